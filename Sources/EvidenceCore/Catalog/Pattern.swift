@@ -1,0 +1,61 @@
+
+/// One example in a pattern file: text that must (or must not) give findings.
+public struct PatternExample: Sendable {
+    public let text: String
+    /// For must-match examples, the findings expected, in order; each lists only the fields it checks.
+    public let expect: [[String: FindingValue]]
+    public let file: String
+    public let line: Int?
+}
+
+/// A pattern as written in a pattern file, before compilation.
+public struct PatternDefinition: Sendable {
+    public let id: String
+    public let kind: FindingKind
+    public let description: String
+    /// The regex as written, with `{{macro}}` references.
+    public let source: String
+    public let options: RegexOptions
+    /// Fixed attribute for every finding, when the regex has no `attr` group.
+    public let attribute: String?
+    /// Fixed value for every finding, when the regex captures no number or text.
+    public let value: FindingValue?
+    /// Unit for numbers captured without a `unit` group (`days` for 七天无理由).
+    public let unit: String?
+    /// Attributes of tuple members `v1`, `v2`, `v3` when no `a1`… label is captured.
+    public let axes: [String]
+    /// What each named group means (every named group must be documented).
+    public let groups: [(name: String, meaning: String)]
+    public let mustMatch: [PatternExample]
+    public let mustNotMatch: [PatternExample]
+    public let file: String
+    public let line: Int?
+}
+
+/// A pattern ready to run: its definition and its compiled regex.
+public struct CompiledPattern: Sendable {
+    public let definition: PatternDefinition
+    /// The regex after macro expansion, as compiled.
+    public let expanded: String
+    public let matcher: PCRE2Regex
+
+    public var id: String { definition.id }
+}
+
+/// The named groups a pattern may use and what the extractor does with each.
+public enum PatternGroup {
+    public static let documented: [(name: String, meaning: String)] = [
+        ("attr", "attribute word, mapped to a canonical attribute through the vocabulary"),
+        ("value", "a number (Arabic, full-width or Chinese numerals)"),
+        ("min", "lower end of a range"),
+        ("max", "upper end of a range"),
+        ("unit", "unit word, converted to the canonical unit through the vocabulary"),
+        ("approx", "present when the seller hedged (约, 左右, about)"),
+        ("text", "a text value: a material (mapped through the vocabulary) or a label"),
+        ("percent", "share of a material in a composition"),
+        ("v1, v2, v3", "members of a dimension tuple (30*20*10cm)"),
+        ("a1, a2, a3", "attribute words labelling tuple members (长30宽20高10)"),
+    ]
+
+    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3"]
+}

@@ -1,0 +1,91 @@
+/// Reads one entry of a pattern file's `patterns:` list.
+enum PatternReader {
+    static func read(_ item: YAMLValue) throws(CatalogError) -> PatternDefinition {
+        var fields = try YAMLFields(item)
+        let id = try fields.required("id").string()
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }) else {
+            throw item.error("pattern id `\(id)` must be ASCII letters, digits, `.`, `_` or `-`")
+        }
+        func fail(_ node: YAMLValue, _ message: String) -> CatalogError { node.error("pattern \(id): \(message)") }
+
+        let kindNode = try fields.required("kind")
+        let kindName = try kindNode.string()
+        guard let kind = FindingKind(rawValue: kindName) else {
+            throw fail(kindNode, "unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var options: RegexOptions = []
+        if let node = fields.optional("options") {
+            for name in try node.strings() {
+                guard let option = RegexOptions.byName[name] else {
+                    throw fail(node, "unknown option `\(name)` (options: \(RegexOptions.byName.keys.sorted().joined(separator: ", ")))")
+                }
+                options.insert(option)
+            }
+        }
+        var groups: [(name: String, meaning: String)] = []
+        if let node = fields.optional("groups") {
+            for (name, meaning) in try node.mapping() { groups.append((name, try meaning.string())) }
+        }
+        let examples = try fields.required("examples")
+        var exampleFields = try YAMLFields(examples)
+        var mustMatch: [PatternExample] = []
+        for node in try exampleFields.required("match").sequence() { mustMatch.append(try readExample(node, id: id)) }
+        var mustNotMatch: [PatternExample] = []
+        for node in try exampleFields.required("no_match").sequence() {
+            mustNotMatch.append(PatternExample(text: try node.string(), expect: [], file: node.file, line: node.line))
+        }
+        try exampleFields.rejectUnknown()
+        if mustMatch.isEmpty || mustNotMatch.isEmpty { throw fail(examples, "needs at least one `match` and one `no_match` example") }
+
+        let definition = PatternDefinition(
+            id: id,
+            kind: kind,
+            description: try fields.required("description").string(),
+            source: try fields.required("regex").string(),
+            options: options,
+            attribute: try fields.optional("attribute")?.string(),
+            value: try fields.optional("value").map(readValue),
+            unit: try fields.optional("unit")?.string(),
+            axes: try fields.optional("axes")?.strings() ?? ["length", "width", "height"],
+            groups: groups,
+            mustMatch: mustMatch,
+            mustNotMatch: mustNotMatch,
+            file: item.file,
+            line: item.line
+        )
+        try fields.rejectUnknown()
+        return definition
+    }
+
+    /// `- text: '长30cm'` with `expect: {attribute: length, value: 30}` or a list of such maps;
+    /// a bare string is a must-match example with no expectations beyond matching.
+    private static func readExample(_ node: YAMLValue, id: String) throws(CatalogError) -> PatternExample {
+        if node.node.scalar != nil {
+            return PatternExample(text: try node.string(), expect: [], file: node.file, line: node.line)
+        }
+        var fields = try YAMLFields(node)
+        let text = try fields.required("text").string()
+        var expect: [[String: FindingValue]] = []
+        if let expectNode = fields.optional("expect") {
+            let items = expectNode.node.sequence != nil ? try expectNode.sequence() : [expectNode]
+            for item in items {
+                var expected: [String: FindingValue] = [:]
+                for (key, value) in try item.mapping() {
+                    guard ExampleCheck.fields.contains(key) else {
+                        throw value.error("pattern \(id): cannot check `\(key)` (checkable: \(ExampleCheck.fields.sorted().joined(separator: ", ")))")
+                    }
+                    expected[key] = try readValue(value)
+                }
+                expect.append(expected)
+            }
+        }
+        try fields.rejectUnknown()
+        return PatternExample(text: text, expect: expect, file: node.file, line: node.line)
+    }
+
+    private static func readValue(_ node: YAMLValue) throws(CatalogError) -> FindingValue {
+        let text = try node.string()
+        if node.node.scalar?.style == .plain, let number = Double(text) { return .number(number) }
+        return .text(text)
+    }
+}

@@ -1,0 +1,99 @@
+/// A canonical attribute (`length`, `chest`...) with the words sellers use for it.
+public struct AttributeEntry: Sendable, Equatable {
+    public let name: String
+    public let kind: FindingKind
+    public let aliases: [String]
+}
+
+/// A unit as written (`公分`, `kg`, `斤`) and how it converts to the canonical unit.
+public struct UnitEntry: Sendable, Equatable {
+    public let name: String
+    /// The physical quantity: length, mass, volume, count, duration...
+    public let quantity: String
+    public let canonical: String
+    public let factor: Double
+    public let aliases: [String]
+}
+
+/// The words the catalogue knows: attributes, units and materials with their aliases.
+/// Lookups ignore ASCII case.
+public struct Vocabulary: Sendable {
+    public private(set) var attributes: [String: AttributeEntry] = [:]
+    public private(set) var units: [String: UnitEntry] = [:]
+    public private(set) var materials: [String: [String]] = [:]
+    private var attributeByAlias: [String: String] = [:]
+    private var unitByAlias: [String: String] = [:]
+    private var materialByAlias: [String: String] = [:]
+
+    public init() {}
+
+    static func key(_ alias: String) -> String { alias.lowercased() }
+
+    public func attribute(forAlias alias: String) -> AttributeEntry? {
+        attributeByAlias[Vocabulary.key(alias)].flatMap { attributes[$0] }
+    }
+
+    public func unit(forAlias alias: String) -> UnitEntry? {
+        unitByAlias[Vocabulary.key(alias)].flatMap { units[$0] }
+    }
+
+    public func material(forAlias alias: String) -> String? {
+        materialByAlias[Vocabulary.key(alias)]
+    }
+
+    mutating func add(_ entry: AttributeEntry) {
+        attributes[entry.name] = entry
+        attributeByAlias[Vocabulary.key(entry.name)] = entry.name
+        for alias in entry.aliases { attributeByAlias[Vocabulary.key(alias)] = entry.name }
+    }
+
+    mutating func add(_ entry: UnitEntry) {
+        units[entry.name] = entry
+        unitByAlias[Vocabulary.key(entry.name)] = entry.name
+        for alias in entry.aliases { unitByAlias[Vocabulary.key(alias)] = entry.name }
+    }
+
+    mutating func addMaterial(_ name: String, aliases: [String]) {
+        materials[name] = aliases
+        materialByAlias[Vocabulary.key(name)] = name
+        for alias in aliases { materialByAlias[Vocabulary.key(alias)] = name }
+    }
+
+    /// The regex alternation for a vocabulary macro: `unit:length`, `attr:dimension`,
+    /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
+    func alternation(for macro: String) -> String? {
+        let parts = macro.split(separator: ":", maxSplits: 1).map(String.init)
+        var aliases: [String]
+        switch (parts[0], parts.count > 1 ? parts[1] : nil) {
+        case ("unit", let quantity?):
+            aliases = units.values.filter { $0.quantity == quantity || $0.name == quantity }.flatMap { $0.aliases + [$0.name] }
+        case ("attr", let selector?):
+            aliases = attributes.values.filter { $0.kind.rawValue == selector || $0.name == selector }.flatMap(\.aliases)
+        case ("material", nil):
+            aliases = materials.values.flatMap { $0 }
+        default:
+            return nil
+        }
+        aliases = Array(Set(aliases))
+        guard !aliases.isEmpty else { return nil }
+        aliases.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
+    }
+
+    /// An alias as a regex: metacharacters escaped; words of ASCII letters match in any case
+    /// and only as whole words (`cm` not inside `cmyk`, `L` not inside `XL`).
+    static func regexLiteral(_ alias: String) -> String {
+        var escaped = ""
+        for scalar in alias.unicodeScalars {
+            if "\\^$.|?*+()[]{}-/#".unicodeScalars.contains(scalar) { escaped += "\\" }
+            if scalar == " " { escaped += "\\s*"; continue }
+            escaped.unicodeScalars.append(scalar)
+        }
+        let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard !letters.isEmpty, letters.allSatisfy(\.isASCII) else { return escaped }
+        let first = alias.unicodeScalars.first!, last = alias.unicodeScalars.last!
+        let before = first.properties.isAlphabetic ? "(?<![A-Za-z])" : ""
+        let after = last.properties.isAlphabetic ? "(?![A-Za-z])" : ""
+        return before + "(?i:" + escaped + ")" + after
+    }
+}

@@ -1,0 +1,130 @@
+/// Findings of one log, and the problems met on the way (the other findings still count).
+public struct ExtractionResult: Sendable {
+    public var findings: [Finding]
+    public var errors: [InputError]
+}
+
+/// Drives the catalogue's matchers over a chat log. Each pattern runs as its own pass over
+/// the whole buffer (the JIT skips to each pattern's first literal), matches are kept only
+/// inside message text, and overlapping matches resolve leftmost-longest, then catalogue order.
+public struct Extractor: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Matching state for one worker thread, wide enough for every pattern's groups.
+    public func makeScratch() -> MatchScratch { MatchScratch(pairs: catalog.capturePairs) }
+
+    public func extract(_ log: ChatLog, scratch: MatchScratch, patterns: [CompiledPattern]? = nil) -> ExtractionResult {
+        let patterns = patterns ?? catalog.patterns
+        let messages = log.messages.filter { $0.type == .text }
+        let starts = messages.map(\.body.lowerBound)
+        var errors: [InputError] = []
+        var candidates: [(message: Int, pattern: Int, captures: Captures)] = []
+
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for (patternIndex, pattern) in patterns.enumerated() {
+                do throws(ScanError) {
+                    try scan(pattern.matcher, buffer, messages, starts, scratch) { message, captures in
+                        candidates.append((message, patternIndex, captures))
+                    }
+                } catch {
+                    let line = log.line(at: error.offset)
+                    errors.append(InputError(path: log.path, line: line, "pattern \(pattern.id): \(error.reason); its findings in this file after this line are missing"))
+                }
+            }
+        }
+
+        candidates.sort {
+            let (a, b) = ($0.captures.range, $1.captures.range)
+            return ($0.message, a.lowerBound, -a.count, $0.pattern) < ($1.message, b.lowerBound, -b.count, $1.pattern)
+        }
+        let builder = FindingBuilder(vocabulary: catalog.vocabulary)
+        var findings: [Finding] = []
+        var taken: [Range<Int>] = []
+        var currentMessage = -1
+        var quote = ""
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for candidate in candidates {
+                let range = candidate.captures.range
+                if candidate.message != currentMessage {
+                    currentMessage = candidate.message
+                    taken.removeAll()
+                    quote = log.text(of: messages[currentMessage])
+                }
+                if taken.contains(where: { $0.overlaps(range) }) { continue }
+                let message = messages[candidate.message]
+                let pattern = patterns[candidate.pattern]
+                let template = Finding(
+                    path: log.path, line: log.line(at: range.lowerBound), time: message.time?.iso8601,
+                    speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
+                    value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
+                    raw: UTF8Text.string(buffer, range), quote: quote, pattern: pattern.id)
+                let made = builder.findings(pattern, candidate.captures, buffer, template: template)
+                if !made.isEmpty {
+                    taken.append(range)
+                    findings += made
+                }
+            }
+        }
+        return ExtractionResult(findings: findings, errors: errors)
+    }
+
+    private struct ScanError: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    /// Reports every match of `matcher` that starts and ends inside one message body.
+    private func scan(_ matcher: PCRE2Regex, _ buffer: UnsafeBufferPointer<UInt8>, _ messages: [Message], _ starts: [Int],
+                      _ scratch: MatchScratch, _ report: (Int, Captures) -> Void) throws(ScanError) {
+        guard !messages.isEmpty else { return }
+        var position = messages[0].body.lowerBound
+        let end = buffer.count
+        while position <= end {
+            let found: Captures?
+            do { found = try matcher.find(in: buffer, from: position, to: end, scratch: scratch) }
+            catch { throw ScanError(offset: position, reason: Extractor.describe(error)) }
+            guard let found else { return }
+            let start = found.range.lowerBound
+            let index = Extractor.messageIndex(containing: start, starts)
+            guard index >= 0, start < messages[index].body.upperBound || (found.range.isEmpty && start == messages[index].body.upperBound) else {
+                // The match starts outside message text (a header): resume at the next message.
+                guard index + 1 < messages.count else { return }
+                position = messages[index + 1].body.lowerBound
+                continue
+            }
+            let body = messages[index].body
+            var match: Captures? = found
+            if found.range.upperBound > body.upperBound {
+                do { match = try matcher.find(in: buffer, from: start, to: body.upperBound, scratch: scratch) }
+                catch { throw ScanError(offset: start, reason: Extractor.describe(error)) }
+            }
+            guard let match else {
+                position = index + 1 < messages.count ? messages[index + 1].body.lowerBound : end + 1
+                continue
+            }
+            if !match.range.isEmpty { report(index, match) }
+            position = match.range.isEmpty ? UTF8Text.nextCharacter(after: match.range.upperBound, in: buffer, end: end) : match.range.upperBound
+        }
+    }
+
+    static func describe(_ failure: MatchFailure) -> String {
+        switch failure {
+        case .limitExceeded(let message): return "gave up on a catastrophic backtrack (\(message))"
+        case .engine(let message): return "regex engine error (\(message))"
+        }
+    }
+
+    /// The last message whose body starts at or before `offset`, or -1.
+    static func messageIndex(containing offset: Int, _ starts: [Int]) -> Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low - 1
+    }
+}

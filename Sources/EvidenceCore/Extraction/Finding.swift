@@ -1,0 +1,45 @@
+/// Who wrote a message, as far as the reader can tell.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case seller, buyer, unknown
+}
+
+/// What a promise is about. The JSON contract's `kind` field.
+public enum FindingKind: String, Sendable, Codable, CaseIterable {
+    case dimension, weight, volume, quantity, material, size
+    case `return`, delivery, warranty, tolerance, spec
+}
+
+/// A finding's value: a number in the canonical unit, or a string for materials and labels.
+public enum FindingValue: Sendable, Equatable, Hashable {
+    case number(Double)
+    case text(String)
+}
+
+/// One thing the seller (or buyer) stated, with the exact text it came from and where.
+public struct Finding: Sendable, Equatable {
+    public var path: String
+    /// 1-based line of the file where the matched text starts.
+    public var line: Int
+    /// ISO 8601 local time of the message, when the log has one.
+    public var time: String?
+    public var speaker: String?
+    public var role: Role
+    public var kind: FindingKind
+    /// Canonical snake_case attribute name from the vocabulary (`length`, `return_window`...).
+    public var attribute: String
+    public var value: FindingValue?
+    public var min: Double?
+    public var max: Double?
+    /// The seller hedged: 约, 左右, about, ≈.
+    public var approx: Bool
+    /// Canonical unit (`cm`, `g`, `ml`, `pcs`, `days`...), nil for text values.
+    public var unit: String?
+    /// Share of a material in a composition (95 in 95%棉).
+    public var percent: Double?
+    /// The exact matched text.
+    public var raw: String
+    /// The whole message the match is in, as written.
+    public var quote: String
+    /// The id of the pattern that matched.
+    public var pattern: String
+}
