@@ -1,1 +1,3 @@
-print("stub")
+import EvidenceCLI
+
+EvidenceCommand.run()

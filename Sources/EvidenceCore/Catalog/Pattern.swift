@@ -22,6 +22,8 @@ public struct PatternDefinition: Sendable {
     public let value: FindingValue?
     /// Unit for numbers captured without a `unit` group (`days` for 七天无理由).
     public let unit: String?
+    /// Fixed share for every finding, when the regex has no `percent` group (100 for 纯棉).
+    public let percent: Double?
     /// Attributes of tuple members `v1`, `v2`, `v3` when no `a1`… label is captured.
     public let axes: [String]
     /// What each named group means (every named group must be documented).
@@ -55,7 +57,8 @@ public enum PatternGroup {
         ("percent", "share of a material in a composition"),
         ("v1, v2, v3", "members of a dimension tuple (30*20*10cm)"),
         ("a1, a2, a3", "attribute words labelling tuple members (长30宽20高10)"),
+        ("u1, u2, u3", "a tuple member's own unit (长1.2m宽60cm); `unit` otherwise"),
     ]
 
-    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3"]
+    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3", "u1", "u2", "u3"]
 }

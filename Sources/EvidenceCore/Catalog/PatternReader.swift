@@ -46,6 +46,7 @@ enum PatternReader {
             attribute: try fields.optional("attribute")?.string(),
             value: try fields.optional("value").map(readValue),
             unit: try fields.optional("unit")?.string(),
+            percent: try fields.optional("percent")?.number(),
             axes: try fields.optional("axes")?.strings() ?? ["length", "width", "height"],
             groups: groups,
             mustMatch: mustMatch,

@@ -12,8 +12,9 @@ struct FindingBuilder {
             matcher.range(of: name, in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         let unitEntry = text("unit").flatMap(vocabulary.unit(forAlias:))
-        let factor = unitEntry?.factor ?? 1
-        func number(_ name: String) -> Double? { text(name).flatMap(NumberText.parse).map { $0 * factor } }
+        func number(_ name: String, unit: UnitEntry? = unitEntry) -> Double? {
+            text(name).flatMap(NumberText.parse).map { $0 * (unit?.factor ?? 1) }
+        }
 
         var base = template
         base.kind = definition.kind
@@ -29,7 +30,8 @@ struct FindingBuilder {
         if matcher.namedGroups["v1"] != nil {
             var members: [Finding] = []
             for (index, axis) in definition.axes.enumerated() {
-                guard let value = number("v\(index + 1)") else { continue }
+                let ownUnit = text("u\(index + 1)").flatMap(vocabulary.unit(forAlias:)) ?? unitEntry
+                guard let value = number("v\(index + 1)", unit: ownUnit) else { continue }
                 var member = base
                 member.attribute = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.name ?? axis
                 member.value = .number(value)
@@ -48,7 +50,7 @@ struct FindingBuilder {
         }
         finding.min = number("min")
         finding.max = number("max")
-        finding.percent = text("percent").flatMap(NumberText.parse)
+        finding.percent = text("percent").flatMap(NumberText.parse) ?? definition.percent
         if finding.value == nil, finding.min == nil, finding.max == nil { return [] }
         return [finding]
     }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import EvidenceCore
+import Foundation
+
+/// The `evidence` command: subcommands for each step from chat log to claim.
+public struct EvidenceCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Find what a Taobao, Tmall or 1688 seller promised, in chat logs and saved listings.",
+        discussion: """
+        Examples:
+          evidence extract chat.txt                    what the seller promised, as a table
+          evidence extract --format jsonl chats/*.txt  one JSON object per finding, for scripts
+          echo '长30cm，重1.2公斤' | evidence extract -
+          evidence patterns list                       the bundled pattern catalogue
+          evidence patterns test my-patterns/          check every example in your own patterns
+
+        Exit codes: 0 found something (or all tests passed), 1 found nothing (or a test failed),
+        2 an input or pattern file could not be read, 64 bad usage.
+        """,
+        version: "0.1.0",
+        subcommands: [ExtractCommand.self, PatternsCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits; standard output is flushed first.
+    public static func run(arguments: [String]? = nil) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Console.flush()
+            exit(withError: nil)
+        } catch {
+            Console.flush()
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import EvidenceCore
+
+/// `evidence patterns`: look at and test the pattern catalogue.
+struct PatternsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patterns",
+        abstract: "Show or test the pattern catalogue.",
+        subcommands: [ListPatterns.self, TestPatterns.self]
+    )
+}
+
+struct ListPatterns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every pattern: id, kind, examples and where it is defined.",
+        discussion: """
+        Examples:
+          evidence patterns list
+          evidence patterns list --patterns my-patterns/
+          evidence patterns list --format json | jq -r '.[].id'
+        """
+    )
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListFormat = .text
+
+    @OptionGroup var catalog: CatalogOptions
+
+    enum ListFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let patterns = try catalog.load().patterns
+        switch format {
+        case .json:
+            var writer = JSONWriter()
+            writer.beginArray()
+            for pattern in patterns {
+                let definition = pattern.definition
+                writer.beginObject()
+                writer.field("id", definition.id)
+                writer.field("kind", definition.kind.rawValue)
+                writer.field("description", definition.description)
+                writer.field("regex", definition.source)
+                writer.field("file", definition.file)
+                writer.field("line", definition.line)
+                writer.field("match_examples", definition.mustMatch.count)
+                writer.field("no_match_examples", definition.mustNotMatch.count)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.newline()
+            Console.write(writer.bytes)
+        case .text:
+            let idWidth = patterns.map { DisplayWidth.of($0.id) }.max() ?? 2
+            for pattern in patterns {
+                let definition = pattern.definition
+                let examples = "\(definition.mustMatch.count)+\(definition.mustNotMatch.count)"
+                Console.write(DisplayWidth.pad(definition.id, to: idWidth) + "  " + DisplayWidth.pad(definition.kind.rawValue, to: 9)
+                    + "  " + DisplayWidth.pad(examples, to: 5) + "  " + definition.description + "\n")
+            }
+            Console.write("\(patterns.count) patterns (examples: must match + must not match)\n")
+        }
+    }
+}
+
+struct TestPatterns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every example of every pattern; report failures with file and line.",
+        discussion: """
+        Each `match` example must give the findings its `expect` lists, also when
+        embedded in a chat line and with CRLF line ends; each `no_match` example must
+        give none. With DIR, only the patterns in DIR are tested (they may use the
+        bundled vocabulary and macros).
+
+        Examples:
+          evidence patterns test
+          evidence patterns test my-patterns/
+
+        Exit codes: 0 all examples pass, 1 an example failed, 2 a pattern file is broken.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A folder of pattern files to test instead of the bundled catalogue.", valueName: "dir"))
+    var folder: String?
+
+    func run() throws {
+        let catalog: Catalog
+        do {
+            catalog = try Catalog.load(userFolders: folder.map { [$0] } ?? [], replaceBundled: folder != nil)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.error)
+        }
+        let check = ExampleCheck(catalog: catalog)
+        var failures = 0
+        var examples = 0
+        for pattern in catalog.patterns {
+            examples += pattern.definition.mustMatch.count + pattern.definition.mustNotMatch.count
+            for failure in check.run(pattern) {
+                failures += 1
+                Console.write(failure.description + "\n")
+            }
+        }
+        Console.write("\(catalog.patterns.count) patterns, \(examples) examples: \(failures == 0 ? "all pass" : "\(failures) failures")\n")
+        if failures > 0 { throw ExitCode(ExitStatus.negative) }
+    }
+}

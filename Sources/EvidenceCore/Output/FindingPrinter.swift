@@ -1,0 +1,141 @@
+/// A file as the printers see it: where it came from and how it was read, never its regexes.
+public struct FileSummary: Sendable {
+    public let path: String
+    public let format: String
+    public let encoding: String
+    public let messages: Int
+    public let findings: Int
+
+    public init(log: ChatLog, findings: Int) {
+        path = log.path
+        format = log.format
+        encoding = log.encoding
+        messages = log.messages.count
+        self.findings = findings
+    }
+}
+
+/// Writes `evidence extract` results. Printers receive findings and errors in file order
+/// and return bytes to write; they know nothing about patterns or matching.
+public protocol FindingPrinter {
+    mutating func file(_ summary: FileSummary, findings: [Finding]) -> [UInt8]
+    mutating func error(_ error: InputError) -> [UInt8]
+    mutating func finish() -> [UInt8]
+}
+
+/// The version of the JSON contract in docs/json.md.
+public let extractSchema = "evidence.extract/1"
+
+extension JSONWriter {
+    /// One finding, with every field of the contract present (null when unknown).
+    mutating func write(_ finding: Finding, type: Bool) {
+        beginObject()
+        if type { field("type", "finding") }
+        field("path", finding.path)
+        field("line", finding.line)
+        field("time", finding.time)
+        field("speaker", finding.speaker)
+        field("role", finding.role.rawValue)
+        field("kind", finding.kind.rawValue)
+        field("attribute", finding.attribute)
+        key("value")
+        switch finding.value {
+        case .number(let number)?: self.number(number)
+        case .text(let text)?: string(text)
+        case nil: string(nil)
+        }
+        field("min", finding.min)
+        field("max", finding.max)
+        field("approx", finding.approx)
+        field("unit", finding.unit)
+        field("percent", finding.percent)
+        field("raw", finding.raw)
+        field("quote", finding.quote)
+        field("pattern", finding.pattern)
+        endObject()
+    }
+
+    mutating func write(_ error: InputError, type: Bool) {
+        beginObject()
+        if type { field("type", "error") }
+        field("path", error.path)
+        field("line", error.line)
+        field("message", error.message)
+        endObject()
+    }
+}
+
+/// JSON Lines: one object per finding (`"type":"finding"`) or error (`"type":"error"`), streamed.
+public struct JSONLinesPrinter: FindingPrinter {
+    private var writer = JSONWriter()
+
+    public init() {}
+
+    public mutating func file(_ summary: FileSummary, findings: [Finding]) -> [UInt8] {
+        writer.removeAll()
+        for finding in findings {
+            writer.write(finding, type: true)
+            writer.newline()
+        }
+        return writer.bytes
+    }
+
+    public mutating func error(_ error: InputError) -> [UInt8] {
+        writer.removeAll()
+        writer.write(error, type: true)
+        writer.newline()
+        return writer.bytes
+    }
+
+    public mutating func finish() -> [UInt8] { [] }
+}
+
+/// One JSON document: `schema`, `files`, `findings`, `errors`.
+public struct JSONDocumentPrinter: FindingPrinter {
+    private var files: [FileSummary] = []
+    private var findings = JSONWriter()
+    private var errors: [InputError] = []
+
+    public init() {
+        findings.beginArray()
+    }
+
+    public mutating func file(_ summary: FileSummary, findings new: [Finding]) -> [UInt8] {
+        files.append(summary)
+        for finding in new { findings.write(finding, type: false) }
+        return []
+    }
+
+    public mutating func error(_ error: InputError) -> [UInt8] {
+        errors.append(error)
+        return []
+    }
+
+    public mutating func finish() -> [UInt8] {
+        findings.endArray()
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("schema", extractSchema)
+        writer.key("files")
+        writer.beginArray()
+        for file in files {
+            writer.beginObject()
+            writer.field("path", file.path)
+            writer.field("format", file.format)
+            writer.field("encoding", file.encoding)
+            writer.field("messages", file.messages)
+            writer.field("findings", file.findings)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("findings")
+        writer.encoded(findings.bytes)
+        writer.key("errors")
+        writer.beginArray()
+        for error in errors { writer.write(error, type: false) }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
+    }
+}
