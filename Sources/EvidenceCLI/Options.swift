@@ -74,10 +74,10 @@ enum Console {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The terminal's width, or 120 when output is not a terminal.
+    /// The terminal's width, or 160 when output is not a terminal.
     static var columns: Int {
         var size = winsize()
         if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 120
+        return 160
     }
 }

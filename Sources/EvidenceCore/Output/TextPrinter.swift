@@ -70,7 +70,7 @@ public struct TextPrinter: FindingPrinter {
         let rows = findings.map { finding -> [String] in
             let time = finding.time.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
             let who = finding.speaker.map { "\($0) (\(finding.role.rawValue))" } ?? finding.role.rawValue
-            return [String(finding.line), time, DisplayWidth.truncate(who, to: 22), finding.kind.rawValue, finding.attribute, ValueText.of(finding)]
+            return [String(finding.line), time, DisplayWidth.truncate(who, to: 18), finding.kind.rawValue, finding.attribute, ValueText.of(finding)]
         }
         let headings = ["LINE", "TIME", "WHO", "KIND", "ATTRIBUTE", "VALUE"]
         var widths = headings.map(DisplayWidth.of)

@@ -46,7 +46,7 @@ public struct RoleHints: Sendable {
 /// joined), and plain text, where every non-empty line is a message with no speaker.
 public enum PlainChatParser {
     private static let header = try! PCRE2Regex(
-        #"^[ \t\x{3000}\x{FEFF}]*\[?(?<y>\d{4})[-/.年](?<mo>\d{1,2})[-/.月](?<d>\d{1,2})日?[ T\x{3000}]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\]?[ \t\x{3000}]+(?<name>[^\r\n]{1,60}?)(?:：|:(?=[ \t\r\n]|$))[ \t\x{3000}]*"#)
+        #"^[ \t\x{3000}\x{FEFF}]*\[?(?<y>\d{4})[-/.年](?<mo>\d{1,2})[-/.月](?<d>\d{1,2})日?[ T\x{3000}]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\]?[ \t\x{3000}]+(?<name>[^\r\n]{1,60}?)(?:：|:(?=[ \t\r\n]|$))[ \t\x{3000}]*"#, options: .multiline)
 
     public static func parse(path: String, text: DecodedText, roles hints: RoleHints = RoleHints(), scratch: MatchScratch) -> ChatLog {
         let bytes = text.bytes
