@@ -40,8 +40,7 @@ let package = Package(
         .executableTarget(name: "evidence", dependencies: ["EvidenceCLI"]),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["EvidenceCore", "EvidenceCLI", "evidence"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["EvidenceCore", "EvidenceCLI", "evidence"]
         ),
     ]
 )

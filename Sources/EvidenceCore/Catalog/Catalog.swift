@@ -56,7 +56,7 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                var fields = try YAMLFields(root)
+                let fields = try YAMLFields(root, allowed: ["attributes", "units", "materials", "macros", "patterns"])
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readMaterials(section) }
@@ -74,7 +74,6 @@ public struct Catalog: Sendable {
                         definitions.append(definition)
                     }
                 }
-                try fields.rejectUnknown()
             }
         }
         for definition in definitions { patterns.append(try compile(definition)) }
@@ -151,20 +150,19 @@ public struct Catalog: Sendable {
 
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            var fields = try YAMLFields(value)
+            let fields = try YAMLFields(value, allowed: ["kind", "aliases"])
             let kindName = try fields.required("kind").string()
             guard let kind = FindingKind(rawValue: kindName) else {
                 throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let aliases = try fields.optional("aliases")?.strings() ?? []
-            try fields.rejectUnknown()
             vocabulary.add(AttributeEntry(name: name, kind: kind, aliases: aliases))
         }
     }
 
     private mutating func readUnits(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            var fields = try YAMLFields(value)
+            let fields = try YAMLFields(value, allowed: ["quantity", "canonical", "factor", "aliases"])
             let entry = UnitEntry(
                 name: name,
                 quantity: try fields.required("quantity").string(),
@@ -172,7 +170,6 @@ public struct Catalog: Sendable {
                 factor: try fields.optional("factor")?.number() ?? 1,
                 aliases: try fields.optional("aliases")?.strings() ?? []
             )
-            try fields.rejectUnknown()
             vocabulary.add(entry)
         }
     }

@@ -1,7 +1,7 @@
 /// Reads one entry of a pattern file's `patterns:` list.
 enum PatternReader {
     static func read(_ item: YAMLValue) throws(CatalogError) -> PatternDefinition {
-        var fields = try YAMLFields(item)
+        let fields = try YAMLFields(item, allowed: ["id", "kind", "description", "regex", "options", "attribute", "value", "unit", "percent", "axes", "groups", "examples"])
         let id = try fields.required("id").string()
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }) else {
             throw item.error("pattern id `\(id)` must be ASCII letters, digits, `.`, `_` or `-`")
@@ -27,17 +27,16 @@ enum PatternReader {
             for (name, meaning) in try node.mapping() { groups.append((name, try meaning.string())) }
         }
         let examples = try fields.required("examples")
-        var exampleFields = try YAMLFields(examples)
+        let exampleFields = try YAMLFields(examples, allowed: ["match", "no_match"])
         var mustMatch: [PatternExample] = []
         for node in try exampleFields.required("match").sequence() { mustMatch.append(try readExample(node, id: id)) }
         var mustNotMatch: [PatternExample] = []
         for node in try exampleFields.required("no_match").sequence() {
             mustNotMatch.append(PatternExample(text: try node.string(), expect: [], file: node.file, line: node.line))
         }
-        try exampleFields.rejectUnknown()
         if mustMatch.isEmpty || mustNotMatch.isEmpty { throw fail(examples, "needs at least one `match` and one `no_match` example") }
 
-        let definition = PatternDefinition(
+        return PatternDefinition(
             id: id,
             kind: kind,
             description: try fields.required("description").string(),
@@ -54,8 +53,6 @@ enum PatternReader {
             file: item.file,
             line: item.line
         )
-        try fields.rejectUnknown()
-        return definition
     }
 
     /// `- text: '长30cm'` with `expect: {attribute: length, value: 30}` or a list of such maps;
@@ -64,7 +61,7 @@ enum PatternReader {
         if node.node.scalar != nil {
             return PatternExample(text: try node.string(), expect: [], file: node.file, line: node.line)
         }
-        var fields = try YAMLFields(node)
+        let fields = try YAMLFields(node, allowed: ["text", "expect"])
         let text = try fields.required("text").string()
         var expect: [[String: FindingValue]] = []
         if let expectNode = fields.optional("expect") {
@@ -80,7 +77,6 @@ enum PatternReader {
                 expect.append(expected)
             }
         }
-        try fields.rejectUnknown()
         return PatternExample(text: text, expect: expect, file: node.file, line: node.line)
     }
 

@@ -86,30 +86,26 @@ struct YAMLValue {
     }
 }
 
-/// Reads the fields of one mapping, and rejects keys nobody asked for (typos fail loudly).
+/// The fields of one mapping; keys outside `allowed` are rejected up front, so a typo
+/// fails as itself rather than as a missing field.
 struct YAMLFields {
     let owner: YAMLValue
     private let pairs: [(key: String, value: YAMLValue)]
-    private var used: Set<String> = []
 
-    init(_ owner: YAMLValue) throws(CatalogError) {
+    init(_ owner: YAMLValue, allowed: [String]) throws(CatalogError) {
         self.owner = owner
         pairs = try owner.mapping()
+        if let extra = pairs.first(where: { !allowed.contains($0.key) }) {
+            throw extra.value.error("unknown key `\(extra.key)` (expected one of: \(allowed.joined(separator: ", ")))")
+        }
     }
 
-    mutating func optional(_ key: String) -> YAMLValue? {
-        used.insert(key)
-        return pairs.first { $0.key == key }?.value
+    func optional(_ key: String) -> YAMLValue? {
+        pairs.first { $0.key == key }?.value
     }
 
-    mutating func required(_ key: String) throws(CatalogError) -> YAMLValue {
+    func required(_ key: String) throws(CatalogError) -> YAMLValue {
         guard let value = optional(key) else { throw owner.error("missing `\(key)`") }
         return value
-    }
-
-    func rejectUnknown() throws(CatalogError) {
-        if let extra = pairs.first(where: { !used.contains($0.key) }) {
-            throw extra.value.error("unknown key `\(extra.key)` (expected one of: \(used.sorted().joined(separator: ", ")))")
-        }
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import EvidenceCore
+
+/// Every example of every bundled pattern, one test case per pattern (SwiftLint's verifyRule habit).
+@Suite struct BundledCatalogTests {
+    static let ids = Support.catalog.patterns.map(\.id)
+
+    @Test(arguments: ids)
+    func examplesHold(_ id: String) throws {
+        let pattern = try #require(Support.catalog.pattern(id: id))
+        let failures = ExampleCheck(catalog: Support.catalog).run(pattern)
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func catalogueCoversEveryKindOfIssueTwo() {
+        let kinds = Set(Support.catalog.patterns.map(\.definition.kind))
+        for kind in [FindingKind.dimension, .weight, .volume, .quantity, .material, .size, .return, .delivery, .warranty, .tolerance, .spec] {
+            #expect(kinds.contains(kind), "no pattern of kind \(kind)")
+        }
+    }
+
+    @Test func everyPatternHasBothKindsOfExamples() {
+        for pattern in Support.catalog.patterns {
+            #expect(!pattern.definition.mustMatch.isEmpty && !pattern.definition.mustNotMatch.isEmpty, "\(pattern.id)")
+        }
+    }
+
+    @Test func vocabularyAliasesResolve() {
+        let vocabulary = Support.catalog.vocabulary
+        #expect(vocabulary.attribute(forAlias: "长度")?.name == "length")
+        #expect(vocabulary.attribute(forAlias: "Length")?.name == "length")
+        #expect(vocabulary.attribute(forAlias: "衣长")?.name == "garment_length")
+        #expect(vocabulary.unit(forAlias: "公分")?.canonical == "cm")
+        #expect(vocabulary.unit(forAlias: "斤")?.factor == 500)
+        #expect(vocabulary.unit(forAlias: "KG")?.factor == 1000)
+        #expect(vocabulary.material(forAlias: "涤纶") == "polyester")
+    }
+}
+
+/// Broken pattern files fail with their file and line, never a crash.
+@Suite struct CatalogErrorTests {
+    func load(_ yaml: String, file: String = "mine/broken.yaml") -> CatalogError? {
+        do {
+            _ = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: file, text: yaml)]])
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static let valid = """
+    patterns:
+      - id: mine.colour
+        kind: spec
+        attribute: color
+        description: a colour
+        regex: '颜色(?<text>红|蓝)'
+        groups:
+          text: the colour
+        examples:
+          match:
+            - text: '颜色红'
+              expect: {value: 红}
+          no_match:
+            - '颜色绿'
+    """
+
+    @Test func validFileLoads() {
+        #expect(load(Self.valid) == nil)
+    }
+
+    @Test func yamlSyntaxErrorNamesLine() throws {
+        let error = try #require(load("patterns:\n  - id: x\n    regex: '(\n  bad: [\n"))
+        #expect(error.file == "mine/broken.yaml")
+        #expect(error.line != nil)
+        #expect(error.description.hasPrefix("mine/broken.yaml:"))
+    }
+
+    @Test func regexThatDoesNotCompileNamesPatternLineAndOffset() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "颜色(?<text>红|蓝)", with: "颜色(?<text>红|蓝")))
+        #expect(error.line == 2)
+        #expect(error.message.contains("mine.colour"))
+        #expect(error.message.contains("does not compile"))
+        #expect(error.message.contains("offset"))
+    }
+
+    @Test func unknownMacroIsAnError() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "颜色(?<text>", with: "{{NOPE}}(?<text>")))
+        #expect(error.message.contains("unknown macro {{NOPE}}"))
+    }
+
+    @Test func undocumentedGroupIsAnError() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "    groups:\n      text: the colour\n", with: "")))
+        #expect(error.message.contains("group `text` is not described"))
+    }
+
+    @Test func unknownGroupNameIsAnError() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "(?<text>", with: "(?<colour>")))
+        #expect(error.message.contains("unknown group name `colour`"))
+    }
+
+    @Test func misspelledKeyIsAnError() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "description:", with: "descripton:")))
+        #expect(error.message.contains("descripton"))
+    }
+
+    @Test func unknownKindIsAnError() throws {
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "kind: spec", with: "kind: colour")))
+        #expect(error.message.contains("unknown kind `colour`"))
+        #expect(error.line == 3)
+    }
+
+    @Test func duplicateIdInOneFolderIsAnError() throws {
+        let twice = Self.valid + "\n" + Self.valid.replacingOccurrences(of: "patterns:\n", with: "")
+        let error = try #require(load(twice))
+        #expect(error.message.contains("already used"))
+    }
+
+    @Test func userPatternReplacesBundledPatternWithSameId() throws {
+        let replacement = Self.valid.replacingOccurrences(of: "mine.colour", with: "weight.labelled")
+        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/w.yaml", text: replacement)]])
+        #expect(catalog.patterns.filter { $0.id == "weight.labelled" }.count == 1)
+        #expect(catalog.pattern(id: "weight.labelled")?.definition.file == "mine/w.yaml")
+    }
+
+    @Test func catastrophicExampleIsCaughtNotHung() throws {
+        let yaml = Self.valid.replacingOccurrences(of: "颜色(?<text>红|蓝)", with: "(?<text>(?:a|aa)+)$").replacingOccurrences(of: "'颜色绿'", with: "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'")
+        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/bad.yaml", text: yaml)]])
+        let log = Support.extract("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac").log
+        let extractor = Extractor(catalog: catalog)
+        let result = extractor.extract(log, scratch: extractor.makeScratch(), patterns: [catalog.pattern(id: "mine.colour")!])
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.description.contains("chat.txt:1: pattern mine.colour") == true)
+    }
+
+    @Test func wrongExpectationIsReportedAtTheExampleLine() throws {
+        let wrong = Self.valid.replacingOccurrences(of: "expect: {value: 红}", with: "expect: {value: 蓝}")
+        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/wrong.yaml", text: wrong)]])
+        let failures = ExampleCheck(catalog: catalog).run(try #require(catalog.pattern(id: "mine.colour")))
+        #expect(failures.count == 1)
+        #expect(failures.first?.file == "mine/wrong.yaml")
+        #expect(failures.first?.line == 11)
+        #expect(failures.first?.message.contains("expected value 蓝, got 红") == true)
+    }
+}

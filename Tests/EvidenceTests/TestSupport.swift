@@ -1,0 +1,63 @@
+import Foundation
+@testable import EvidenceCore
+
+/// Shared helpers: the bundled catalogue loaded once, temporary files, and a runner for the built binary.
+enum Support {
+    static let catalog: Catalog = try! Catalog.load()
+    static let extractor = Extractor(catalog: catalog)
+
+    /// Parses `text` as a file called `path` and extracts with the bundled catalogue.
+    static func extract(_ text: String, path: String = "chat.txt", hints: RoleHints = RoleHints()) -> (log: ChatLog, result: ExtractionResult) {
+        let scratch = extractor.makeScratch()
+        let log = PlainChatParser.parse(path: path, text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), roles: hints, scratch: scratch)
+        return (log, extractor.extract(log, scratch: scratch))
+    }
+
+    /// A new empty folder under the system temporary folder.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @discardableResult
+    static func write(_ text: String, to name: String, in folder: URL) -> String {
+        let url = folder.appendingPathComponent(name)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `evidence` binary built next to the test bundle.
+    static var binary: URL {
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("evidence")
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs the binary with `arguments` in `directory`, feeding `input` on standard input.
+    static func run(_ arguments: [String], input: String? = nil, directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
