@@ -1,2 +1,95 @@
 import Testing
 @testable import EvidenceCore
+
+@Suite struct MatcherTests {
+    let scratch = MatchScratch(pairs: 16)
+
+    func all(_ pattern: String, _ text: String, options: RegexOptions = []) throws -> [String] {
+        let regex = try PCRE2Regex(pattern, options: options)
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try regex.findAll(in: buffer, scratch: scratch).map { UTF8Text.string(buffer, $0.range) }
+        }
+    }
+
+    @Test func findsEveryMatchInUTF8ByteOffsets() throws {
+        #expect(try all("[0-9]+(?:cm|厘米)", "长30cm，宽20厘米，高5cm") == ["30cm", "20厘米", "5cm"])
+    }
+
+    @Test func namedGroupsMapToTheirRanges() throws {
+        let regex = try PCRE2Regex("(?<attr>长|宽)(?<value>[0-9]+)")
+        let bytes = Array("宽42".utf8)
+        let captures = try #require(try bytes.withUnsafeBufferPointer { try regex.find(in: $0, from: 0, to: $0.count, scratch: scratch) })
+        #expect(regex.range(of: "attr", in: captures) == 0..<3)
+        #expect(regex.range(of: "value", in: captures) == 3..<5)
+        #expect(regex.captureCount == 2)
+    }
+
+    @Test func duplicateNamesTakeTheGroupThatMatched() throws {
+        let regex = try PCRE2Regex("(?<n>[0-9]+)个|每(?<n>[一二三])")
+        let bytes = Array("每三".utf8)
+        let captures = try #require(try bytes.withUnsafeBufferPointer { try regex.find(in: $0, from: 0, to: $0.count, scratch: scratch) })
+        #expect(regex.range(of: "n", in: captures) == 3..<6)
+    }
+
+    @Test func invalidUTF8NeverAbortsTheScan() throws {
+        let regex = try PCRE2Regex("[0-9]+cm")
+        let bytes: [UInt8] = Array("长".utf8) + [0xFF, 0xC3] + Array("30cm".utf8) + [0xE4, 0xB8] + Array(" 5cm".utf8)
+        let found = try bytes.withUnsafeBufferPointer { buffer in
+            try regex.findAll(in: buffer, scratch: scratch).map { UTF8Text.string(buffer, $0.range) }
+        }
+        #expect(found == ["30cm", "5cm"])
+    }
+
+    @Test func emptyMatchesAdvanceByWholeCharacters() throws {
+        #expect(try all("x*", "长宽").count == 3)
+    }
+
+    @Test func emptySubjectIsFine() throws {
+        #expect(try all("长", "") == [])
+    }
+
+    @Test func compileErrorCarriesMessageAndOffset() {
+        #expect(throws: RegexCompileError.self) { try PCRE2Regex("长(?<value>[0-9]+") }
+        do {
+            _ = try PCRE2Regex("ab(c")
+        } catch {
+            #expect(error.offset == 4)
+            #expect(error.message.contains("parenthesis"))
+        }
+    }
+
+    @Test func catastrophicBacktrackingHitsTheLimit() throws {
+        let regex = try PCRE2Regex("(?:a|aa)+$")
+        let bytes = Array((String(repeating: "a", count: 60) + "!").utf8)
+        #expect(throws: MatchFailure.self) {
+            try bytes.withUnsafeBufferPointer { try regex.find(in: $0, from: 0, to: $0.count, scratch: scratch) }
+        }
+    }
+
+    @Test func caselessOptionApplies() throws {
+        #expect(try all("moq", "MOQ 500", options: .caseless) == ["MOQ"])
+    }
+
+    @Test func matchingStopsAtTheGivenEnd() throws {
+        let regex = try PCRE2Regex("[0-9]+cm")
+        let bytes = Array("30cm 40cm".utf8)
+        let found = try bytes.withUnsafeBufferPointer { try regex.findAll(in: $0, to: 6, scratch: scratch).count }
+        #expect(found == 1)
+    }
+}
+
+@Suite struct NumberTextTests {
+    @Test(arguments: [
+        ("30", 30.0), ("1.5", 1.5), ("３０", 30), ("１．５", 1.5), ("十五", 15), ("二十", 20), ("一百二十", 120),
+        ("一百零五", 105), ("两", 2), ("半", 0.5), ("七", 7), ("一千", 1000), ("三万", 30000), ("1,000", 1000),
+    ])
+    func parses(_ text: String, _ value: Double) {
+        #expect(NumberText.parse(text) == value)
+    }
+
+    @Test(arguments: ["", "abc", "长", "3x"])
+    func rejects(_ text: String) {
+        #expect(NumberText.parse(text) == nil)
+    }
+}

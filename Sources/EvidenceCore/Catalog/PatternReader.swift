@@ -6,6 +6,14 @@ enum PatternReader {
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }) else {
             throw item.error("pattern id `\(id)` must be ASCII letters, digits, `.`, `_` or `-`")
         }
+        do {
+            return try read(item, fields: fields, id: id)
+        } catch where !error.message.hasPrefix("pattern ") {
+            throw CatalogError(file: error.file, line: error.line, "pattern \(id): \(error.message)")
+        }
+    }
+
+    private static func read(_ item: YAMLValue, fields: YAMLFields, id: String) throws(CatalogError) -> PatternDefinition {
         func fail(_ node: YAMLValue, _ message: String) -> CatalogError { node.error("pattern \(id): \(message)") }
 
         let kindNode = try fields.required("kind")

@@ -85,11 +85,20 @@ public enum TextDecoder {
 
     /// Converts with glibc's iconv; nil when the bytes are not valid in that encoding.
     static func iconv(_ data: [UInt8], from encoding: TextEncoding) -> [UInt8]? {
-        let converter = iconv_open("UTF-8", encoding.iconvName)
+        convert(data, from: encoding.iconvName, to: "UTF-8")
+    }
+
+    /// `text` in another encoding (for tests and fixtures).
+    static func iconvEncode(_ text: String, to encoding: String) -> [UInt8]? {
+        convert(Array(text.utf8), from: "UTF-8", to: encoding)
+    }
+
+    private static func convert(_ data: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let converter = iconv_open(target, source)
         guard let converter, Int(bitPattern: converter) != -1 else { return nil }
         defer { iconv_close(converter) }
         if data.isEmpty { return [] }
-        var output = [UInt8](repeating: 0, count: data.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: data.count * 4 + 16)
         var input = data
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import EvidenceCore
+
+/// The built `evidence` binary, as users and scripts run it.
+@Suite struct CommandLineTests {
+    func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func stdinToJSONLines() throws {
+        let run = try Support.run(["extract", "--format", "jsonl", "-"], input: "长30cm，重1.2公斤，容量500毫升\n")
+        #expect(run.status == 0)
+        let lines = try jsonLines(run.stdout)
+        #expect(lines.map { $0["attribute"] as? String } == ["length", "weight", "volume"])
+        #expect(lines.map { $0["value"] as? Double } == [30, 1200, 500])
+        #expect(lines.map { $0["unit"] as? String } == ["cm", "g", "ml"])
+        #expect(lines.allSatisfy { $0["path"] as? String == "<stdin>" && $0["type"] as? String == "finding" })
+    }
+
+    @Test func jsonDocumentCarriesTheContractFields() throws {
+        let sample = Support.packageRoot.appendingPathComponent("samples/taobao-dress-chat.txt").path
+        let run = try Support.run(["extract", "--format", "json", sample])
+        #expect(run.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "evidence.extract/1")
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count > 5)
+        let fields = ["path", "line", "time", "speaker", "role", "kind", "attribute", "value", "min", "max", "approx", "unit", "raw", "pattern", "quote"]
+        for finding in findings { for field in fields { #expect(finding.keys.contains(field), "missing \(field)") } }
+        let returnWindow = try #require(findings.first { $0["attribute"] as? String == "return_window" })
+        #expect(returnWindow["role"] as? String == "seller")
+        #expect(returnWindow["time"] as? String == "2024-03-12T14:24:02")
+        #expect(returnWindow["value"] as? Double == 7)
+        #expect(returnWindow["unit"] as? String == "days")
+        let files = try #require(document["files"] as? [[String: Any]])
+        #expect(files.first?["format"] as? String == "plain-chat")
+    }
+
+    @Test func textTableQuotesTheSeller() throws {
+        let sample = Support.packageRoot.appendingPathComponent("samples/1688-bulk-order-chat.txt").path
+        let run = try Support.run(["extract", sample])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("LINE"))
+        #expect(run.stdout.contains("【容量500ml】"))
+        #expect(run.stdout.contains("min_order"))
+    }
+
+    @Test func nothingFoundExitsOne() throws {
+        let run = try Support.run(["extract", "-"], input: "你好，在吗\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func badFilesAreReportedAndOthersStillProcessed() throws {
+        let folder = Support.temporaryFolder()
+        let good = Support.write("长30cm\n", to: "good.txt", in: folder)
+        let binary = folder.appendingPathComponent("photo.png").path
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]).write(to: URL(fileURLWithPath: binary))
+        let missing = folder.appendingPathComponent("missing.txt").path
+        let run = try Support.run(["extract", "--format", "jsonl", missing, folder.path, binary, good])
+        #expect(run.status == 2)
+        let errors = run.stderr.split(separator: "\n")
+        #expect(errors.count == 3)
+        #expect(errors[0] == "evidence: \(missing): no such file")
+        #expect(errors[1].contains("\(folder.path): is a folder"))
+        #expect(errors[2].contains("photo.png: binary file"))
+        let lines = try jsonLines(run.stdout)
+        #expect(lines.filter { $0["type"] as? String == "error" }.count == 3)
+        #expect(lines.last?["attribute"] as? String == "length")
+    }
+
+    @Test func brokenPatternFileExitsTwoWithFileAndLine() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("patterns:\n  - id: mine.x\n    kind: spec\n    regex: '(unclosed'\n", to: "mine.yaml", in: folder)
+        let run = try Support.run(["extract", "--patterns", folder.path, "-"], input: "长30cm\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("evidence: \(folder.path)/mine.yaml:2: pattern mine.x"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func userPatternsExtendTheCatalogue() throws {
+        let folder = Support.temporaryFolder()
+        Support.write(CatalogErrorTests.valid, to: "colour.yaml", in: folder)
+        let run = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "-"], input: "颜色红，长30cm\n")
+        #expect(run.status == 0)
+        #expect(try jsonLines(run.stdout).map { $0["pattern"] as? String } == ["mine.colour", "dimension.labelled"])
+        let only = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "--no-bundled-patterns", "-"], input: "颜色红，长30cm\n")
+        #expect(try jsonLines(only.stdout).map { $0["pattern"] as? String } == ["mine.colour"])
+    }
+
+    @Test func patternsTestPassesBundledAndFailsAWrongExample() throws {
+        let bundled = try Support.run(["patterns", "test"])
+        #expect(bundled.status == 0)
+        #expect(bundled.stdout.contains("all pass"))
+        let folder = Support.temporaryFolder()
+        Support.write(CatalogErrorTests.valid.replacingOccurrences(of: "{value: 红}", with: "{value: 绿}"), to: "wrong.yaml", in: folder)
+        let wrong = try Support.run(["patterns", "test", folder.path])
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("\(folder.path)/wrong.yaml:11: mine.colour: `颜色红`: expected value 绿, got 红"))
+    }
+
+    @Test func patternsListShowsTheCatalogue() throws {
+        let run = try Support.run(["patterns", "list", "--format", "json"])
+        #expect(run.status == 0)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == Support.catalog.patterns.count)
+        #expect(list.contains { $0["id"] as? String == "return.no-reason" })
+    }
+
+    @Test func worksFromAnyDirectory() throws {
+        let run = try Support.run(["extract", "--format", "jsonl", "-"], input: "七天无理由退货\n", directory: Support.temporaryFolder())
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"return_window\""))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let run = try Support.run(["extract", "--format", "xml", "-"])
+        #expect(run.status == 64)
+    }
+
+    @Test func helpShowsExamples() throws {
+        let run = try Support.run(["extract", "--help"])
+        #expect(run.stdout.contains("evidence extract --format jsonl"))
+        #expect(run.stdout.contains("Exit codes"))
+    }
+}
