@@ -9,14 +9,15 @@ public struct EvidenceCommand: ParsableCommand {
         abstract: "Find what a Taobao, Tmall or 1688 seller promised, in chat logs and saved listings.",
         discussion: """
         Examples:
-          evidence extract chat.txt                    what the seller promised, as a table
-          evidence extract --format jsonl chats/*.txt  one JSON object per finding, for scripts
+          evidence extract chat.txt               promises as a table
+          evidence extract --format jsonl *.txt   one JSON object per finding
           echo '长30cm，重1.2公斤' | evidence extract -
-          evidence patterns list                       the bundled pattern catalogue
-          evidence patterns test my-patterns/          check every example in your own patterns
+          evidence patterns list                  the bundled catalogue
+          evidence patterns test my-patterns/     run your patterns' examples
 
-        Exit codes: 0 found something (or all tests passed), 1 found nothing (or a test failed),
-        2 an input or pattern file could not be read, 64 bad usage.
+        Exit codes: 0 found something (or all tests passed), 1 found nothing
+        (or a test failed), 2 an input or pattern file could not be read,
+        64 bad usage.
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, PatternsCommand.self]

@@ -7,21 +7,25 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "List the promises found in chat logs and listing text.",
         discussion: """
-        Reads each FILE (or standard input for -) as a chat log, one message per
-        `2024-03-12 14:22:01 name: text` line, or as plain text such as a saved listing.
-        Every finding cites its file, line, time and speaker, the exact matched text and
-        the whole message. Values are converted to cm, g, ml, pcs, days, hours or months.
+        Reads each FILE (- for standard input) as a chat log, one message
+        per `2024-03-12 14:22:01 name: text` line, or as plain text such as
+        a saved listing. Each finding cites file, line, time and speaker,
+        the matched text and the whole message. Values are converted to
+        cm, g, ml, pcs, days, hours, months, W, V or mAh.
 
         Examples:
           evidence extract samples/taobao-dress-chat.txt
-          evidence extract --format json samples/*.txt | jq '.findings[] | select(.role == "seller")'
-          evidence extract --format jsonl chat.txt | jq -c '{attribute, value, unit, line}'
+          evidence extract --format json samples/*.txt \\
+            | jq '.findings[] | select(.role == "seller")'
+          evidence extract --format jsonl chat.txt \\
+            | jq -c '{attribute, value, unit, line}'
           echo '长30cm，重1.2公斤，容量500毫升' | evidence extract --format jsonl -
-          evidence extract --seller '示例旗舰店:小美' --encoding gb18030 wangwang.txt
+          evidence extract --seller '示例旗舰店:小美' --encoding gb18030 ww.txt
           evidence extract --patterns my-patterns/ chat.txt
 
-        Exit codes: 0 found at least one promise, 1 found none, 2 a file could not be
-        read (the other files are still processed), 64 bad usage.
+        Exit codes: 0 found at least one promise, 1 found none, 2 a file
+        could not be read (the other files are still processed), 64 bad
+        usage.
         """
     )
 
