@@ -69,8 +69,8 @@ public struct TextPrinter: FindingPrinter {
         guard !findings.isEmpty else { return Array((out + "  no promises found\n\n").utf8) }
         let rows = findings.map { finding -> [String] in
             let time = finding.time.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
-            let who = finding.speaker.map { "\($0) (\(finding.role.rawValue))" } ?? finding.role.rawValue
-            return [String(finding.line), time, DisplayWidth.truncate(who, to: 18), finding.kind.rawValue, finding.attribute, ValueText.of(finding)]
+            let who = finding.speaker.map { "\(finding.role.rawValue) \($0)" } ?? finding.role.rawValue
+            return [String(finding.line), time, DisplayWidth.truncate(who, to: 20), finding.kind.rawValue, finding.attribute, ValueText.of(finding)]
         }
         let headings = ["LINE", "TIME", "WHO", "KIND", "ATTRIBUTE", "VALUE"]
         var widths = headings.map(DisplayWidth.of)
