@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EvidenceCore
 
@@ -91,5 +92,31 @@ import Testing
     @Test(arguments: ["", "abc", "长", "3x"])
     func rejects(_ text: String) {
         #expect(NumberText.parse(text) == nil)
+    }
+}
+
+@Suite struct MatcherMemoryTests {
+    /// Resident memory of this process in bytes (Linux /proc).
+    func residentBytes() -> Int {
+        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? "0 0"
+        return (Int(statm.split(separator: " ")[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    func compileAndMatch(_ times: Int) throws {
+        let bytes = Array(String(repeating: "亲，衣长98cm，胸围88厘米 ", count: 50).utf8)
+        for _ in 0..<times {
+            let regex = try PCRE2Regex("(?<attr>衣长|胸围)(?<value>[0-9]+)(?:cm|厘米)")
+            let scratch = MatchScratch(pairs: 4)
+            _ = try bytes.withUnsafeBufferPointer { try regex.findAll(in: $0, scratch: scratch) }
+        }
+    }
+
+    @Test func compiledRegexesAndScratchAreFreed() throws {
+        try compileAndMatch(500)
+        let before = residentBytes()
+        // Each round holds a JIT-compiled regex, match data and a 32 KiB JIT stack: 10,000
+        // rounds would keep well over 100 MB if any of them leaked.
+        try compileAndMatch(10_000)
+        #expect(residentBytes() - before < 20 << 20)
     }
 }
