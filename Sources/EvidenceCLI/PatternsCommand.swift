@@ -6,7 +6,7 @@ struct PatternsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patterns",
         abstract: "Show or test the pattern catalogue.",
-        subcommands: [ListPatterns.self, TestPatterns.self]
+        subcommands: [ListPatterns.self, TestPatterns.self, ExportPatterns.self]
     )
 }
 
@@ -105,5 +105,34 @@ struct TestPatterns: ParsableCommand {
         }
         Console.write("\(catalog.patterns.count) patterns, \(examples) examples: \(failures == 0 ? "all pass" : "\(failures) failures")\n")
         if failures > 0 { throw ExitCode(ExitStatus.negative) }
+    }
+}
+
+struct ExportPatterns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the catalogue's regexes, macros expanded, one per line.",
+        discussion: """
+        With --pcre, named groups become plain groups, so the lines can be
+        joined into one alternation: exactly what `rg -P -f` and
+        `grep -P -f` read. Used by scripts/bench.sh to time a peer on the
+        same patterns.
+
+        Examples:
+          evidence patterns export --pcre > catalogue.pcre
+          rg -P -c -f catalogue.pcre chats/
+        """
+    )
+
+    @Flag(name: .long, help: "One PCRE line per pattern, named groups removed.")
+    var pcre = false
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        for pattern in try catalog.load().patterns {
+            let regex = pcre ? PatternExport.withoutGroupNames(pattern.expanded) : pattern.expanded
+            Console.write((pcre ? "" : pattern.id + "\t") + regex + "\n")
+        }
     }
 }

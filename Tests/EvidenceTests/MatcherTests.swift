@@ -120,3 +120,31 @@ import Testing
         #expect(residentBytes() - before < 20 << 20)
     }
 }
+
+@Suite struct PatternExportTests {
+    @Test(arguments: [
+        ("(?<attr>长|宽)(?<value>[0-9]+)", "(?:长|宽)(?:[0-9]+)"),
+        ("(?<!不)(?<=亲)纯棉", "(?<!不)(?<=亲)纯棉"),
+        ("\\(?<x>a", "\\(?<x>a"),
+        ("[(?<x>)](?P<n>a)(?'m'b)", "[(?<x>)](?:a)(?:b)"),
+    ])
+    func removesGroupNamesOnly(_ regex: String, _ expected: String) {
+        #expect(PatternExport.withoutGroupNames(regex) == expected)
+    }
+
+    @Test func everyExportedBundledPatternCompilesAndMatchesLikeTheOriginal() throws {
+        let scratch = MatchScratch(pairs: Support.catalog.capturePairs)
+        for pattern in Support.catalog.patterns {
+            let plain = try PCRE2Regex(PatternExport.withoutGroupNames(pattern.expanded), options: pattern.definition.options)
+            #expect(plain.namedGroups.isEmpty, "\(pattern.id)")
+            for example in pattern.definition.mustMatch {
+                let bytes = Array(example.text.utf8)
+                let (original, exported) = try bytes.withUnsafeBufferPointer { buffer in
+                    (try pattern.matcher.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)?.range,
+                     try plain.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)?.range)
+                }
+                #expect(original == exported, "\(pattern.id): \(example.text)")
+            }
+        }
+    }
+}
