@@ -35,21 +35,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (a table), json (one document) or jsonl (one finding per line).")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Input encoding: auto, utf-8, utf-16le, utf-16be, gb18030 or big5.", valueName: "name"))
-    var encoding: TextEncoding = .auto
-
-    @Option(name: .long, help: ArgumentHelp("A speaker who is the seller (repeatable); overrides the guess from names.", valueName: "name"))
-    var seller: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A speaker who is the buyer (repeatable).", valueName: "name"))
-    var buyer: [String] = []
-
+    @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         let extractor = Extractor(catalog: try catalog.load())
         let scratch = extractor.makeScratch()
-        let hints = RoleHints(sellers: seller, buyers: buyer)
         var printer: any FindingPrinter
         switch format {
         case .text: printer = TextPrinter(columns: Console.columns)
@@ -58,23 +49,16 @@ struct ExtractCommand: ParsableCommand {
         }
         var failed = false
         var found = 0
-        func report(_ error: InputError) {
+        input.read(files, scratch: scratch) { error in
             failed = true
-            Console.error(error.description)
             Console.write(printer.error(error))
-        }
-        for path in files {
-            let input: (name: String, text: DecodedText)
-            do {
-                input = try InputReader.read(path, encoding: encoding)
-            } catch {
-                report(error)
-                continue
-            }
-            for warning in input.text.warnings { Console.error("\(input.name): warning: \(warning)") }
-            let log = PlainChatParser.parse(path: input.name, text: input.text, roles: hints, scratch: scratch)
+        } each: { log in
             let result = extractor.extract(log, scratch: scratch)
-            result.errors.forEach(report)
+            for error in result.errors {
+                failed = true
+                Console.error(error.description)
+                Console.write(printer.error(error))
+            }
             found += result.findings.count
             Console.write(printer.file(FileSummary(log: log, findings: result.findings.count), findings: result.findings))
         }

@@ -34,6 +34,49 @@ struct CatalogOptions: ParsableArguments {
     }
 }
 
+/// How input files are read: encoding, layout, date order, and who is the seller.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Input encoding: auto, utf-8, utf-16le, utf-16be, gb18030 or big5.", valueName: "name"))
+    var encoding: TextEncoding = .auto
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("Read every file in this layout instead of detecting it (see `evidence messages --help`).", valueName: "name"))
+    var inputFormat: String?
+
+    @Option(name: .customLong("date-order"), help: ArgumentHelp("Order of numeric dates when the file cannot tell: dmy, mdy or ymd.", valueName: "order"))
+    var dateOrder: DateOrder?
+
+    @Option(name: .long, help: ArgumentHelp("A speaker who is the seller (repeatable); overrides the guess.", valueName: "name"))
+    var seller: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A speaker who is the buyer (repeatable).", valueName: "name"))
+    var buyer: [String] = []
+
+    func validate() throws {
+        if let inputFormat, !ChatReader.formatNames.contains(inputFormat) {
+            throw ValidationError("unknown --input-format \(inputFormat); one of: \(ChatReader.formatNames.joined(separator: ", "))")
+        }
+    }
+
+    /// Reads each file in turn; a file that cannot be read is reported (stderr and `failed`)
+    /// and the rest go on. Warnings go to stderr.
+    func read(_ files: [String], scratch: MatchScratch, failed: (InputError) -> Void, each: (ChatLog) -> Void) {
+        let reader = ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder)
+        for path in files {
+            do {
+                let (name, text) = try InputReader.read(path, encoding: encoding)
+                let log = try reader.read(path: name, text: text, scratch: scratch)
+                for warning in log.warnings { Console.error("\(name): warning: \(warning)") }
+                each(log)
+            } catch {
+                Console.error(error.description)
+                failed(error)
+            }
+        }
+    }
+}
+
+extension DateOrder: ExpressibleByArgument {}
+
 /// Output formats of `extract`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl

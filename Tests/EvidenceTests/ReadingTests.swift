@@ -108,8 +108,10 @@ import Testing
         #expect(log.text(of: log.messages[2]) == "宽20cm")
     }
 
-    @Test func invalidDatesAreNotHeaders() {
-        let log = Support.extract("2024-13-45 14:20:05 店小二: 长30cm\n").log
-        #expect(log.format == "plain-text")
+    @Test func impossibleDatesLeaveTheTimeOutWithAWarning() {
+        let log = Support.extract("2024-13-45 14:20:05 店小二: 长30cm\n2024-03-12 14:20:06 买家: 好\n").log
+        #expect(log.format == "plain-chat")
+        #expect(log.messages.map { $0.time?.iso8601 } == [nil, "2024-03-12T14:20:06"])
+        #expect(log.warnings == ["1 time that is not a real date (first at line 1): left without a time"])
     }
 }

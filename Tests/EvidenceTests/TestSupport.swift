@@ -9,7 +9,7 @@ enum Support {
     /// Parses `text` as a file called `path` and extracts with the bundled catalogue.
     static func extract(_ text: String, path: String = "chat.txt", hints: RoleHints = RoleHints()) -> (log: ChatLog, result: ExtractionResult) {
         let scratch = extractor.makeScratch()
-        let log = PlainChatParser.parse(path: path, text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), roles: hints, scratch: scratch)
+        let log = try! ChatReader(hints: hints).read(path: path, text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: scratch)
         return (log, extractor.extract(log, scratch: scratch))
     }
 

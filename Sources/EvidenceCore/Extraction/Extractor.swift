@@ -31,7 +31,8 @@ public struct Extractor: Sendable {
                         candidates.append((message, patternIndex, captures))
                     }
                 } catch {
-                    let line = log.line(at: error.offset)
+                    let message = messages[max(0, Extractor.messageIndex(containing: error.offset, starts))]
+                    let line = log.line(at: error.offset, in: message)
                     errors.append(InputError(path: log.path, line: line, "pattern \(pattern.id): \(error.reason); its findings in this file after this line are missing"))
                 }
             }
@@ -58,7 +59,7 @@ public struct Extractor: Sendable {
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
                 let template = Finding(
-                    path: log.path, line: log.line(at: range.lowerBound), time: message.time?.iso8601,
+                    path: log.path, line: log.line(at: range.lowerBound, in: message), time: message.time?.iso8601,
                     speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
                     value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
                     raw: UTF8Text.string(buffer, range), quote: quote, pattern: pattern.id)

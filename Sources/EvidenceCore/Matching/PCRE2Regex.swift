@@ -62,6 +62,7 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
         guard start <= end, end <= subject.count else { return nil }
         // An empty buffer has no base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress ?? UnsafePointer(scratch.emptySubject)
+        scratch.ensure(pairs: captureCount + 1)
         let rc = pcre2_match_8(code, base, end, start, 0, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 {
@@ -73,12 +74,11 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
             }
         }
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-        let pairs = min(captureCount + 1, Int(pcre2_get_ovector_count_8(scratch.matchData)))
         let unset = cpcre2_unset()
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(captureCount + 1)
         for index in 0..<(captureCount + 1) {
-            if index < pairs, ovector[2 * index] != unset, ovector[2 * index] <= ovector[2 * index + 1] {
+            if ovector[2 * index] != unset, ovector[2 * index] <= ovector[2 * index + 1] {
                 groups.append(ovector[2 * index]..<ovector[2 * index + 1])
             } else {
                 groups.append(nil)
@@ -114,27 +114,38 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
     }
 }
 
-/// Per-thread matching state: the match data block, the match context with its limits,
-/// and a JIT stack. Create one per worker and reuse it for every match.
+/// Per-thread matching state: the match data block (grown to fit the widest regex it
+/// meets), the match context with its limits, and a JIT stack. Create one per worker and
+/// reuse it for every match; never share one between threads.
 public final class MatchScratch {
     /// Backtracking budget per match attempt: generous for real text, small enough that a
     /// catastrophic pattern fails in well under a second instead of hanging.
     public static let defaultMatchLimit: UInt32 = 5_000_000
     public static let defaultDepthLimit: UInt32 = 100_000
 
-    let matchData: OpaquePointer
+    private(set) var matchData: OpaquePointer
+    private var pairs: Int
     let matchContext: OpaquePointer
     private let jitStack: OpaquePointer?
     let emptySubject = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
 
     public init(pairs: Int = 64, matchLimit: UInt32 = defaultMatchLimit, depthLimit: UInt32 = defaultDepthLimit) {
-        matchData = pcre2_match_data_create_8(UInt32(max(pairs, 1)), nil)!
+        self.pairs = max(pairs, 1)
+        matchData = pcre2_match_data_create_8(UInt32(self.pairs), nil)!
         matchContext = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(matchContext, matchLimit)
         pcre2_set_depth_limit_8(matchContext, depthLimit)
         jitStack = pcre2_jit_stack_create_8(32 * 1024, 4 * 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
         emptySubject.initialize(to: 0)
+    }
+
+    /// Grows the match data so a regex with `pairs` groups (group 0 included) fits.
+    func ensure(pairs needed: Int) {
+        guard needed > pairs else { return }
+        pcre2_match_data_free_8(matchData)
+        pairs = needed
+        matchData = pcre2_match_data_create_8(UInt32(needed), nil)!
     }
 
     deinit {

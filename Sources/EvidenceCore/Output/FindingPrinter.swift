@@ -55,7 +55,7 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func write(_ error: InputError, type: Bool) {
+    public mutating func write(_ error: InputError, type: Bool) {
         beginObject()
         if type { field("type", "error") }
         field("path", error.path)

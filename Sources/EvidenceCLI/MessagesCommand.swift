@@ -1,0 +1,60 @@
+import ArgumentParser
+import EvidenceCore
+
+/// `evidence messages`: the messages as the reader parsed them, to check a file is read right.
+struct MessagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages",
+        abstract: "Show the messages of chat logs as parsed: time, speaker, side, type, text.",
+        discussion: """
+        The layout of each file is detected (and reported with a confidence);
+        --input-format forces one. Layouts:
+          whatsapp-android, whatsapp-ios     WhatsApp "Export chat" .txt, any locale
+          wechat-txt, wechatmsg-csv,         WeChatMsg/留痕 TXT and CSV, QQ TXT,
+          pywxdump-csv, wechatexporter-txt,  PyWxDump CSV, WechatExporter TXT,
+          weflow-txt                         WeFlow/EchoTrace TXT
+          qianniu-web, qianniu-desktop       千牛 chat history page / desktop copy
+          telegram-json, line, email         result.json, LINE .txt, mail threads
+          plain-chat, two-line               `time name: text`, `name time` + text
+          listing                            a saved Taobao/Tmall/1688 item page
+          plain-text                         anything else: one message per line
+
+        Examples:
+          evidence messages samples/taobao-dress-chat.txt
+          evidence messages --format jsonl 'WhatsApp Chat with Lily.txt' \\\\
+            | jq -c 'select(.role == "seller") | {time, text}'
+          evidence messages --date-order dmy chat.txt
+          evidence messages --input-format qianniu-desktop --seller '示例旗舰店:小美' qn.txt
+
+        Exit codes: 0 every file read, 2 a file could not be read (the others
+        are still printed), 64 bad usage.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Chat logs or listing text files; - reads standard input.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Output: text, or jsonl (a header object per file, then one message per line).")
+    var format: MessageFormat = .text
+
+    @OptionGroup var input: InputOptions
+
+    enum MessageFormat: String, ExpressibleByArgument { case text, jsonl }
+
+    func run() throws {
+        var failed = false
+        let columns = Console.columns
+        input.read(files, scratch: MatchScratch()) { error in
+            failed = true
+            if format == .jsonl {
+                var writer = JSONWriter()
+                writer.write(error, type: true)
+                writer.newline()
+                Console.write(writer.bytes)
+            }
+        } each: { log in
+            Console.write(format == .jsonl ? MessagePrinter.jsonLines(log) : MessagePrinter.text(log, columns: columns))
+        }
+        if failed { throw ExitCode(ExitStatus.error) }
+    }
+}
