@@ -40,7 +40,8 @@ let package = Package(
         .executableTarget(name: "evidence", dependencies: ["EvidenceCLI"]),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["EvidenceCore", "EvidenceCLI", "evidence"]
+            dependencies: ["EvidenceCore", "EvidenceCLI", "evidence"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

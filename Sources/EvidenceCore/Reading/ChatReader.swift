@@ -58,7 +58,8 @@ public struct ChatReader: Sendable {
                                   role: format is ListingFormat ? .seller : raw.speaker.flatMap { roles[$0] } ?? .unknown,
                                   type: raw.type, body: raw.body, flags: raw.flags, quoted: raw.quoted)
             if resolution.invalidClock[index] { message.flags.insert(.invalidTime) }
-            if let time = message.time {
+            // E-mail threads run newest first: that order is not a fault.
+            if let time = message.time, !(format is EmailFormat) {
                 if let latest, time < latest {
                     message.flags.insert(.outOfOrder)
                     outOfOrder += 1

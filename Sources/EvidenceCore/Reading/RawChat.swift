@@ -119,8 +119,9 @@ struct FileSample {
 
 extension PCRE2Regex {
     /// A regex the reader itself needs; a typo here is a programming error caught by the tests.
+    /// `^` and `$` work at every line start and end, whatever the line ends (LF, CRLF, CR).
     static func reader(_ pattern: String, _ options: RegexOptions = []) -> PCRE2Regex {
-        do { return try PCRE2Regex(pattern, options: options.union(.multiline)) } catch { fatalError("reader regex \(pattern): \(error.message)") }
+        do { return try PCRE2Regex("(*ANYCRLF)" + pattern, options: options.union(.multiline)) } catch { fatalError("reader regex \(pattern): \(error.message)") }
     }
 
     /// The text of group `name` in a match, trimmed of blanks and invisible marks.

@@ -15,9 +15,9 @@ public struct RoleHints: Sendable {
         #"旗舰店|专营店|专卖店|官方|客服|售后|售前|小二|小店|店铺|商行|工厂|厂家|公司|贸易|实业|有限|[^\s:：]:[^\s:：]|(?i:\bshop\b|\bstore\b|official|\bco\.|\bltd\b|limited|factory|trading|supplier|seller|manufacturer|\binc\b)|店$"#)
     private static let buyerName = PCRE2Regex.reader(#"^(?:tb|jd)_?\d{4,}|^(?:tb|jd)_|买家|采购|顾客|(?i:buyer|customer|purchasing|sourcing agent)"#)
     private static let sellerWords = PCRE2Regex.reader(
-        #"亲(?!戚|自)|给您|您好|欢迎光临|有什么可以帮|本店|我们家|小店|包邮|发货|现货|库存|拍下|老板|(?i:\bwe (?:can|will|offer|accept|ship|have)|\bour (?:factory|products?|price|company)|\bMOQ\b|lead time|thank you for your (?:order|inquiry))"#)
+        #"亲(?!戚|自)|给您|每箱|起批|质保|保修|包退|包换|无理由|误差|您好|欢迎光临|有什么可以帮|本店|我们家|小店|包邮|发货|现货|库存|拍下|老板|(?i:\bwe (?:can|will|offer|accept|ship|have)|\bour (?:factory|products?|price|company)|\bMOQ\b|lead time|thank you for your (?:order|inquiry))"#)
     private static let buyerWords = PCRE2Regex.reader(
-        #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please send)"#)
+        #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please (?:send|confirm)|before we pay)"#)
 
     /// A role for every speaker of `messages`.
     func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch) -> [String: Role] {

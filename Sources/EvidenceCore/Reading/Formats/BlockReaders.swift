@@ -135,7 +135,7 @@ struct EmailFormat: ChatFormat {
     let name = "email"
     private static let headerLine = PCRE2Regex.reader(#"^\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
     private static let separator = PCRE2Regex.reader(
-        #"^(?:On (?<when>.+?),? (?<who>[^,]+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
+        #"^(?:On (?<when>.+?\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?),? (?<who>.+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
 
     func confidence(_ sample: FileSample) -> Double {
         let separators = sample.count(Self.separator)
@@ -160,14 +160,14 @@ struct EmailFormat: ChatFormat {
                 if let captures = try? Self.separator.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch) {
                     close()
                     current = RawMessage(line: number, bodyLine: number + 1, stamp: Self.separator.text("when", captures, buffer).flatMap(EmailDate.parse),
-                                         speaker: Self.separator.text("who", captures, buffer).map(EmailAddress.name), body: range.upperBound..<range.upperBound)
+                                         speaker: Self.separator.text("who", captures, buffer).map(EmailAddress.clean), body: range.upperBound..<range.upperBound)
                     inHeaders = true
                     bodyStarted = false
                     continue
                 }
                 if inHeaders, let captures = try? Self.headerLine.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch),
                    let key = Self.headerLine.text("key", captures, buffer), let value = Self.headerLine.text("value", captures, buffer) {
-                    if ["From", "发件人"].contains(key) { current.speaker = EmailAddress.name(value) }
+                    if ["From", "发件人"].contains(key) { current.speaker = EmailAddress.clean(value) }
                     if ["Date", "Sent", "发送时间", "日期"].contains(key) { current.stamp = EmailDate.parse(value) }
                     if current.line == 0 { current.line = number }
                     continue
@@ -192,17 +192,16 @@ struct EmailFormat: ChatFormat {
     }
 }
 
-/// `Lily Chen <lily@factory.example>` → `Lily Chen`; `"Lily"<lily@qq.example>;` → `Lily`.
+/// A sender as mail clients write it, tidied: `"Lily"<lily@qq.example>;` → `Lily <lily@qq.example>`.
+/// The address stays: it is what tells a factory from a buyer.
 enum EmailAddress {
-    static func name(_ value: String) -> String {
+    static func clean(_ value: String) -> String {
         var text = value.trimmingBlanks()
         if text.hasSuffix(";") { text.removeLast() }
-        if let open = text.firstIndex(of: "<") {
-            let before = String(text[..<open]).trimmingBlanks().trimmingCharacters(in: "\"'")
-            if !before.isEmpty { return before }
-            return String(text[text.index(after: open)...].prefix { $0 != ">" })
-        }
-        return text.trimmingCharacters(in: "\"'")
+        guard let open = text.firstIndex(of: "<") else { return text.trimmingCharacters(in: "\"'") }
+        let name = String(text[..<open]).trimmingBlanks().trimmingCharacters(in: "\"'")
+        let address = String(text[open...])
+        return name.isEmpty ? address : name + " " + address
     }
 }
 

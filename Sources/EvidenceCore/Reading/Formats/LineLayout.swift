@@ -47,6 +47,9 @@ struct LineLayout: ChatFormat {
             guard Double(bodied) >= 0.6 * Double(headers) else { return 0 }
             score = min(1, 2 * (counted - Double(other)) / counted)
         }
+        // Long multi-line messages lower the share of header lines, not the evidence of a
+        // file that opens with a header and has several.
+        if firstHeader == 0, headers >= 3 { score = max(score, 0.6) }
         if firstHeader > 8 { score *= 0.5 }
         if let cue, sample.contains(cue) { score = min(1, score + 0.15) }
         return score

@@ -194,6 +194,13 @@ struct WeChatCSVFormat: ChatFormat {
         var buffer = TextBuffer()
         var messages: [RawMessage] = []
         var warnings: [String] = []
+        // Short WeChatMsg rows have no Remark: use the name full rows give the same TalkerId.
+        var remarkOf: [String: String] = [:]
+        if let talker = column["TalkerId"], let remark = column["Remark"] {
+            for record in records.dropFirst() where record.fields.count > max(talker, remark) && !record.fields[remark].isEmpty {
+                remarkOf[record.fields[talker]] = record.fields[remark]
+            }
+        }
         for record in records.dropFirst() {
             func field(_ name: String) -> String? {
                 column[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
@@ -204,7 +211,7 @@ struct WeChatCSVFormat: ChatFormat {
             case .wechatMsg:
                 // Rows of 9 fields (before 2024-02) lack Remark/NickName/Sender.
                 let time = field("StrTime") ?? (record.fields.count == 9 ? record.fields[8] : nil)
-                let other = [field("Remark"), field("NickName"), field("TalkerId")].compactMap { $0 }.first { !$0.isEmpty }
+                let other = [field("Remark"), field("NickName"), field("TalkerId").flatMap { remarkOf[$0] }, field("TalkerId")].compactMap { $0 }.first { !$0.isEmpty }
                 message = RawMessage(line: record.line, bodyLine: record.line, stamp: time.flatMap(WeChatCSVFormat.stamp),
                                      speaker: fromMe ? "我" : other, body: 0..<0)
                 message.body = buffer.append(field("StrContent") ?? "")

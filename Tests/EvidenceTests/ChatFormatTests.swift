@@ -1,0 +1,283 @@
+import Foundation
+import Testing
+@testable import EvidenceCore
+
+/// Every layout on a fixture written the way its exporter writes: message count, speakers,
+/// sides, times and texts.
+@Suite struct ChatFormatTests {
+    static let folder = Support.packageRoot.appendingPathComponent("Tests/EvidenceTests/Fixtures/chats")
+
+    func read(_ name: String, reader: ChatReader = ChatReader(), encode: ((String) -> [UInt8])? = nil) throws -> ChatLog {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        let bytes = encode.map { $0(String(decoding: data, as: UTF8.self)) } ?? Array(data)
+        return try reader.read(path: name, text: try TextDecoder.decode(bytes), scratch: MatchScratch())
+    }
+
+    struct Row: Equatable, CustomStringConvertible {
+        let line: Int, time: String?, speaker: String?, role: Role, type: MessageType, text: String
+        var description: String { "\(line) \(time ?? "-") \(speaker ?? "-") \(role) \(type) \(text)" }
+    }
+
+    func rows(_ log: ChatLog) -> [Row] {
+        log.messages.map { Row(line: $0.line, time: $0.time.map { String($0.iso8601.prefix(16)) }, speaker: $0.speaker, role: $0.role, type: $0.type, text: log.text(of: $0)) }
+    }
+
+    @Test func qianniuWebPage() throws {
+        let log = try read("qianniu-web.txt")
+        #expect(log.format == "qianniu-web")
+        #expect(rows(log) == [
+            Row(line: 3, time: "2024-03-12T20:57", speaker: "示例旗舰店:小迪", role: .seller, type: .card, text: "请在客户端查看原始聊天记录，网页版无法展示"),
+            Row(line: 7, time: "2024-03-12T20:57", speaker: "tb1234567890", role: .buyer, type: .card, text: "http://item.taobao.com/item.htm?id=1000000000001"),
+            Row(line: 11, time: "2024-03-12T20:58", speaker: "示例旗舰店:小迪", role: .seller, type: .text, text: "亲，这款M码胸围104cm，支持7天无理由退换"),
+            Row(line: 15, time: "2024-03-12T20:59", speaker: "tb1234567890", role: .buyer, type: .text, text: "衣长多少呀"),
+            Row(line: 20, time: "2024-03-13T09:01", speaker: "示例旗舰店:小王", role: .seller, type: .text, text: "衣长68cm哦亲\n平铺测量，误差1-2cm"),
+        ])
+    }
+
+    @Test func qianniuDesktopCopyWithStatusRecallAndHandOff() throws {
+        let log = try read("qianniu-desktop.txt")
+        #expect(log.format == "qianniu-desktop")
+        #expect(rows(log) == [
+            Row(line: 1, time: "2024-01-01T10:00", speaker: "示例旗舰店:小美", role: .seller, type: .text, text: "亲，在的，请问有什么可以帮您？"),
+            Row(line: 5, time: "2024-01-01T10:01", speaker: "买家昵称", role: .buyer, type: .text, text: "这个有XL吗，XL衣长多少"),
+            Row(line: 8, time: "2024-01-01T10:01", speaker: "示例旗舰店:小美", role: .seller, type: .recall, text: "示例旗舰店:小美 撤回了一条消息"),
+            Row(line: 9, time: "2024-01-01T10:01", speaker: nil, role: .unknown, type: .system, text: "由 示例旗舰店:小美 转交给 示例旗舰店:小王"),
+            Row(line: 10, time: "2024-01-01T10:03", speaker: "示例旗舰店:小王", role: .seller, type: .text, text: "XL衣长72cm，胸围116cm\n质量问题包退换"),
+        ])
+    }
+
+    @Test func gb18030AndUTF16CopiesReadTheSame() throws {
+        let utf8 = try read("qianniu-desktop.txt")
+        let gb = try read("qianniu-desktop.txt", encode: { TextDecoder.iconvEncode($0, to: "GB18030")! })
+        let utf16 = try read("qianniu-desktop.txt", encode: { [0xFF, 0xFE] + $0.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } })
+        #expect(gb.encoding == "gb18030")
+        #expect(utf16.encoding == "utf-16le")
+        #expect(rows(gb) == rows(utf8))
+        #expect(rows(utf16) == rows(utf8))
+    }
+
+    @Test func wechatMsgTextWithRecallAndQuote() throws {
+        let log = try read("wechatmsg.txt")
+        #expect(log.format == "wechat-txt")
+        #expect(rows(log).map(\.description) == [
+            "1 2024-03-12T14:22 示例工厂-王经理 seller text M码胸围52cm，衣长70cm",
+            "4 2024-03-12T14:22 我 buyer image [图片]",
+            "7 2024-03-12T14:23 - unknown recall \"王经理\" 撤回了一条消息",
+            "9 2024-03-12T14:24 示例工厂-王经理 seller text 好的，没问题，7天包退",
+            "13 2024-03-12T14:25 我 buyer text 那我先订200件",
+        ])
+        #expect(log.messages[3].quoted == "我:能做7天退换吗")
+        #expect(log.messages[3].flags.contains(.reply))
+    }
+
+    @Test func wechatMsgCSVWithBOMAndShortRows() throws {
+        let log = try read("wechatmsg.csv")
+        #expect(log.format == "wechatmsg-csv")
+        #expect(rows(log).map(\.description) == [
+            "2 2024-03-12T14:22 示例工厂-王经理 seller text 每箱50个，100个起批",
+            "3 2024-03-12T14:22 我 buyer text 能做到7天发货吗？",
+            "4 2024-03-12T14:23 示例工厂-王经理 seller image <msg><img length=\"1024\"/></msg>",
+            "5 2024-03-12T14:23 示例工厂-王经理 seller text 可以，付款后7天内发货",
+            "6 2024-03-12T14:23 示例工厂-王经理 seller recall \"王经理\" 撤回了一条消息",
+        ])
+    }
+
+    @Test func pyWxDumpCSVWithMultiLineCellsAndQuotes() throws {
+        let log = try read("pywxdump.csv")
+        #expect(log.format == "pywxdump-csv")
+        #expect(log.messages.map(\.line) == [2, 4, 7, 8])
+        #expect(log.text(of: log.messages[0]) == "M码：胸围52cm\n衣长70cm")
+        #expect(log.text(of: log.messages[1]) == "对的，纯棉的")
+        #expect(log.messages[1].quoted == "(2024-03-12 14:20:00)我:是纯棉的吗")
+        #expect(log.messages.map(\.type) == [.text, .text, .image, .transfer])
+        #expect(log.messages.map(\.role) == [.seller, .seller, .buyer, .buyer])
+    }
+
+    @Test func wechatExporterText() throws {
+        let log = try read("wechatexporter.txt")
+        #expect(log.format == "wechatexporter-txt")
+        #expect(log.messages.map(\.type) == [.text, .image, .transfer, .system, .text])
+        #expect(log.text(of: log.messages[4]) == "可以的，质量问题7天包退")
+        #expect(log.messages[4].quoted == "「我：能做7天退换吗」")
+    }
+
+    @Test func weflowText() throws {
+        let log = try read("weflow.txt")
+        #expect(log.format == "weflow-txt")
+        #expect(rows(log).map(\.description) == [
+            "1 2024-03-12T14:22 示例工厂-王经理 seller text M码胸围52cm，净重350g",
+            "4 2024-03-12T14:22 我 buyer image [图片]",
+            "7 2024-03-12T14:23 我 buyer text 好的，那要200个",
+        ])
+    }
+
+    /// The same conversation exported three ways gives the same messages and minute times.
+    @Test func whatsappExportsAgree() throws {
+        let logs = try ["whatsapp-android-en-gb.txt", "whatsapp-ios-en-us.txt", "whatsapp-android-zh-cn.txt"].map { try read($0) }
+        #expect(logs.map(\.format) == ["whatsapp-android", "whatsapp-ios", "whatsapp-android"])
+        #expect(logs.map { $0.dateOrder } == [.dmy, .mdy, .ymd])
+        let expected = [
+            "2 2024-03-13T09:05 Lily (Factory) seller text Hello! The tote is 40 x 35 x 10 cm",
+            "3 2024-03-13T09:06 Mike buyer text Is it 100% cotton?",
+            "4 2024-03-13T12:30 Lily (Factory) seller text Yes, 100% cotton\n\nNet weight 450 g",
+            "8 2024-03-14T00:15 Lily (Factory) seller text Ships within 7 days",
+        ]
+        for log in logs {
+            #expect(log.messages.count == 6)
+            #expect(log.messages.first?.type == .system)
+            #expect(rows(log).filter { $0.type == .text }.map(\.description) == expected, "\(log.path)")
+            #expect(log.messages[4].type != .text && log.messages[4].speaker == "Mike")
+            #expect(log.messages[5].flags.contains(.edited))
+        }
+    }
+
+    @Test func spanishNoBreakSpaceInsideMeridiem() throws {
+        let log = try read("whatsapp-es.txt")
+        #expect(log.messages.map { $0.time?.iso8601 } == ["2017-06-20T20:28:00", "2017-06-20T20:29:00", "2017-06-21T00:05:00"])
+        #expect(log.messages[2].type == .audio)
+    }
+
+    @Test func ambiguousDatesStopWithTheHint() {
+        #expect(throws: InputError.self) { try read("whatsapp-ambiguous.txt") }
+        do {
+            _ = try read("whatsapp-ambiguous.txt")
+        } catch let error as InputError {
+            #expect(error.line == 1)
+            #expect(error.message.contains("--date-order dmy or --date-order mdy"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func dateOrderCanBeForced() throws {
+        let log = try read("whatsapp-ambiguous.txt", reader: ChatReader(dateOrder: .mdy))
+        #expect(log.messages.map { $0.time?.iso8601 } == ["2024-01-02T10:00:00", "2024-01-02T10:05:00", "2024-03-02T09:00:00"])
+    }
+
+    @Test func aDayAbove12LateInTheFileDecides() throws {
+        let log = try read("whatsapp-late-day.txt")
+        #expect(log.dateOrder == .dmy)
+        #expect(log.messages.first?.time?.iso8601 == "2024-03-01T10:01:00")
+    }
+
+    @Test func timeRunningForwardDecidesWhenNoFieldIsAbove12() throws {
+        let text = "02/01/2024, 10:00 - Lily: a\n03/01/2024, 10:00 - Mike: b\n01/02/2024, 10:00 - Lily: c\n"
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.dateOrder == .dmy)
+    }
+
+    @Test func telegramJSON() throws {
+        let log = try read("telegram-result.json")
+        #expect(log.format == "telegram-json")
+        #expect(rows(log).map(\.description) == [
+            "7 2024-03-12T14:20 Mike buyer system phone_call",
+            "18 2024-03-12T14:21 Mike buyer text What is the size of the tote?",
+            "28 2024-03-12T14:22 Lily (Factory) seller text Size 40 x 35 cm, return within 7 days is OK",
+            "40 2024-03-12T14:23 Lily (Factory) seller image ",
+        ])
+        #expect(log.messages[2].flags == [.edited, .reply])
+    }
+
+    @Test func telegramFullExportAndBrokenJSON() throws {
+        let chat = try String(contentsOf: Self.folder.appendingPathComponent("telegram-result.json"), encoding: .utf8)
+        let full = "{\"about\": \"x\", \"personal_information\": {}, \"chats\": {\"about\": \"y\", \"list\": [" + chat + "]}}"
+        let log = try ChatReader().read(path: "full.json", text: try TextDecoder.decode(Array(full.utf8)), scratch: MatchScratch())
+        #expect(log.format == "telegram-json")
+        #expect(log.messages.count == 4)
+        let truncated = String(chat.prefix(400))
+        #expect(throws: InputError.self) {
+            try ChatReader().read(path: "cut.json", text: try TextDecoder.decode(Array(truncated.utf8)), scratch: MatchScratch())
+        }
+    }
+
+    @Test func lineWithQuotedMultiLineText() throws {
+        let log = try read("line.txt")
+        #expect(log.format == "line")
+        #expect(rows(log).map(\.description) == [
+            "5 2024-01-02T03:04 Lily unknown text The bag is 40 x 35 cm\nNet weight 450 g",
+            "7 2024-01-02T15:05 Me unknown image [Photo]",
+            "8 2024-01-02T15:06 Me unknown text OK, 200 pcs please",
+            "9 2024-01-02T15:07 - unknown system Lily joined the group",
+        ])
+    }
+
+    @Test func emailThreadNewestFirst() throws {
+        let log = try read("email.txt")
+        #expect(log.format == "email")
+        #expect(log.messages.map(\.speaker) == ["Lily Chen <lily@factory.example>", "Mike <mike@buyer.example>", "王经理 <wang@factory.example>"])
+        #expect(log.messages.map(\.role) == [.seller, .buyer, .seller])
+        #expect(log.messages.map { $0.time.map { String($0.iso8601.prefix(16)) } } == ["2024-03-13T09:15", "2024-03-12T14:22", "2024-03-11T10:00"])
+        #expect(log.text(of: log.messages[1]) == "> Please confirm size and material before we pay.\n> Thanks")
+        #expect(log.warnings.isEmpty)
+    }
+
+    @Test func genericOneLineBracketsAndCJKDates() throws {
+        let log = try read("generic-one-line.txt")
+        #expect(log.format == "plain-chat")
+        #expect(rows(log).map(\.description) == [
+            "1 2024-03-12T14:22 示例旗舰店:小美 seller text 亲，M码胸围88cm",
+            "2 2024-03-12T14:23 买家小王 buyer text 好的",
+            "3 2024-03-12T14:25 示例旗舰店:小美 seller text 七天无理由退货哦",
+        ])
+    }
+
+    @Test func genericTwoLine() throws {
+        let log = try read("two-line.txt")
+        #expect(log.format == "two-line")
+        #expect(log.messages.map(\.speaker) == ["王经理", "张三", "王经理"])
+        #expect(log.messages.map(\.role) == [.seller, .buyer, .seller])
+    }
+
+    @Test func qqText() throws {
+        let log = try read("qq.txt")
+        #expect(log.format == "wechat-txt")
+        #expect(log.messages.map(\.speaker) == ["王经理", "张三"])
+        #expect(log.messages.map(\.type) == [.text, .image])
+    }
+
+    @Test func listingIsTheSellersWordNotAChat() throws {
+        let log = try read("listing-1688.txt")
+        #expect(log.format == "listing")
+        #expect(log.messages.count == 8)
+        #expect(log.messages.allSatisfy { $0.role == .seller && $0.speaker == nil })
+        let sample = try read("../../../../samples/listing-dress.txt")
+        #expect(sample.format == "listing")
+    }
+
+    @Test func proseWithDatesIsPlainTextWithAWarning() throws {
+        let log = try read("prose-with-dates.txt")
+        #expect(log.format == "plain-text")
+        #expect(log.messages.count == 4)
+        #expect(log.warnings.first?.hasPrefix("no chat layout recognised") == true)
+    }
+
+    @Test func inputFormatForcesALayout() throws {
+        let log = try read("two-line.txt", reader: ChatReader(inputFormat: "plain-text"))
+        #expect(log.format == "plain-text")
+        #expect(log.messages.count == 6)
+        #expect(throws: InputError.self) { try read("two-line.txt", reader: ChatReader(inputFormat: "fax")) }
+    }
+
+    @Test func invisibleMarksAndLoneCarriageReturns() throws {
+        let text = "\u{FEFF}[13/03/2024, 09:05:01] Lily: \u{200E}Hello\r[\u{FEFF}13/03/2024, 09:06:30] Mike: Hi\u{202F}there\r"
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.format == "whatsapp-ios")
+        #expect(log.messages.map(\.speaker) == ["Lily", "Mike"])
+        #expect(log.text(of: log.messages[0]) == "Hello")
+        #expect(log.text(of: log.messages[1]) == "Hi\u{202F}there")
+    }
+
+    @Test func twelveHourEdgesAndOutOfOrderTimes() throws {
+        let text = "[1/29/18, 12:00:03 AM] Alice: a\n[1/29/18, 12:30:00 PM] Bob: b\n[1/29/18, 11:00:00 AM] Alice: c\n[1/29/18, 00:04:03 AM] Bob: d\n"
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.messages.map { $0.time.map { String($0.iso8601.suffix(8)) } } == ["00:00:03", "12:30:00", "11:00:00", "00:04:03"])
+        #expect(log.messages.map { $0.flags.contains(.outOfOrder) } == [false, false, true, true])
+        #expect(log.messages[3].flags.contains(.invalidTime))
+        #expect(log.warnings.count == 2)
+    }
+
+    @Test func twoDigitYearsAreThisCentury() throws {
+        let log = try read("whatsapp-ios-en-us.txt")
+        #expect(log.messages.first?.time?.year == 2024)
+    }
+}
