@@ -127,3 +127,67 @@ import Testing
         #expect(run.stdout.contains("Exit codes"))
     }
 }
+
+/// `evidence messages` as scripts use it.
+@Suite struct MessagesCommandTests {
+    let chats = ChatFormatTests.folder
+
+    @Test func jsonLinesHeaderThenMessages() throws {
+        let run = try Support.run(["messages", "--format", "jsonl", chats.appendingPathComponent("whatsapp-ios-en-us.txt").path])
+        #expect(run.status == 0)
+        let lines = try run.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(lines.count == 7)
+        #expect(lines[0]["type"] as? String == "file")
+        #expect(lines[0]["schema"] as? String == "evidence.messages/1")
+        #expect(lines[0]["format"] as? String == "whatsapp-ios")
+        #expect(lines[0]["date_order"] as? String == "mdy")
+        #expect(lines[0]["encoding"] as? String == "utf-8")
+        #expect((lines[0]["confidence"] as? Double ?? 0) > 0.5)
+        let message = lines[2]
+        for field in ["path", "line", "time", "speaker", "role", "type", "text", "flags"] { #expect(message.keys.contains(field), "\(field)") }
+        #expect(message["time"] as? String == "2024-03-13T09:05:01")
+        #expect(message["speaker"] as? String == "Lily (Factory)")
+        #expect(message["role"] as? String == "seller")
+        #expect(lines[5]["type"] as? String == "image")
+        #expect(lines[6]["flags"] as? [String] == ["edited"])
+    }
+
+    @Test func ambiguousDatesExitTwoWithTheHintAndOtherFilesGoOn() throws {
+        let run = try Support.run(["messages", chats.appendingPathComponent("whatsapp-ambiguous.txt").path, chats.appendingPathComponent("two-line.txt").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("whatsapp-ambiguous.txt:1: dates such as 1/2/2024 read as day/month and as month/day"))
+        #expect(run.stderr.contains("--date-order dmy or --date-order mdy"))
+        #expect(run.stdout.contains("two-line.txt  (two-line"))
+        let forced = try Support.run(["messages", "--date-order", "dmy", chats.appendingPathComponent("whatsapp-ambiguous.txt").path])
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("2024-02-01 10:00"))
+    }
+
+    @Test func extractCitesTheParsedMessage() throws {
+        let run = try Support.run(["extract", "--format", "jsonl", chats.appendingPathComponent("qianniu-web.txt").path])
+        #expect(run.status == 0)
+        let lines = try run.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let tolerance = try #require(lines.first { $0["kind"] as? String == "tolerance" })
+        #expect(tolerance["line"] as? Int == 22)
+        #expect(tolerance["message_line"] as? Int == 20)
+        #expect(tolerance["speaker"] as? String == "示例旗舰店:小王")
+        #expect(tolerance["time"] as? String == "2024-03-13T09:01:05")
+    }
+
+    @Test func unknownInputFormatIsAUsageError() throws {
+        let run = try Support.run(["messages", "--input-format", "fax", "-"], input: "x\n")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("unknown --input-format fax"))
+    }
+
+    @Test func gb18030FileFromDisk() throws {
+        let folder = Support.temporaryFolder()
+        let text = try String(contentsOf: chats.appendingPathComponent("qianniu-desktop.txt"), encoding: .utf8)
+        let path = folder.appendingPathComponent("wangwang.txt").path
+        try Data(TextDecoder.iconvEncode(text, to: "GB18030")!).write(to: URL(fileURLWithPath: path))
+        let run = try Support.run(["messages", "--format", "jsonl", path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"encoding\":\"gb18030\""))
+        #expect(run.stdout.contains("XL衣长72cm，胸围116cm"))
+    }
+}

@@ -59,7 +59,7 @@ public struct Extractor: Sendable {
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
                 let template = Finding(
-                    path: log.path, line: log.line(at: range.lowerBound, in: message), time: message.time?.iso8601,
+                    path: log.path, line: log.line(at: range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
                     speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
                     value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
                     raw: UTF8Text.string(buffer, range), quote: quote, pattern: pattern.id)

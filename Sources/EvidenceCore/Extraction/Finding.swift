@@ -20,6 +20,8 @@ public struct Finding: Sendable, Equatable {
     public var path: String
     /// 1-based line of the file where the matched text starts.
     public var line: Int
+    /// 1-based line where the message holding it starts (its header).
+    public var messageLine: Int
     /// ISO 8601 local time of the message, when the log has one.
     public var time: String?
     public var speaker: String?

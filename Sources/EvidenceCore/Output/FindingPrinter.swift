@@ -2,16 +2,22 @@
 public struct FileSummary: Sendable {
     public let path: String
     public let format: String
+    public let confidence: Double
     public let encoding: String
+    public let dateOrder: String?
     public let messages: Int
     public let findings: Int
+    public let warnings: [String]
 
     public init(log: ChatLog, findings: Int) {
         path = log.path
         format = log.format
+        confidence = log.confidence
         encoding = log.encoding
+        dateOrder = log.dateOrder?.rawValue
         messages = log.messages.count
         self.findings = findings
+        warnings = log.warnings
     }
 }
 
@@ -27,12 +33,27 @@ public protocol FindingPrinter {
 public let extractSchema = "evidence.extract/1"
 
 extension JSONWriter {
+    /// How a file was read: path, format, confidence, encoding, date order, messages, warnings.
+    mutating func fields(of file: FileSummary) {
+        field("path", file.path)
+        field("format", file.format)
+        field("confidence", file.confidence)
+        field("encoding", file.encoding)
+        field("date_order", file.dateOrder)
+        field("messages", file.messages)
+        key("warnings")
+        beginArray()
+        for warning in file.warnings { string(warning) }
+        endArray()
+    }
+
     /// One finding, with every field of the contract present (null when unknown).
     mutating func write(_ finding: Finding, type: Bool) {
         beginObject()
         if type { field("type", "finding") }
         field("path", finding.path)
         field("line", finding.line)
+        field("message_line", finding.messageLine)
         field("time", finding.time)
         field("speaker", finding.speaker)
         field("role", finding.role.rawValue)
@@ -120,10 +141,7 @@ public struct JSONDocumentPrinter: FindingPrinter {
         writer.beginArray()
         for file in files {
             writer.beginObject()
-            writer.field("path", file.path)
-            writer.field("format", file.format)
-            writer.field("encoding", file.encoding)
-            writer.field("messages", file.messages)
+            writer.fields(of: file)
             writer.field("findings", file.findings)
             writer.endObject()
         }

@@ -5,16 +5,8 @@ extension JSONWriter {
     mutating func writeHeader(_ log: ChatLog) {
         beginObject()
         field("type", "file")
-        field("path", log.path)
-        field("format", log.format)
-        field("confidence", log.confidence)
-        field("encoding", log.encoding)
-        field("date_order", log.dateOrder?.rawValue)
-        field("messages", log.messages.count)
-        key("warnings")
-        beginArray()
-        for warning in log.warnings { string(warning) }
-        endArray()
+        field("schema", messagesSchema)
+        fields(of: FileSummary(log: log, findings: 0))
         endObject()
     }
 
@@ -36,6 +28,9 @@ extension JSONWriter {
         endObject()
     }
 }
+
+/// The version of the `evidence messages --format jsonl` contract in docs/json.md.
+public let messagesSchema = "evidence.messages/1"
 
 /// Prints parsed messages: `evidence messages`. Like the finding printers, it sees only
 /// the parsed log.
