@@ -56,10 +56,11 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["attributes", "units", "materials", "macros", "patterns"])
+                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "macros", "patterns"])
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readMaterials(section) }
+                if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
                 if let section = fields.optional("macros") {
                     for (name, value) in try section.mapping() { macros[name] = try value.string() }
                 }
@@ -171,6 +172,18 @@ public struct Catalog: Sendable {
                 aliases: try fields.optional("aliases")?.strings() ?? []
             )
             vocabulary.add(entry)
+        }
+    }
+
+    private mutating func readAmbiguousUnits(_ section: YAMLValue) throws(CatalogError) {
+        for (alias, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["quantity", "readings"])
+            var readings: [(unit: String, words: [String])] = []
+            for (unit, words) in try fields.required("readings").mapping() {
+                guard vocabulary.units[unit] != nil else { throw words.error("ambiguous unit \(alias): reading `\(unit)` is not a unit") }
+                readings.append((unit, try words.strings()))
+            }
+            vocabulary.addAmbiguous(alias, quantity: try fields.required("quantity").string(), readings: readings)
         }
     }
 

@@ -22,6 +22,8 @@ public struct PatternDefinition: Sendable {
     public let value: FindingValue?
     /// Unit for numbers captured without a `unit` group (`days` for 七天无理由).
     public let unit: String?
+    /// For tolerances: the kind of attribute they cover, when the text does not say.
+    public let scope: String?
     /// Fixed share for every finding, when the regex has no `percent` group (100 for 纯棉).
     public let percent: Double?
     /// Attributes of tuple members `v1`, `v2`, `v3` when no `a1`… label is captured.
@@ -58,7 +60,11 @@ public enum PatternGroup {
         ("v1, v2, v3", "members of a dimension tuple (30*20*10cm)"),
         ("a1, a2, a3", "attribute words labelling tuple members (长30宽20高10)"),
         ("u1, u2, u3", "a tuple member's own unit (长1.2m宽60cm); `unit` otherwise"),
+        ("decimals", "digits after the unit that are its decimals: 一米八, 1米85, 一斤二两"),
+        ("half", "半 after the unit: 两斤半"),
+        ("d1, d2, d3", "decimals of tuple members: 一米八乘两米"),
+        ("grade", "a grade written with a material: 600D"),
     ]
 
-    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3", "u1", "u2", "u3"]
+    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3", "u1", "u2", "u3", "decimals", "half", "d1", "d2", "d3", "grade"]
 }

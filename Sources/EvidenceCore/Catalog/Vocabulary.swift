@@ -21,6 +21,10 @@ public struct Vocabulary: Sendable {
     public private(set) var attributes: [String: AttributeEntry] = [:]
     public private(set) var units: [String: UnitEntry] = [:]
     public private(set) var materials: [String: [String]] = [:]
+    /// Unit words with several readings (寸: inch for luggage and screens, 市寸 for body
+    /// measures), each with the words that choose it when they appear in the message.
+    public private(set) var ambiguousUnits: [String: [(unit: String, words: [String])]] = [:]
+    private var ambiguousQuantity: [String: String] = [:]
     private var attributeByAlias: [String: String] = [:]
     private var unitByAlias: [String: String] = [:]
     private var materialByAlias: [String: String] = [:]
@@ -53,6 +57,11 @@ public struct Vocabulary: Sendable {
         for alias in entry.aliases { unitByAlias[Vocabulary.key(alias)] = entry.name }
     }
 
+    mutating func addAmbiguous(_ alias: String, quantity: String, readings: [(unit: String, words: [String])]) {
+        ambiguousUnits[alias] = readings
+        ambiguousQuantity[alias] = quantity
+    }
+
     mutating func addMaterial(_ name: String, aliases: [String]) {
         materials[name] = aliases
         materialByAlias[Vocabulary.key(name)] = name
@@ -67,6 +76,7 @@ public struct Vocabulary: Sendable {
         switch (parts[0], parts.count > 1 ? parts[1] : nil) {
         case ("unit", let quantity?):
             aliases = units.values.filter { $0.quantity == quantity || $0.name == quantity }.flatMap { $0.aliases + [$0.name] }
+                + ambiguousQuantity.filter { $0.value == quantity }.map(\.key)
         case ("attr", let selector?):
             aliases = attributes.values.filter { $0.kind.rawValue == selector || $0.name == selector }.flatMap(\.aliases)
         case ("material", nil):

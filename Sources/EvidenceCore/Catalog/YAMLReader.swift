@@ -72,9 +72,15 @@ struct YAMLValue {
         return result
     }
 
+    /// A number, or a fraction such as `100/3` for factors that decimals cannot hold exactly.
     func number() throws(CatalogError) -> Double {
-        guard let text = node.scalar?.string, let value = Double(text) else { throw error("expected a number") }
-        return value
+        guard let text = node.scalar?.string else { throw error("expected a number") }
+        if let value = Double(text) { return value }
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let numerator = Double(parts[0]), let denominator = Double(parts[1]), denominator != 0 else {
+            throw error("expected a number")
+        }
+        return numerator / denominator
     }
 
     func bool() throws(CatalogError) -> Bool {

@@ -43,7 +43,7 @@ public struct Extractor: Sendable {
             return ($0.message, a.lowerBound, -a.count, $0.pattern) < ($1.message, b.lowerBound, -b.count, $1.pattern)
         }
         let builder = FindingBuilder(vocabulary: catalog.vocabulary)
-        var findings: [Finding] = []
+        var findings: [LocatedFinding] = []
         var taken: [Range<Int>] = []
         var currentMessage = -1
         var quote = ""
@@ -63,14 +63,19 @@ public struct Extractor: Sendable {
                     speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
                     value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
                     raw: UTF8Text.string(buffer, range), quote: quote, pattern: pattern.id)
-                let made = builder.findings(pattern, candidate.captures, buffer, template: template)
+                let made = builder.findings(pattern, candidate.captures, buffer, template: template, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)
-                    findings += made
+                    findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range) }
                 }
             }
         }
-        return ExtractionResult(findings: findings, errors: errors)
+        findings += SizeChart(vocabulary: catalog.vocabulary, scratch: scratch).findings(in: log, messages: messages)
+        findings = findings.enumerated()
+            .sorted { ($0.element.message, $0.element.range.lowerBound, $0.offset) < ($1.element.message, $1.element.range.lowerBound, $1.offset) }
+            .map(\.element)
+        let interpreted = Interpreter(log: log, messages: messages, scratch: scratch).apply(findings)
+        return ExtractionResult(findings: interpreted, errors: errors)
     }
 
     private struct ScanError: Error {

@@ -15,6 +15,18 @@ public enum FindingValue: Sendable, Equatable, Hashable {
     case text(String)
 }
 
+/// How a statement was made: only a seller's `stated` or `confirmed` one is a promise.
+public enum Stance: String, Sendable, Codable, CaseIterable {
+    /// Said outright by the speaker.
+    case stated
+    /// The buyer asked and the seller said yes (对的, 是的, yes): the seller's promise.
+    case confirmed
+    /// Asked, not stated (长度有40cm吗？).
+    case question
+    /// The buyer repeating what the seller said (你说过包退的): the buyer's word, not the seller's.
+    case quoted
+}
+
 /// One thing the seller (or buyer) stated, with the exact text it came from and where.
 public struct Finding: Sendable, Equatable {
     public var path: String
@@ -44,4 +56,21 @@ public struct Finding: Sendable, Equatable {
     public var quote: String
     /// The id of the pattern that matched.
     public var pattern: String
+    public var stance: Stance = .stated
+    /// The variant it belongs to when the text names one (`M`, `XL`, `20寸`).
+    public var variant: String?
+    /// For tolerances: the kind of attribute they cover (`dimension`, `weight`, `color`, `all`).
+    public var scope: String?
+    /// Conditions and exclusions attached to a commitment (不影响二次销售, 拆封后不退).
+    public var conditions: [String] = []
+    /// Readings the tool could not choose between (`["inch", "cun"]` for 寸 with no context).
+    public var ambiguous: [String] = []
+    /// A grade written with a material (600D).
+    public var grade: String?
+    /// For a confirmation: the buyer's question, and its line.
+    public var asked: String?
+    public var askedLine: Int?
+
+    /// A seller's word: what a claim can hold the seller to.
+    public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) }
 }

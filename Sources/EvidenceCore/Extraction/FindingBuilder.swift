@@ -4,34 +4,63 @@
 struct FindingBuilder {
     let vocabulary: Vocabulary
 
-    /// `template` carries the context (path, line, time, speaker, quote); the builder fills in the rest.
-    func findings(_ pattern: CompiledPattern, _ captures: Captures, _ buffer: UnsafeBufferPointer<UInt8>, template: Finding) -> [Finding] {
+    /// `template` carries the context (path, line, time, speaker, quote); the builder fills in
+    /// the rest. `context` is the message text, which decides ambiguous units (20寸行李箱).
+    func findings(_ pattern: CompiledPattern, _ captures: Captures, _ buffer: UnsafeBufferPointer<UInt8>, template: Finding, context: Range<Int>) -> [Finding] {
         let matcher = pattern.matcher
         let definition = pattern.definition
         func text(_ name: String) -> String? {
             matcher.range(of: name, in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        let unitEntry = text("unit").flatMap(vocabulary.unit(forAlias:))
-        func number(_ name: String, unit: UnitEntry? = unitEntry) -> Double? {
-            text(name).flatMap(NumberText.parse).map { $0 * (unit?.factor ?? 1) }
+        var ambiguous: [String] = []
+        func unit(_ alias: String?) -> UnitEntry? {
+            guard let alias else { return nil }
+            if let readings = vocabulary.ambiguousUnits[alias] {
+                let message = UTF8Text.string(buffer, context)
+                let fitting = readings.filter { reading in reading.words.contains { message.contains($0) } }
+                if fitting.count == 1 { return vocabulary.units[fitting[0].unit] }
+                ambiguous = readings.map(\.unit)
+                return nil
+            }
+            return vocabulary.unit(forAlias: alias)
+        }
+        let unitEntry = unit(text("unit")) ?? (matcher.range(of: "unit", in: captures) == nil ? definition.unit.flatMap { vocabulary.units[$0] } : nil)
+        /// A number with its colloquial decimals (一米八, 1米85, 两斤半), in the canonical unit.
+        func number(_ name: String, decimals: String? = nil, unit entry: UnitEntry? = unitEntry) -> Double? {
+            guard var value = text(name).flatMap(NumberText.parse) else { return nil }
+            if let digits = decimals.flatMap(text) { value += NumberText.decimals(digits) }
+            if decimals == "decimals", text("half") != nil { value += 0.5 }
+            return value * (entry?.factor ?? 1)
         }
 
         var base = template
         base.kind = definition.kind
-        base.unit = unitEntry?.canonical ?? definition.unit
+        base.unit = unitEntry?.canonical ?? (ambiguous.isEmpty ? definition.unit : text("unit"))
+        if definition.kind == .size || base.kind == .size { base.variant = nil }
+        base.ambiguous = ambiguous
         base.approx = matcher.range(of: "approx", in: captures) != nil
         base.attribute = definition.attribute ?? ""
+        base.scope = definition.scope
+        base.grade = text("grade")
         if let word = text("attr") {
-            guard let entry = vocabulary.attribute(forAlias: word) else { return [] }
-            base.attribute = entry.name
-            base.kind = entry.kind
+            let known = vocabulary.attribute(forAlias: word)
+            if definition.kind == .tolerance {
+                base.scope = known?.kind.rawValue
+            } else {
+                guard let entry = known else { return [] }
+                base.attribute = entry.name
+                base.kind = entry.kind
+            }
+        }
+        if definition.kind == .tolerance, base.scope == nil {
+            base.scope = unitEntry.map { ["length": "dimension", "mass": "weight", "volume": "volume"][$0.quantity] ?? "all" } ?? "all"
         }
 
         if matcher.namedGroups["v1"] != nil {
             var members: [Finding] = []
             for (index, axis) in definition.axes.enumerated() {
-                let ownUnit = text("u\(index + 1)").flatMap(vocabulary.unit(forAlias:)) ?? unitEntry
-                guard let value = number("v\(index + 1)", unit: ownUnit) else { continue }
+                let ownUnit = unit(text("u\(index + 1)")) ?? unitEntry
+                guard let value = number("v\(index + 1)", decimals: "d\(index + 1)", unit: ownUnit) else { continue }
                 var member = base
                 member.attribute = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.name ?? axis
                 member.value = .number(value)
@@ -41,7 +70,7 @@ struct FindingBuilder {
         }
 
         var finding = base
-        if let value = number("value") {
+        if let value = number("value", decimals: "decimals") {
             finding.value = .number(value)
         } else if let word = text("text") {
             finding.value = .text(vocabulary.material(forAlias: word) ?? (definition.kind == .size ? word.uppercased() : word))

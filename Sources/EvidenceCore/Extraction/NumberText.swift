@@ -10,13 +10,34 @@ public enum NumberText {
         let ascii = String(text.unicodeScalars.compactMap { scalar -> Character? in
             switch scalar.value {
             case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: return "."
+            case 0xFF0E, 0x3002: return "."
             case 0x2C, 0xFF0C: return nil  // thousands separators: 1,000
             default: return Character(scalar)
             }
         })
         if let value = Double(ascii), ascii.first?.isNumber == true { return value }
+        if let value = fraction(ascii) { return value }
         return parseChinese(ascii)
+    }
+
+    /// `1/2`, `3/4`, `1 1/2`, `1-1/2`.
+    private static func fraction(_ text: String) -> Double? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard let last = parts.last, parts.count <= 2 else { return nil }
+        let pieces = last.split(separator: "/")
+        guard pieces.count == 2, let numerator = Double(pieces[0]), let denominator = Double(pieces[1]), denominator > 0 else { return nil }
+        let whole = parts.count == 2 ? Double(parts[0]) : 0
+        guard let whole else { return nil }
+        return whole + numerator / denominator
+    }
+
+    /// Digits written after a unit as its decimals: `8` in 一米八 → 0.8, `85` in 1米85 → 0.85.
+    public static func decimals(_ digits: String) -> Double {
+        let ascii = digits.map { character -> Character in
+            if let value = chineseDigits[character] { return Character(String(Int(value))) }
+            return character
+        }
+        return Double("0." + String(ascii)) ?? 0
     }
 
     private static func parseChinese(_ text: String) -> Double? {

@@ -41,9 +41,13 @@ extension JSONWriter {
         field("encoding", file.encoding)
         field("date_order", file.dateOrder)
         field("messages", file.messages)
-        key("warnings")
+        strings("warnings", file.warnings)
+    }
+
+    mutating func strings(_ name: String, _ values: [String]) {
+        key(name)
         beginArray()
-        for warning in file.warnings { string(warning) }
+        for value in values { string(value) }
         endArray()
     }
 
@@ -70,8 +74,17 @@ extension JSONWriter {
         field("approx", finding.approx)
         field("unit", finding.unit)
         field("percent", finding.percent)
+        field("promise", finding.isPromise)
+        field("stance", finding.stance.rawValue)
+        field("variant", finding.variant)
+        field("scope", finding.scope)
+        strings("conditions", finding.conditions)
+        strings("ambiguous", finding.ambiguous)
+        field("grade", finding.grade)
         field("raw", finding.raw)
         field("quote", finding.quote)
+        field("asked", finding.asked)
+        field("asked_line", finding.askedLine)
         field("pattern", finding.pattern)
         endObject()
     }

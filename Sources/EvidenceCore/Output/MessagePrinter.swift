@@ -21,10 +21,7 @@ extension JSONWriter {
         field("type", message.type.rawValue)
         field("text", log.text(of: message))
         field("quoted", message.quoted)
-        key("flags")
-        beginArray()
-        for flag in message.flags.names { string(flag) }
-        endArray()
+        strings("flags", message.flags.names)
         endObject()
     }
 }

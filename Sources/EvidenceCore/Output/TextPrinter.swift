@@ -50,6 +50,9 @@ public enum ValueText {
             text += unit == "%" ? "%" : " \(unit)"
         }
         if let percent = finding.percent { text += " \(NumberFormat.short(percent))%" }
+        if let grade = finding.grade { text += " \(grade)" }
+        if !finding.ambiguous.isEmpty { text += " (\(finding.ambiguous.joined(separator: " or "))?)" }
+        if let variant = finding.variant { text += " @\(variant)" }
         return finding.approx ? "≈" + text : text
     }
 }
@@ -70,9 +73,10 @@ public struct TextPrinter: FindingPrinter {
         let rows = findings.map { finding -> [String] in
             let time = finding.time.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
             let who = finding.speaker.map { "\(finding.role.rawValue) \($0)" } ?? finding.role.rawValue
-            return [String(finding.line), time, DisplayWidth.truncate(who, to: 20), finding.kind.rawValue, finding.attribute, ValueText.of(finding)]
+            let note = finding.stance == .stated ? (finding.scope.map { "covers \($0)" } ?? "") : finding.stance.rawValue
+            return [String(finding.line), time, DisplayWidth.truncate(who, to: 20), finding.kind.rawValue, finding.attribute, ValueText.of(finding), note]
         }
-        let headings = ["LINE", "TIME", "WHO", "KIND", "ATTRIBUTE", "VALUE"]
+        let headings = ["LINE", "TIME", "WHO", "KIND", "ATTRIBUTE", "VALUE", "NOTE"]
         var widths = headings.map(DisplayWidth.of)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }
         let used = widths.reduce(2) { $0 + $1 + 2 }

@@ -1,0 +1,147 @@
+/// A finding with where it came from: the message (index into the log's text messages)
+/// and the byte range of the match.
+struct LocatedFinding {
+    var finding: Finding
+    let message: Int
+    let range: Range<Int>
+}
+
+/// Reads findings in their conversation: drops negated ones (不是纯棉的, 没有30cm的), marks
+/// questions and a buyer's quoting of the seller, turns a seller's "对的/yes" to a buyer's
+/// question into the seller's promise, attaches conditions to commitments, and tags each
+/// finding with the variant its sentence names (M码…, 20寸…).
+struct Interpreter {
+    let log: ChatLog
+    let messages: [Message]
+    let scratch: MatchScratch
+
+    /// Negation in the same clause, just before the match.
+    private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*(?:\S{0,2})$"#)
+    /// Words that end a clause.
+    private static let clauseEnds: Set<UInt8> = [0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D]
+    private static let clauseEndScalars: Set<Unicode.Scalar> = ["，", "。", "！", "？", "；", "、", "…"]
+    /// A buyer telling what the seller said.
+    private static let quoting = PCRE2Regex.reader(#"你说过|你们说|你说的|你不是说|客服说|说好的|你答应|答应过|承诺过|(?i:you said|you told|you promised|as you said|your (?:colleague|listing) said)"#)
+    /// A seller's yes to the buyer's question.
+    private static let confirmation = PCRE2Regex.reader(
+        #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:对的|对滴|对|是的|是滴|是|嗯+|恩+|没错|没问题|可以的|可以|有的|有|当然|保证|确定|肯定|(?i:yes|yeah|yep|yup|correct|right|sure|exactly|that's right|confirmed|of course))(?![^\s，,。！!~～的啦哦呢呀亲])"#)
+    /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
+    static let variant = PCRE2Regex.reader(
+        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)|[3-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY])(?:码|号)?"#)
+
+    func apply(_ located: [LocatedFinding]) -> [Finding] {
+        var kept: [LocatedFinding] = []
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for var item in located {
+                let message = messages[item.message]
+                let clause = clauseStart(buffer, message.body, before: item.range.lowerBound)
+                if (try? Self.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
+                if isQuestion(buffer, message.body, after: item.range.upperBound) || (message.role != .seller && endsAsQuestion(buffer, message.body)) {
+                    item.finding.stance = .question
+                } else if message.role != .seller,
+                          (try? Self.quoting.find(in: buffer, from: message.body.lowerBound, to: item.range.lowerBound, scratch: scratch)) != nil {
+                    item.finding.stance = .quoted
+                }
+                if item.finding.variant == nil { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                kept.append(item)
+            }
+        }
+        attachConditions(&kept)
+        return addConfirmations(kept)
+    }
+
+    /// Start of the clause holding `offset`: after the last clause mark before it.
+    private func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int) -> Int {
+        var index = offset
+        while index > body.lowerBound {
+            let byte = buffer[index - 1]
+            if Self.clauseEnds.contains(byte) { return index }
+            // A three-byte CJK punctuation mark ends here?
+            if index - 3 >= body.lowerBound, byte >= 0x80,
+               let scalar = String(decoding: UnsafeBufferPointer(rebasing: buffer[(index - 3)..<index]), as: UTF8.self).unicodeScalars.first,
+               Self.clauseEndScalars.contains(scalar) {
+                return index
+            }
+            index -= 1
+        }
+        return body.lowerBound
+    }
+
+    /// The clause holding the match ends in a question mark or a question particle.
+    private func isQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, after offset: Int) -> Bool {
+        var clause = ""
+        for character in UTF8Text.string(buffer, offset..<body.upperBound) {
+            if "？?".contains(character) { return true }
+            if "，,。！!；;\n".contains(character) { break }
+            clause.append(character)
+        }
+        return Self.endsWithParticle(clause)
+    }
+
+    /// The whole message is a question (a buyer's "这款是纯棉的对吧？").
+    private func endsAsQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> Bool {
+        let text = UTF8Text.string(buffer, body).trimmingBlanks()
+        return text.hasSuffix("?") || text.hasSuffix("？") || Self.endsWithParticle(text)
+    }
+
+    private static func endsWithParticle(_ text: String) -> Bool {
+        let tail = text.trimmingBlanks().trimmingCharacters(in: "~～!！。.呀啊哈")
+        return ["吗", "么", "嘛", "没", "吧", "不"].contains { tail.hasSuffix($0) } || tail.hasSuffix("是不是") || tail.hasSuffix("对不对")
+    }
+
+    /// The variant the nearest mention before the match (in the same message) names.
+    private func variant(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before range: Range<Int>) -> String? {
+        var position = body.lowerBound
+        var last: String?
+        while position < range.lowerBound,
+              let captures = try? Self.variant.find(in: buffer, from: position, to: range.lowerBound, scratch: scratch) {
+            last = Self.variant.text("v", captures, buffer)?.uppercased()
+            position = captures.range.upperBound
+        }
+        return last
+    }
+
+    /// Conditions and exclusions (不影响二次销售, 拆封后不退) stay findings of their own and are
+    /// also listed on every other return commitment of the same message.
+    static let conditionAttributes: Set<String> = ["return_condition", "return_exclusion"]
+
+    private func attachConditions(_ items: inout [LocatedFinding]) {
+        for index in items.indices where items[index].finding.kind == .return && !Self.conditionAttributes.contains(items[index].finding.attribute) {
+            let message = items[index].message
+            items[index].finding.conditions = items
+                .filter { $0.message == message && Self.conditionAttributes.contains($0.finding.attribute) }
+                .map(\.finding.raw)
+        }
+    }
+
+    /// For each buyer question, a seller's yes in the next few messages makes it the seller's promise.
+    private func addConfirmations(_ items: [LocatedFinding]) -> [Finding] {
+        var result: [Finding] = []
+        let byMessage = Dictionary(grouping: items, by: \.message)
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for item in items {
+                result.append(item.finding)
+                guard item.finding.stance == .question, messages[item.message].role != .seller else { continue }
+                for next in (item.message + 1)..<min(messages.count, item.message + 4) where messages[next].role == .seller {
+                    let reply = messages[next]
+                    let answers = (byMessage[next] ?? []).contains { $0.finding.attribute == item.finding.attribute }
+                    if !answers, (try? Self.confirmation.find(in: buffer, from: reply.body.lowerBound, to: reply.body.upperBound, scratch: scratch)) != nil {
+                        var promise = item.finding
+                        promise.stance = .confirmed
+                        promise.asked = item.finding.quote
+                        promise.askedLine = item.finding.line
+                        promise.speaker = reply.speaker
+                        promise.role = reply.role
+                        promise.time = reply.time?.iso8601
+                        promise.line = reply.bodyLine
+                        promise.messageLine = reply.line
+                        promise.quote = log.text(of: reply)
+                        result.append(promise)
+                    }
+                    break
+                }
+            }
+        }
+        return result
+    }
+}

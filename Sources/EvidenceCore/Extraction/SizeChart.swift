@@ -1,0 +1,125 @@
+/// Reads size charts typed or pasted as text (尺码表): a header row of attribute columns
+/// (衣长 胸围 肩宽 袖长, optionally after 尺码, units in a caption or per column), then rows
+/// that start with a size label. Each cell becomes a finding tagged with its row's size.
+struct SizeChart {
+    let vocabulary: Vocabulary
+    let scratch: MatchScratch
+
+    static let patternID = "table.size-chart"
+    private static let sizeLabel = PCRE2Regex.reader(#"^(?:(?i:[2-6]?X{0,3}[SML]|XXS|XS|[2-6]XL|F)|均码|[0-9]{2,3}(?:/[0-9]{2,3}[ABY])?)$"#)
+    private static let cell = PCRE2Regex.reader(#"^(?<min>[0-9]+(?:\.[0-9]+)?)(?:[-~～](?<max>[0-9]+(?:\.[0-9]+)?))?$"#)
+    private static let caption = PCRE2Regex.reader(#"(?:单位|unit)\s*[:：]?\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)|[(（](?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸)[)）]"#)
+    private static let firstColumn: Set<String> = ["尺码", "码数", "尺寸", "号码", "码", "号型", "size", "规格"]
+
+    private struct Line {
+        let message: Int
+        let range: Range<Int>
+        let text: String
+    }
+
+    private struct Column {
+        let attribute: AttributeEntry
+        let unit: UnitEntry?
+    }
+
+    func findings(in log: ChatLog, messages: [Message]) -> [LocatedFinding] {
+        let joinMessages = log.format == "listing" || log.format == "plain-text"
+        var lines: [Line] = []
+        for (index, message) in messages.enumerated() {
+            let body = Array(log.bytes[message.body])
+            for range in TextLines.ranges(body) {
+                let absolute = (range.lowerBound + message.body.lowerBound)..<(range.upperBound + message.body.lowerBound)
+                lines.append(Line(message: index, range: absolute, text: log.text(absolute)))
+            }
+        }
+        var found: [LocatedFinding] = []
+        var index = 0
+        while index < lines.count {
+            guard let (columns, defaultUnit) = header(lines[index].text, previous: index > 0 ? lines[index - 1].text : "") else {
+                index += 1
+                continue
+            }
+            var row = index + 1
+            while row < lines.count, joinMessages || lines[row].message == lines[index].message,
+                  let cells = cells(lines[row].text, count: columns.count) {
+                found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
+                row += 1
+            }
+            index = row
+        }
+        return found
+    }
+
+    private func tokens(_ text: String) -> [String] {
+        text.split(whereSeparator: { " \t|｜,，".contains($0) || $0 == "\u{3000}" }).map(String.init)
+    }
+
+    /// The columns of a header row, and the unit its caption names.
+    private func header(_ text: String, previous: String) -> ([Column], UnitEntry?)? {
+        var words = tokens(text)
+        if let first = words.first, Self.firstColumn.contains(first.lowercased()) { words.removeFirst() }
+        var columns: [Column] = []
+        for word in words {
+            var name = word
+            var unit: UnitEntry?
+            if let open = word.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                name = String(word[..<open])
+                let inside = word[word.index(after: open)...].filter { $0 != ")" && $0 != "）" }
+                unit = vocabulary.unit(forAlias: String(inside))
+            }
+            if let attribute = vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
+                columns.append(Column(attribute: attribute, unit: unit))
+            } else if !word.contains("单位") && !word.hasPrefix("(") && !word.hasPrefix("（") {
+                return nil
+            }
+        }
+        guard columns.count >= 2 else { return nil }
+        let captionUnit = [text, previous].lazy.compactMap { self.captionUnit($0) }.first
+        return (columns, captionUnit ?? vocabulary.units["cm"])
+    }
+
+    private func captionUnit(_ text: String) -> UnitEntry? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            (try? Self.caption.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)).flatMap { Self.caption.text("u", $0, buffer) }
+                .flatMap(vocabulary.unit(forAlias:))
+        }
+    }
+
+    /// A data row: a size label, then one number or range per column.
+    private func cells(_ text: String, count: Int) -> (label: String, values: [String])? {
+        let words = tokens(text)
+        guard words.count == count + 1, matches(Self.sizeLabel, words[0]) else { return nil }
+        let values = Array(words.dropFirst())
+        guard values.allSatisfy({ matches(Self.cell, $0) }) else { return nil }
+        return (words[0].uppercased(), values)
+    }
+
+    private func matches(_ regex: PCRE2Regex, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { (try? regex.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
+    }
+
+    private func makeFindings(_ log: ChatLog, _ messages: [Message], _ line: Line, label: String, values: [String], columns: [Column], defaultUnit: UnitEntry?) -> [LocatedFinding] {
+        let message = messages[line.message]
+        var result: [LocatedFinding] = []
+        for (value, column) in zip(values, columns) {
+            let bytes = Array(value.utf8)
+            guard let captures = bytes.withUnsafeBufferPointer({ try? Self.cell.find(in: $0, from: 0, to: $0.count, scratch: scratch) }) else { continue }
+            let (low, high) = bytes.withUnsafeBufferPointer { buffer in
+                (Self.cell.text("min", captures, buffer).flatMap(Double.init), Self.cell.text("max", captures, buffer).flatMap(Double.init))
+            }
+            let unit = column.unit ?? (column.attribute.name == "body_weight" ? vocabulary.units["jin"] : defaultUnit)
+            let factor = unit?.factor ?? 1
+            var finding = Finding(
+                path: log.path, line: log.line(at: line.range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
+                speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: column.attribute.name,
+                value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
+                max: high.map { $0 * factor }, approx: false, unit: unit?.canonical, percent: nil,
+                raw: value, quote: line.text, pattern: Self.patternID)
+            finding.variant = label
+            result.append(LocatedFinding(finding: finding, message: line.message, range: line.range))
+        }
+        return result
+    }
+}
