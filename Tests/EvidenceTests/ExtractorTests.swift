@@ -19,7 +19,7 @@ import Testing
         胸围88cm哦
         """
         let findings = Support.extract(chat).result.findings
-        #expect(summary(findings) == ["size_label=M", "garment_length=98 cm @M", "chest=88 cm @M"])
+        #expect(summary(findings) == ["garment_length=98 cm @M", "chest=88 cm @M"])
         let chest = try #require(findings.last)
         #expect(chest.attribute == "chest")
         #expect(chest.line == 3)

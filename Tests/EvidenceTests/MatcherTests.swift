@@ -148,3 +148,20 @@ import Testing
         }
     }
 }
+
+/// PCRE2 10.42's JIT in invalid-UTF mode misses non-ASCII with `\S`, `\D`, `\W`; the matcher rewrites them.
+@Suite struct NegatedShorthandTests {
+    @Test(arguments: [(#"能\S{2}$"#, "保证"), (#"能\D"#, "保"), (#"能\W"#, "保"), (#"能[\S]"#, "保")])
+    func negatedShorthandsMatchCJK(_ pattern: String, _ expected: String) throws {
+        let regex = try PCRE2Regex(pattern)
+        let bytes = Array("不能保证".utf8)
+        let found = try bytes.withUnsafeBufferPointer { buffer in
+            try regex.find(in: buffer, from: 0, to: buffer.count, scratch: MatchScratch()).map { UTF8Text.string(buffer, $0.range) }
+        }
+        #expect(found == "能" + expected)
+    }
+
+    @Test func rewriteLeavesClassesAndEscapedBackslashesAlone() {
+        #expect(PCRE2Regex.classForNegatedShorthands(#"a\Sb[\S]c\\S"#) == #"a[^\s]b[\S]c\\S"#)
+    }
+}

@@ -26,6 +26,9 @@ public struct PatternDefinition: Sendable {
     public let scope: String?
     /// Fixed share for every finding, when the regex has no `percent` group (100 for 纯棉).
     public let percent: Double?
+    /// Findings only count as the answer to a buyer's question (a bare 68cm after 衣长有70吗);
+    /// they take the attribute the buyer asked about, and are dropped anywhere else.
+    public let answerOnly: Bool
     /// Attributes of tuple members `v1`, `v2`, `v3` when no `a1`… label is captured.
     public let axes: [String]
     /// What each named group means (every named group must be documented).

@@ -38,9 +38,12 @@ public struct Extractor: Sendable {
             }
         }
 
+        // Answer-only patterns (bare values) come last, so they only fill gaps the others leave.
+        let answerOnly = patterns.map(\.definition.answerOnly)
         candidates.sort {
             let (a, b) = ($0.captures.range, $1.captures.range)
-            return ($0.message, a.lowerBound, -a.count, $0.pattern) < ($1.message, b.lowerBound, -b.count, $1.pattern)
+            let (lateA, lateB) = (answerOnly[$0.pattern] ? 1 : 0, answerOnly[$1.pattern] ? 1 : 0)
+            return ($0.message, lateA, a.lowerBound, -a.count, $0.pattern) < ($1.message, lateB, b.lowerBound, -b.count, $1.pattern)
         }
         let builder = FindingBuilder(vocabulary: catalog.vocabulary)
         var findings: [LocatedFinding] = []
@@ -66,7 +69,7 @@ public struct Extractor: Sendable {
                 let made = builder.findings(pattern, candidate.captures, buffer, template: template, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)
-                    findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range) }
+                    findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range, answerOnly: pattern.definition.answerOnly) }
                 }
             }
         }

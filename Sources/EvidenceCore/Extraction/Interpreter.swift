@@ -4,6 +4,8 @@ struct LocatedFinding {
     var finding: Finding
     let message: Int
     let range: Range<Int>
+    /// From an `answer_only` pattern: kept only as the answer to a buyer's question.
+    var answerOnly = false
 }
 
 /// Reads findings in their conversation: drops negated ones (不是纯棉的, 没有30cm的), marks
@@ -16,26 +18,29 @@ struct Interpreter {
     let scratch: MatchScratch
 
     /// Negation in the same clause, just before the match.
-    private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*(?:\S{0,2})$"#)
+    private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不能|不一定|无法|没法|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*[^\s]{0,2}$"#)
     /// Words that end a clause.
     private static let clauseEnds: Set<UInt8> = [0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D]
     private static let clauseEndScalars: Set<Unicode.Scalar> = ["，", "。", "！", "？", "；", "、", "…"]
     /// A buyer telling what the seller said.
     private static let quoting = PCRE2Regex.reader(#"你说过|你们说|你说的|你不是说|客服说|说好的|你答应|答应过|承诺过|(?i:you said|you told|you promised|as you said|your (?:colleague|listing) said)"#)
-    /// A seller's yes to the buyer's question.
+    /// A seller's yes to the buyer's question. Longer yes-words stand on their own (保证是304的);
+    /// one-character ones must end there (是纯棉的 is an answer with a finding of its own, 有点小 is no yes).
     private static let confirmation = PCRE2Regex.reader(
-        #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:对的|对滴|对|是的|是滴|是|嗯+|恩+|没错|没问题|可以的|可以|有的|有|当然|保证|确定|肯定|(?i:yes|yeah|yep|yup|correct|right|sure|exactly|that's right|confirmed|of course))(?![^\s，,。！!~～的啦哦呢呀亲])"#)
+        #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:(?:对的|对滴|是的|是滴|没错|没问题|可以的|支持的|包的|有的|当然|保证是?|确定是?|肯定是?|绝对是|(?i:yes|yeah|yep|yup|correct|exactly|that's right|confirmed|of course|sure))(?!不|没)|(?:对|是|有|嗯+|恩+|可以|支持|能|会|(?i:right|ok))(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
         #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)|[3-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY])(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         var kept: [LocatedFinding] = []
+        var questions: [LocatedFinding] = []
         log.bytes.withUnsafeBufferPointer { buffer in
             for var item in located {
                 let message = messages[item.message]
                 let clause = clauseStart(buffer, message.body, before: item.range.lowerBound)
                 if (try? Self.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
+                if item.finding.kind == .size, aboutTheModel(buffer, message.body, item.range) { continue }
                 if isQuestion(buffer, message.body, after: item.range.upperBound) || (message.role != .seller && endsAsQuestion(buffer, message.body)) {
                     item.finding.stance = .question
                 } else if message.role != .seller,
@@ -43,9 +48,18 @@ struct Interpreter {
                     item.finding.stance = .quoted
                 }
                 if item.finding.variant == nil { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                if item.answerOnly, item.finding.stance != .question {
+                    // A bare value counts only as a seller's answer to a recent question of the same kind.
+                    guard message.role == .seller,
+                          let asked = questions.last(where: { $0.finding.kind == item.finding.kind && item.message - $0.message <= 3 && $0.message < item.message })
+                    else { continue }
+                    item.finding.attribute = asked.finding.attribute
+                }
+                if item.finding.stance == .question, message.role != .seller { questions.append(item) }
                 kept.append(item)
             }
         }
+        dropVariantMarkers(&kept)
         attachConditions(&kept)
         return addConfirmations(kept)
     }
@@ -65,6 +79,26 @@ struct Interpreter {
             index -= 1
         }
         return body.lowerBound
+    }
+
+    /// A listing's model statistics (模特身高175cm 试穿L码) describe the model, not the item.
+    private func aboutTheModel(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, _ range: Range<Int>) -> Bool {
+        let before = UTF8Text.string(buffer, body.lowerBound..<range.lowerBound)
+        let sentence = before.split(whereSeparator: { "。！？!?\n".contains($0) }).last.map(String.init) ?? ""
+        return sentence.contains("模特") || sentence.lowercased().contains("model")
+    }
+
+    /// A size label that only says which variant the numbers after it belong to (M码衣长98cm,
+    /// 20寸的长55cm) is not a finding of its own.
+    private func dropVariantMarkers(_ items: inout [LocatedFinding]) {
+        let markers = Set(items.compactMap { item in item.finding.variant.map { "\(item.message)|\($0)" } })
+        items.removeAll { item in
+            guard item.finding.kind == .size else { return false }
+            var raw = item.finding.raw.uppercased()
+            if raw.hasSuffix("码") || raw.hasSuffix("号") { raw.removeLast() }
+            if raw.hasSuffix("的") { raw.removeLast() }
+            return markers.contains("\(item.message)|\(raw)")
+        }
     }
 
     /// The clause holding the match ends in a question mark or a question particle.
@@ -114,6 +148,12 @@ struct Interpreter {
         }
     }
 
+    /// The reply opens with a yes (对的, 是的, 可以, yes).
+    private func confirms(_ reply: Message) -> Bool {
+        let text = Array(log.text(of: reply).utf8)
+        return text.withUnsafeBufferPointer { (try? Self.confirmation.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
+    }
+
     /// For each buyer question, a seller's yes in the next few messages makes it the seller's promise.
     private func addConfirmations(_ items: [LocatedFinding]) -> [Finding] {
         var result: [Finding] = []
@@ -125,7 +165,7 @@ struct Interpreter {
                 for next in (item.message + 1)..<min(messages.count, item.message + 4) where messages[next].role == .seller {
                     let reply = messages[next]
                     let answers = (byMessage[next] ?? []).contains { $0.finding.attribute == item.finding.attribute }
-                    if !answers, (try? Self.confirmation.find(in: buffer, from: reply.body.lowerBound, to: reply.body.upperBound, scratch: scratch)) != nil {
+                    if !answers, confirms(reply) {
                         var promise = item.finding
                         promise.stance = .confirmed
                         promise.asked = item.finding.quote

@@ -38,7 +38,8 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let flags = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES | options.rawValue
-        let compiled = pattern.utf8CString.withUnsafeBufferPointer { buffer in
+        let source = options.contains(.ucp) ? pattern : PCRE2Regex.classForNegatedShorthands(pattern)
+        let compiled = source.utf8CString.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UInt8.self) { bytes in
                 pcre2_compile_8(bytes.baseAddress, bytes.count - 1, flags, &errorCode, &errorOffset, nil)
             }
@@ -85,6 +86,32 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
             }
         }
         return Captures(groups: groups)
+    }
+
+    /// PCRE2 10.42 (Debian 12) with JIT and `PCRE2_MATCH_INVALID_UTF`, without UCP, never
+    /// matches a non-ASCII character with `\S`, `\D` or `\W` outside a character class,
+    /// while `[^\s]`, `[^\d]`, `[^\w]` work. This rewrites the first into the second (offsets
+    /// in compile errors then refer to the rewritten pattern, which only ever grows by 3 bytes
+    /// per rewrite).
+    static func classForNegatedShorthands(_ pattern: String) -> String {
+        guard pattern.contains("\\S") || pattern.contains("\\D") || pattern.contains("\\W") else { return pattern }
+        var output = ""
+        var inClass = false
+        var characters = pattern.makeIterator()
+        while let character = characters.next() {
+            if character == "\\", let next = characters.next() {
+                if !inClass, "SDW".contains(next) {
+                    output += "[^\\" + String(next).lowercased() + "]"
+                } else {
+                    output.append(character)
+                    output.append(next)
+                }
+                continue
+            }
+            if character == "[" { inClass = true } else if character == "]" { inClass = false }
+            output.append(character)
+        }
+        return output
     }
 
     static func message(for code: Int32) -> String {
