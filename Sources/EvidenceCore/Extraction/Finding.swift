@@ -25,6 +25,8 @@ public enum Stance: String, Sendable, Codable, CaseIterable {
     case question
     /// The buyer repeating what the seller said (你说过包退的): the buyer's word, not the seller's.
     case quoted
+    /// The seller restating the buyer's own figures (您腰围2尺3…): about the buyer, not the item.
+    case buyerInfo = "buyer_info"
 }
 
 /// One thing the seller (or buyer) stated, with the exact text it came from and where.

@@ -30,7 +30,7 @@ struct Interpreter {
         #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:(?:对的|对滴|是的|是滴|没错|没问题|可以的|支持的|包的|有的|当然|保证是?|确定是?|肯定是?|绝对是|(?i:yes|yeah|yep|yup|correct|exactly|that's right|confirmed|of course|sure))(?!不|没)|(?:对|是|有|嗯+|恩+|可以|支持|能|会|(?i:right|ok))(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
-        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)|[3-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY])(?:码|号)?"#)
+        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         var kept: [LocatedFinding] = []
@@ -47,7 +47,11 @@ struct Interpreter {
                           (try? Self.quoting.find(in: buffer, from: message.body.lowerBound, to: item.range.lowerBound, scratch: scratch)) != nil {
                     item.finding.stance = .quoted
                 }
-                if item.finding.variant == nil { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
+                   addressesTheBuyer(buffer, clause, item.range.lowerBound) {
+                    item.finding.stance = .buyerInfo
+                }
                 if item.answerOnly, item.finding.stance != .question {
                     // A bare value counts only as a seller's answer to a recent question of the same kind.
                     guard message.role == .seller,
@@ -79,6 +83,12 @@ struct Interpreter {
             index -= 1
         }
         return body.lowerBound
+    }
+
+    /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…
+    private func addressesTheBuyer(_ buffer: UnsafeBufferPointer<UInt8>, _ clause: Int, _ offset: Int) -> Bool {
+        let before = UTF8Text.string(buffer, clause..<offset).trimmingBlanks()
+        return ["您", "你", "亲您", "您的", "你的"].contains { before.hasPrefix($0) } || before.hasSuffix("您") || before.hasSuffix("你")
     }
 
     /// A listing's model statistics (模特身高175cm 试穿L码) describe the model, not the item.
@@ -123,7 +133,8 @@ struct Interpreter {
         return ["吗", "么", "嘛", "没", "吧", "不"].contains { tail.hasSuffix($0) } || tail.hasSuffix("是不是") || tail.hasSuffix("对不对")
     }
 
-    /// The variant the nearest mention before the match (in the same message) names.
+    /// The variant the nearest mention before the match (in the same message) names, or
+    /// else one the match is said to be (50L是大号).
     private func variant(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before range: Range<Int>) -> String? {
         var position = body.lowerBound
         var last: String?
@@ -132,7 +143,12 @@ struct Interpreter {
             last = Self.variant.text("v", captures, buffer)?.uppercased()
             position = captures.range.upperBound
         }
-        return last
+        if last != nil { return last }
+        let end = min(body.upperBound, range.upperBound + 24)
+        guard let captures = try? Self.variant.find(in: buffer, from: range.upperBound, to: end, scratch: scratch),
+              ["是", "为", "的是", "是的"].contains(UTF8Text.string(buffer, range.upperBound..<captures.range.lowerBound).trimmingBlanks())
+        else { return nil }
+        return Self.variant.text("v", captures, buffer)?.uppercased()
     }
 
     /// Conditions and exclusions (不影响二次销售, 拆封后不退) stay findings of their own and are

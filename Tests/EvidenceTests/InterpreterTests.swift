@@ -1,0 +1,97 @@
+import Testing
+@testable import EvidenceCore
+
+/// How findings read in their conversation: who promised what, and what was only asked.
+@Suite struct InterpreterTests {
+    func chat(_ lines: [(Character, String)]) -> [Finding] {
+        let text = lines.enumerated().map { index, line in
+            "2024-03-12 10:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "示例旗舰店:客服" : "tb_买家") + ": " + line.1
+        }.joined(separator: "\n")
+        return Support.extract(text).result.findings
+    }
+
+    func promises(_ lines: [(Character, String)]) -> [String] {
+        chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
+    }
+
+    @Test func aYesToTheBuyersQuestionIsTheSellersPromiseQuotingBoth() throws {
+        let findings = chat([("B", "长度有40cm吗？"), ("S", "对的亲")])
+        #expect(findings.map(\.stance) == [.question, .confirmed])
+        let promise = try #require(findings.last)
+        #expect(promise.isPromise)
+        #expect(promise.speaker == "示例旗舰店:客服")
+        #expect(promise.quote == "对的亲")
+        #expect(promise.asked == "长度有40cm吗？")
+        #expect(promise.askedLine == 1)
+        #expect(promise.line == 2)
+    }
+
+    @Test func noOrACorrectionIsNoConfirmation() {
+        #expect(promises([("B", "是纯棉的吗"), ("S", "不是的亲")]).isEmpty)
+        #expect(promises([("B", "Is it 60W?"), ("S", "No, it's 40W.")]) == ["power=40 W"])
+        #expect(promises([("B", "有30cm的吗？"), ("S", "没有30cm的，只有25cm")]) == ["length=25 cm"])
+    }
+
+    @Test func negatedStatementsAreDropped() {
+        #expect(promises([("S", "这款不是纯棉的，没有30cm的")]).isEmpty)
+        #expect(promises([("S", "不能保证今天发")]).isEmpty)
+    }
+
+    @Test func theBuyerQuotingTheSellerIsTheBuyersWord() {
+        let findings = chat([("B", "你说过质量问题包退换的")])
+        #expect(findings.map(\.stance) == [.quoted])
+        #expect(!findings[0].isPromise)
+    }
+
+    @Test func aQuestionInsideASellersMessageIsOnlyThatClause() {
+        #expect(promises([("S", "亲，长度30cm，您看可以吗？")]) == ["length=30 cm"])
+    }
+
+    @Test func variantsComeFromTheTextAroundTheValue() {
+        #expect(promises([("S", "20寸的长55cm，24寸的长65cm")]) == ["length=55 cm @20寸", "length=65 cm @24寸"])
+        #expect(promises([("S", "M码胸围96cm")]) == ["chest=96 cm @M"])
+        #expect(promises([("S", "不是的亲，50L是大号，中号40L")]) == ["volume=50000 ml @大号", "volume=40000 ml @中号"])
+    }
+
+    @Test func sizeChartCellsCarryTheirRow() {
+        let text = "尺码表（单位：cm）\n尺码 衣长 胸围 肩宽 袖长\nS 66 104 46 20\nM 68 108 48 21\n平铺测量，误差1-3cm\n"
+        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        #expect(findings.filter { $0.pattern == SizeChart.patternID }.map { "\($0.attribute)=\(ValueText.of($0))" } == [
+            "garment_length=66 cm @S", "chest=104 cm @S", "shoulder=46 cm @S", "sleeve=20 cm @S",
+            "garment_length=68 cm @M", "chest=108 cm @M", "shoulder=48 cm @M", "sleeve=21 cm @M",
+        ])
+        #expect(findings.filter { $0.pattern == SizeChart.patternID }.allSatisfy { $0.role == .seller && $0.isPromise && $0.line >= 3 })
+    }
+
+    @Test func cunIsReadFromContextOrLeftAmbiguous() throws {
+        let luggage = try #require(chat([("S", "20寸的行李箱")]).first)
+        #expect(luggage.unit == "cm" && luggage.value == .number(50.8) && luggage.ambiguous.isEmpty)
+        let bare = try #require(chat([("S", "这个是20寸的")]).first)
+        #expect(bare.unit == "寸" && bare.value == .number(20))
+        #expect(bare.ambiguous == ["inch", "cun"])
+        #expect(promises([("S", "腰围2尺1")]) == ["waist=70 cm"])
+    }
+
+    @Test func returnCommitmentsCarryTheirConditions() throws {
+        let window = try #require(chat([("S", "支持7天无理由，吊牌完好，拆封后不退")]).first { $0.attribute == "return_window" })
+        #expect(window.conditions == ["吊牌完好", "拆封后不退"])
+    }
+
+    @Test func toleranceScopeFollowsTheAttributeOrUnit() {
+        let findings = chat([("S", "重量误差±5%，手工测量误差1-3cm，因显示器不同存在色差")])
+        #expect(findings.map(\.scope) == ["weight", "dimension", "color"])
+    }
+
+    @Test func theSellerRestatingTheBuyersFiguresIsNoPromise() {
+        let findings = chat([("S", "30码腰围76cm，您腰围2尺3建议拍31码")])
+        #expect(findings.map(\.stance) == [.stated, .buyerInfo, .stated])
+        #expect(findings.filter(\.isPromise).map(\.attribute) == ["waist", "size_label"])
+    }
+
+    @Test func modelStatisticsInAListingAreNotTheItem() {
+        let text = "模特身高175cm 体重65kg 试穿L码\n"
+        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        #expect(Support.extractor.extract(log, scratch: MatchScratch()).findings.isEmpty)
+    }
+}
