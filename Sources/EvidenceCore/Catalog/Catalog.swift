@@ -45,6 +45,10 @@ public struct Catalog: Sendable {
     public private(set) var vocabulary = Vocabulary()
     public private(set) var macros: [String: String] = [:]
     public private(set) var patterns: [CompiledPattern] = []
+    /// Default tolerances by attribute (patterns/tolerances.yaml).
+    public internal(set) var tolerances: [String: DefaultTolerance] = [:]
+    /// Reason labels and limits by platform id (patterns/platforms.yaml).
+    public internal(set) var platforms: [String: PlatformRules] = [:]
     /// The widest match data any pattern needs (group pairs).
     public var capturePairs: Int { (patterns.map(\.matcher.captureCount).max() ?? 0) + 1 }
 
@@ -56,11 +60,13 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "macros", "patterns"])
+                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "macros", "patterns", "tolerances", "platforms"])
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readMaterials(section) }
                 if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
+                if let section = fields.optional("tolerances") { try readTolerances(section) }
+                if let section = fields.optional("platforms") { try readPlatforms(section) }
                 if let section = fields.optional("macros") {
                     for (name, value) in try section.mapping() { macros[name] = try value.string() }
                 }
