@@ -20,7 +20,7 @@ public struct EvidenceCommand: ParsableCommand {
         64 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, MessagesCommand.self, PatternsCommand.self]
+        subcommands: [ExtractCommand.self, MessagesCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]
     )
 
     public init() {}

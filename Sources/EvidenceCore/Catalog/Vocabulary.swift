@@ -1,3 +1,5 @@
+import Foundation
+
 /// A canonical attribute (`length`, `chest`...) with the words sellers use for it.
 public struct AttributeEntry: Sendable, Equatable {
     public let name: String
@@ -32,6 +34,21 @@ public struct Vocabulary: Sendable {
     public init() {}
 
     static func key(_ alias: String) -> String { alias.lowercased() }
+
+    /// The attribute's first Chinese alias (衣长), or its name.
+    public func chineseName(_ attribute: String) -> String {
+        attributes[attribute]?.aliases.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? attribute
+    }
+
+    /// A material's first Chinese word (cotton → 棉), or its name.
+    public func chineseMaterial(_ material: String) -> String {
+        materials[material]?.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? material
+    }
+
+    /// `garment_length` → `garment length`.
+    public func englishName(_ attribute: String) -> String {
+        attribute.replacingOccurrences(of: "_", with: " ")
+    }
 
     public func attribute(forAlias alias: String) -> AttributeEntry? {
         attributeByAlias[Vocabulary.key(alias)].flatMap { attributes[$0] }

@@ -29,6 +29,15 @@ public struct AppliedTolerance: Sendable {
     /// Where it was said or written: the seller's quote with file and line, or the standard.
     public let detail: String
     public let verified: Bool
+
+    public init(value: Double, percent: Double?, direction: ToleranceDirection, source: Source, detail: String, verified: Bool) {
+        self.value = value
+        self.percent = percent
+        self.direction = direction
+        self.source = source
+        self.detail = detail
+        self.verified = verified
+    }
 }
 
 /// One attribute compared: what was promised (and by whom, where), what was measured, the
@@ -149,7 +158,7 @@ public struct Comparer {
         // The promise more favourable to the buyer: the worst verdict for the seller, then the larger gap.
         let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
         let chosen = candidates.enumerated().min { a, b in
-            (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), -a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), -b.offset)
+            (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), b.offset)
         }!
         var notes = chosen.element.notes
         let others = promised.enumerated().filter { $0.offset != chosen.offset }.map(\.element)
@@ -249,8 +258,15 @@ public struct Comparer {
     /// Materials compare as sets with their shares: 100%棉 against 65%棉35%聚酯纤维 is a mismatch.
     private func compareComposition(_ promised: [Finding], _ measured: [Measurement]) -> ComparedItem {
         // A composition is the materials of one message; each message's composition is one promise.
-        let compositions = Dictionary(grouping: promised) { "\($0.path):\($0.messageLine)" }.values.map { Array($0) }
-            .sorted { ($0[0].path, $0[0].line) < ($1[0].path, $1[0].line) }
+        // In the order the files were given (chats first), each composition in file order.
+        var compositions: [[Finding]] = []
+        for finding in promised {
+            if let index = compositions.firstIndex(where: { $0[0].path == finding.path && $0[0].messageLine == finding.messageLine }) {
+                compositions[index].append(finding)
+            } else {
+                compositions.append([finding])
+            }
+        }
         var measuredShares: [String: Double?] = [:]
         for measurement in measured { measuredShares[ValueText.plain(measurement.value)] = measurement.percent }
         func verdict(_ composition: [Finding]) -> Verdict {
@@ -265,7 +281,10 @@ public struct Comparer {
         let verdicts = compositions.map(verdict)
         let chosen = verdicts.firstIndex(of: .mismatch) ?? compositions.count - 1
         var notes: [String] = []
-        if Set(compositions.map { $0.map(ValueText.of).sorted() }).count > 1 {
+        // Compositions disagree when one material is given different shares.
+        var shares: [String: Set<Double>] = [:]
+        for finding in promised { if let percent = finding.percent { shares[ValueText.plain(finding.value), default: []].insert(percent) } }
+        if shares.values.contains(where: { $0.count > 1 }) {
             notes.append("promises disagree: " + compositions.map { c in c.map(ValueText.of).joined(separator: " + ") + " (\(c[0].path):\(c[0].line))" }.joined(separator: "; ")
                 + "; the one more favourable to the buyer is used")
         }

@@ -80,6 +80,11 @@ struct FindingBuilder {
         finding.min = number("min")
         finding.max = number("max")
         finding.percent = text("percent").flatMap(NumberText.parse) ?? definition.percent
+        // 纯棉, 全棉, pure silk: one material, all of it.
+        if finding.percent == nil, definition.kind == .material, let word = text("text"),
+           word.hasPrefix("纯") || word.hasPrefix("全") || word.lowercased().hasPrefix("pure") {
+            finding.percent = 100
+        }
         if finding.value == nil, finding.min == nil, finding.max == nil { return [] }
         return [finding]
     }

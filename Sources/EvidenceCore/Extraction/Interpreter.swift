@@ -30,7 +30,7 @@ struct Interpreter {
         #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:(?:对的|对滴|是的|是滴|没错|没问题|可以的|支持的|包的|有的|当然|保证是?|确定是?|肯定是?|绝对是|(?i:yes|yeah|yep|yup|correct|exactly|that's right|confirmed|of course|sure))(?!不|没)|(?:对|是|有|嗯+|恩+|可以|支持|能|会|(?i:right|ok))(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
-        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
+        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         var kept: [LocatedFinding] = []

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import EvidenceCore
+
+/// Promises against measurements, and the claim drafted from them.
+@Suite struct CompareTests {
+    static let cases = Support.packageRoot.appendingPathComponent("Tests/EvidenceTests/Fixtures/cases")
+
+    func findings(_ files: [(String, String?)]) throws -> [Finding] {
+        try files.flatMap { name, format in
+            let data = try Data(contentsOf: Self.cases.appendingPathComponent(name))
+            let log = try ChatReader(inputFormat: format).read(path: name, text: try TextDecoder.decode(Array(data)), scratch: MatchScratch())
+            return Support.extractor.extract(log, scratch: MatchScratch()).findings
+        }
+    }
+
+    func measurements(_ lines: String) -> [EvidenceCore.Measurement] {
+        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: lines)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        return result.measurements
+    }
+
+    func jacket(variant: String? = nil, measured: String? = nil) throws -> Comparison {
+        let text = try measured ?? String(contentsOf: Self.cases.appendingPathComponent("jacket-measured.txt"), encoding: .utf8)
+        return Comparer(catalog: Support.catalog).compare(
+            findings: try findings([("jacket-chat.txt", nil), ("jacket-listing.txt", "listing")]), measurements: measurements(text), variant: variant)
+    }
+
+    func verdicts(_ comparison: Comparison) -> [String: Verdict] {
+        Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.attribute, $0.verdict) })
+    }
+
+    @Test func sellersToleranceDecidesAndCompositionsCompareAsSets() throws {
+        let comparison = try jacket()
+        #expect(comparison.variant?.value == "L")
+        #expect(comparison.variant?.source.contains("jacket-chat.txt:6") == true)
+        #expect(verdicts(comparison) == ["chest": .mismatch, "garment_length": .withinTolerance, "shoulder": .matches, "sleeve": .withinTolerance, "material": .mismatch])
+        let length = try #require(comparison.items.first { $0.attribute == "garment_length" })
+        #expect(length.difference == -2)
+        #expect(length.tolerance?.source == .seller)
+        #expect(length.tolerance?.value == 3)
+        #expect(length.tolerance?.detail.contains("误差1-3cm") == true)
+        let chest = try #require(comparison.items.first { $0.attribute == "chest" })
+        #expect(chest.difference == -6)
+        #expect(chest.promised?.line == 2 && chest.promised?.speaker == "某某男装旗舰店:阿飞")
+        let material = try #require(comparison.items.first { $0.attribute == "material" })
+        #expect(material.promised?.stance == .confirmed)
+        #expect(comparison.hasDiscrepancy)
+    }
+
+    @Test func theSizeChartRowFollowsTheOrderedSize() throws {
+        let comparison = try jacket(variant: "xl码", measured: "肩宽 50cm\n袖长 60cm\n")
+        #expect(comparison.variant?.value == "XL")
+        let shoulder = try #require(comparison.items.first { $0.attribute == "shoulder" })
+        #expect(shoulder.promised?.value == .number(50) && shoulder.promised?.variant == "XL" && shoulder.verdict == .matches)
+        let sleeve = try #require(comparison.items.first { $0.attribute == "sleeve" })
+        #expect(sleeve.promised?.value == .number(62) && sleeve.verdict == .withinTolerance)
+    }
+
+    @Test func withoutAnOrderedSizePerSizePromisesAreSetAsideWithAWarning() throws {
+        let findings = try findings([("jacket-listing.txt", "listing")])
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("肩宽 48cm\n"), variant: nil)
+        #expect(comparison.items.first { $0.attribute == "shoulder" }?.verdict == .measuredNotPromised)
+        #expect(comparison.warnings.contains { $0.contains("shoulder") && $0.contains("--variant") })
+    }
+
+    @Test func unitsConvertAndShortfallOnlyCountsWhereItShould() {
+        let text = "2024-03-12 10:00:00 某某工厂: 长度12英寸，一袋两斤，功率60W\n"
+        let log = try! ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("length 28 cm\nweight 0.9kg\npower 75W\n"), variant: nil)
+        let length = comparison.items.first { $0.attribute == "length" }
+        #expect(abs((length?.difference ?? 0) + 2.48) < 1e-9)
+        #expect(length?.verdict == .mismatch)
+        #expect(comparison.items.first { $0.attribute == "weight" }?.verdict == .mismatch)  // 10% short of 1000 g, ±5% allowed
+        #expect(comparison.items.first { $0.attribute == "power" }?.verdict == .matches)  // more power than promised is no fault
+    }
+
+    @Test func chatAndListingDisagreeingUsesTheOneMoreFavourableToTheBuyer() {
+        let chat = "2024-03-12 10:00:00 某某店:客服: 衣长70cm哦\n"
+        let listing = "产品参数：\n衣长: 74cm\n尺码: M\n颜色分类: 白\n"
+        var all: [Finding] = []
+        for (text, format) in [(chat, nil), (listing, "listing")] {
+            let log = try! ChatReader(inputFormat: format).read(path: format ?? "chat", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+            all += Support.extractor.extract(log, scratch: MatchScratch()).findings
+        }
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: all, measurements: measurements("衣长 70cm\n"), variant: nil)
+        let item = comparison.items[0]
+        #expect(item.promised?.value == .number(74))
+        #expect(item.verdict == .mismatch)
+        #expect(item.notes.contains { $0.contains("promises disagree") && $0.contains("more favourable to the buyer") })
+    }
+
+    @Test func toleranceOverrideComesFirst() throws {
+        let override = AppliedTolerance(value: 0, percent: 10, direction: .both, source: .user, detail: "--tolerance chest=10%", verified: true)
+        let comparison = Comparer(catalog: Support.catalog, overrides: ["chest": override]).compare(
+            findings: try findings([("jacket-chat.txt", nil)]), measurements: measurements("胸围 116cm\n"), variant: nil)
+        #expect(comparison.items.first { $0.attribute == "chest" }?.verdict == .withinTolerance)
+    }
+
+    @Test func unreadableMeasurementNamesFileAndLine() {
+        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 70cm\n\n# note\n胸围 大概一百\n尺寸 20寸\n")
+        #expect(result.measurements.count == 1)
+        #expect(result.errors.map(\.line) == [4, 5])
+        #expect(result.errors[0].description.hasPrefix("m.txt:4: cannot read the measurement `胸围 大概一百`"))
+        #expect(result.errors[1].message.contains("inch or cun"))
+    }
+
+    @Test func claimForTaobaoAnd1688() throws {
+        let comparison = try jacket()
+        let builder = ClaimBuilder(catalog: Support.catalog)
+        let taobao = try #require(builder.draft(comparison, context: ClaimContext(platform: "taobao", price: 259, received: "2024-09-05", listingFiles: ["jacket-listing.txt"])))
+        #expect(taobao.reasonLabel == "大小/尺寸与商品描述不符")
+        #expect(taobao.refund.zh == "退货退款" && taobao.refund.amount == 259)
+        #expect(taobao.summaryZH.count <= 150 && taobao.summaryZH.utf8.count <= 400)
+        #expect(taobao.summaryZH.contains("L码胸围承诺122cm，实测116cm，少6cm，超出卖家自称的误差±3cm"))
+        #expect(taobao.summaryZH.contains("材质承诺棉100%，实为棉80%、聚酯纤维20%"))
+        #expect(!taobao.summaryZH.contains("衣长"))  // within tolerance: not a discrepancy
+        #expect(taobao.quotes.contains { $0.raw == "衣长72cm，胸围122cm" && $0.line == 2 && $0.time == "2024-09-02T20:10:45" })
+        #expect(taobao.statementZH.contains("卖家承诺“退货包运费”"))
+        #expect(taobao.timeline.contains { $0.time == "2024-09-12" && $0.zh.contains("7天退货期截止") })
+        #expect(taobao.evidence.contains { $0.zh.hasPrefix("平铺测量照片") && $0.status == "needed" })
+        let factory = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688")))
+        #expect(factory.reasonLabel == "收到的货物与约定不符（尺寸规格）")
+        #expect(factory.summaryZH.count >= 2 && factory.summaryZH.count <= 150)
+    }
+
+    @Test func aShortCountAsksForTheMissingPiecesOrAPartialRefund() throws {
+        let text = "2024-05-06 10:05:30 义乌市某某日用品有限公司: 尺寸7*7*22cm，一箱50个，100个起批\n"
+        let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: Support.extractor.extract(log, scratch: MatchScratch()).findings,
+                                                                      measurements: measurements("每箱 46 个\n"), variant: nil)
+        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "1688", price: 1000)))
+        #expect(claim.reasonLabel == "少件/漏发")
+        #expect(claim.refund.amount == 80)
+        #expect(claim.summaryZH.contains("数量承诺50个，实测46个，少4个"))
+    }
+
+    @Test func noDiscrepancyNoClaim() throws {
+        let comparison = try jacket(measured: "衣长 71cm\n胸围 121cm\n")
+        #expect(!comparison.hasDiscrepancy)
+        #expect(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")) == nil)
+    }
+}
+
+@Suite struct ClaimCommandTests {
+    let cases = CompareTests.cases
+
+    @Test func claimExitsOneWithMarkdownAndZeroWhenNothingIsShort() throws {
+        let args = ["claim", cases.appendingPathComponent("jacket-chat.txt").path, "--listing", cases.appendingPathComponent("jacket-listing.txt").path,
+                    "--measured", cases.appendingPathComponent("jacket-measured.txt").path, "--price", "259"]
+        let run = try Support.run(args)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("**退款原因 / Reason:** 大小/尺寸与商品描述不符"))
+        #expect(run.stdout.contains("## 卖家原话 / The seller's words"))
+        let fine = try Support.run(["claim", cases.appendingPathComponent("jacket-chat.txt").path, "--measure", "衣长 71cm"])
+        #expect(fine.status == 0)
+        #expect(fine.stdout.contains("nothing to claim"))
+    }
+
+    @Test func claimJSONForScripts() throws {
+        let run = try Support.run(["claim", "--platform", "1688", "--chat", cases.appendingPathComponent("jacket-chat.txt").path,
+                                   "--measured", cases.appendingPathComponent("jacket-measured.txt").path, "--format", "json"])
+        #expect(run.status == 1)
+        let claim = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(claim["schema"] as? String == "evidence.claim/1")
+        #expect(claim["reason_label"] as? String == "收到的货物与约定不符（尺寸规格）")
+        let description = try #require(claim["description"] as? [String: Any])
+        #expect((description["characters"] as? Int ?? 999) <= 150)
+    }
+
+    @Test func compareJSONAndExitCodes() throws {
+        let run = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--listing", cases.appendingPathComponent("jacket-listing.txt").path,
+                                   "--measured", cases.appendingPathComponent("jacket-measured.txt").path, "--format", "json"])
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "evidence.compare/1")
+        let items = try #require(document["items"] as? [[String: Any]])
+        for item in items { for field in ["attribute", "promised", "measured", "difference", "tolerance", "verdict"] { #expect(item.keys.contains(field)) } }
+        let chest = try #require(items.first { $0["attribute"] as? String == "chest" })
+        #expect((chest["tolerance"] as? [String: Any])?["source"] as? String == "seller")
+        let bad = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--measured", cases.appendingPathComponent("bad-measured.txt").path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad-measured.txt:2: cannot read the measurement"))
+        let usage = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path])
+        #expect(usage.status == 64)
+    }
+}
