@@ -186,3 +186,18 @@ import Testing
         #expect(usage.status == 64)
     }
 }
+
+@Suite struct PartTests {
+    @Test func aPartsMeasureIsComparedOnlyWithThatPart() {
+        let text = "2024-07-18 09:17:40 Lisa (Bright Trading Co., Ltd): The bag is 40 x 35 x 10 cm, the handle is 60 cm long.\n"
+        let log = try! ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        #expect(findings.map(\.part) == [nil, nil, nil, "handle"])
+        let measured = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m", text: "length 39 cm\nhandle length 50 cm\n").measurements
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measured, variant: nil)
+        let lengths = comparison.items.filter { $0.attribute == "length" }.map { ($0.promised?.part, $0.verdict) }
+        #expect(lengths.count == 2)
+        #expect(lengths.contains { $0.0 == nil && $0.1 == .withinTolerance })
+        #expect(lengths.contains { $0.0 == "handle" && $0.1 == .mismatch })
+    }
+}

@@ -110,21 +110,22 @@ public struct Comparer {
                 guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
                 if Comparer.normalise(own) != variant.value { continue }
             }
-            byAttribute[promise.attribute, default: []].append(promise)
+            byAttribute[Comparer.key(promise.attribute, promise.part), default: []].append(promise)
         }
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[attribute] == nil {
             warnings.append("\(attribute): promised per size (\(variants.sorted().joined(separator: ", "))) but the ordered size is unknown: give --variant")
         }
-        let measuredBy = Dictionary(grouping: measurements, by: \.attribute)
+        let measuredBy = Dictionary(grouping: measurements) { Comparer.key($0.attribute, $0.part) }
         let tolerances = promises.filter { $0.kind == .tolerance && $0.attribute == "measurement_tolerance" }
 
         var items: [ComparedItem] = []
         let attributes = Set(byAttribute.keys).union(measuredBy.keys).sorted { a, b in
-            (Comparer.order(a, catalog), a) < (Comparer.order(b, catalog), b)
+            (Comparer.order(String(a.split(separator: "|")[0]), catalog), a) < (Comparer.order(String(b.split(separator: "|")[0]), catalog), b)
         }
-        for attribute in attributes {
-            let promised = byAttribute[attribute] ?? []
-            let measured = measuredBy[attribute] ?? []
+        for key in attributes {
+            let promised = byAttribute[key] ?? []
+            let measured = measuredBy[key] ?? []
+            let attribute = String(key.split(separator: "|")[0])
             if attribute == "size_label" {
                 items.append(compareSizeLabel(measured, variant))
                 continue
@@ -305,6 +306,11 @@ public struct Comparer {
             finding.attribute == "size_label" && finding.stance != .question && ordering.contains { finding.quote.lowercased().contains($0) }
         }), case .text(let label)? = last.value else { return nil }
         return OrderedVariant(value: normalise(label), source: "inferred from \(last.path):\(last.line) (`\(last.raw)`)")
+    }
+
+    /// Promises and measurements meet on the attribute and the part it belongs to.
+    static func key(_ attribute: String, _ part: String?) -> String {
+        part.map { "\(attribute)|\($0)" } ?? attribute
     }
 
     /// `xl码` → `XL`: variant labels compare without case or 码/号.

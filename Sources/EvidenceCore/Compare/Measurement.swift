@@ -6,6 +6,8 @@ public struct Measurement: Sendable {
     public let value: FindingValue
     public let unit: String?
     public let percent: Double?
+    /// The part measured (`handle length 58cm`, 肩带长118cm), as in `Finding.part`.
+    public let part: String?
     /// `measured.txt:3` or `--measure`.
     public let source: String
     /// The line as the buyer wrote it.
@@ -56,7 +58,7 @@ public struct MeasurementReader {
                 throw InputError(path: source, "`\(finding.raw)` is a range: a measurement is one number")
             }
             result.append(Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
-                                      percent: finding.percent, source: source, raw: line))
+                                      percent: finding.percent, part: finding.part, source: source, raw: line))
         }
         return result
     }

@@ -61,6 +61,9 @@ public struct Finding: Sendable, Equatable {
     public var stance: Stance = .stated
     /// The variant it belongs to when the text names one (`M`, `XL`, `20寸`).
     public var variant: String?
+    /// The part of the item it is about, when the clause names one (`handle` in "the handle is
+    /// 60 cm long", 肩带 in 肩带长120cm): compared only with a measurement of the same part.
+    public var part: String?
     /// For tolerances: the kind of attribute they cover (`dimension`, `weight`, `color`, `all`).
     public var scope: String?
     /// Conditions and exclusions attached to a commitment (不影响二次销售, 拆封后不退).

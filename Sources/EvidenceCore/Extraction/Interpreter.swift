@@ -28,6 +28,9 @@ struct Interpreter {
     /// one-character ones must end there (是纯棉的 is an answer with a finding of its own, 有点小 is no yes).
     private static let confirmation = PCRE2Regex.reader(
         #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:(?:对的|对滴|是的|是滴|没错|没问题|可以的|支持的|包的|有的|当然|保证是?|确定是?|肯定是?|绝对是|(?i:yes|yeah|yep|yup|correct|exactly|that's right|confirmed|of course|sure))(?!不|没)|(?:对|是|有|嗯+|恩+|可以|支持|能|会|(?i:right|ok))(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
+    /// Parts of an item that have their own measures.
+    static let partWords = PCRE2Regex.reader(
+        #"(?<p>提手|手提|手柄|把手|肩带|背带|挂绳|绳子|拉链|盖子|杯盖|口袋|内袋|链条|底座|桌腿|刀片|(?i:handles?|straps?|shoulder strap|lid|cap|pocket|zipper|cord|chain|base|legs?|blade))"#)
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
         #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
@@ -48,6 +51,10 @@ struct Interpreter {
                     item.finding.stance = .quoted
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                if item.finding.kind == .dimension || item.finding.kind == .weight,
+                   let captures = try? Self.partWords.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
+                    item.finding.part = Self.partWords.text("p", captures, buffer)?.lowercased()
+                }
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
                     item.finding.stance = .buyerInfo

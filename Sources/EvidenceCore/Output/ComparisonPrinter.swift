@@ -12,6 +12,10 @@ public struct ComparisonPrinter {
         self.vocabulary = vocabulary
     }
 
+    static func part(_ item: ComparedItem) -> String? {
+        item.promised?.part ?? item.measured.first?.part
+    }
+
     static func measured(_ item: ComparedItem) -> String {
         if item.kind == .material {
             return item.measured.map { m in ValueText.plain(m.value) + (m.percent.map { " \(NumberFormat.short($0))%" } ?? "") }.joined(separator: ", ")
@@ -45,7 +49,7 @@ public struct ComparisonPrinter {
         var out = ""
         if let variant = comparison.variant { out += "ordered variant: \(variant.value) (\(variant.source))\n" }
         let rows = comparison.items.map { item in
-            [vocabulary.chineseName(item.attribute) + " " + item.attribute, Self.promised(item), Self.measured(item), Self.difference(item), Self.tolerance(item), item.verdict.rawValue]
+            [vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? ""), Self.promised(item), Self.measured(item), Self.difference(item), Self.tolerance(item), item.verdict.rawValue]
         }
         let headings = ["ATTRIBUTE", "PROMISED", "MEASURED", "DIFFERENCE", "TOLERANCE", "VERDICT"]
         var widths = headings.map(DisplayWidth.of)

@@ -77,6 +77,7 @@ extension JSONWriter {
         field("promise", finding.isPromise)
         field("stance", finding.stance.rawValue)
         field("variant", finding.variant)
+        field("part", finding.part)
         field("scope", finding.scope)
         strings("conditions", finding.conditions)
         strings("ambiguous", finding.ambiguous)
