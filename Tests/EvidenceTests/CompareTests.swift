@@ -193,7 +193,7 @@ import Testing
         let log = try! ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
         #expect(findings.map(\.part) == [nil, nil, nil, "handle"])
-        let measured = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m", text: "length 39 cm\nhandle length 50 cm\n").measurements
+        let measured = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m", text: "length 39.7 cm\nhandle length 50 cm\n").measurements
         let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measured, variant: nil)
         let lengths = comparison.items.filter { $0.attribute == "length" }.map { ($0.promised?.part, $0.verdict) }
         #expect(lengths.count == 2)
