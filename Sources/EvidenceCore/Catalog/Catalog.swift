@@ -152,7 +152,19 @@ public struct Catalog: Sendable {
         if let attribute = definition.attribute, vocabulary.attributes[attribute] == nil {
             throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): attribute `\(attribute)` is not in the vocabulary")
         }
-        return CompiledPattern(definition: definition, expanded: expanded, matcher: regex)
+        var keywords: [String] = []
+        for keyword in definition.keywords {
+            if keyword.hasPrefix("{{"), keyword.hasSuffix("}}") {
+                let name = String(keyword.dropFirst(2).dropLast(2))
+                guard let words = vocabulary.aliases(for: name) else {
+                    throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): unknown keyword macro \(keyword)")
+                }
+                keywords += words
+            } else {
+                keywords.append(keyword)
+            }
+        }
+        return CompiledPattern(definition: definition, expanded: expanded, matcher: regex, keywords: keywords)
     }
 
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {

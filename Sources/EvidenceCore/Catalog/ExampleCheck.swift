@@ -29,6 +29,11 @@ public struct ExampleCheck {
             failures.append(ExampleFailure(file: example.file, line: example.line, pattern: pattern.id, message: message))
         }
         for example in pattern.definition.mustMatch {
+            let lowered = example.text.lowercased()
+            if !pattern.keywords.isEmpty, !pattern.keywords.contains(where: { lowered.contains($0.lowercased()) }) {
+                fail(example, "contains none of the pattern's keywords, so the keyword prefilter would skip it: `\(example.text)`")
+                continue
+            }
             let found = findings(example.text, pattern)
             if found.isEmpty {
                 fail(example, "must match but gave no finding: `\(example.text)`")

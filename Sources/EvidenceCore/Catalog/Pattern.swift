@@ -29,6 +29,9 @@ public struct PatternDefinition: Sendable {
     /// Findings only count as the answer to a buyer's question (a bare 68cm after 衣长有70吗);
     /// they take the attribute the buyer asked about, and are dropped anywhere else.
     public let answerOnly: Bool
+    /// Words one of which every match contains (`{{unit:length}}` stands for the vocabulary's
+    /// words); the pattern only runs on lines holding one. Empty: it runs on every line.
+    public let keywords: [String]
     /// Attributes of tuple members `v1`, `v2`, `v3` when no `a1`… label is captured.
     public let axes: [String]
     /// What each named group means (every named group must be documented).
@@ -45,6 +48,8 @@ public struct CompiledPattern: Sendable {
     /// The regex after macro expansion, as compiled.
     public let expanded: String
     public let matcher: PCRE2Regex
+    /// The keywords with vocabulary macros expanded.
+    public let keywords: [String]
 
     public var id: String { definition.id }
 }

@@ -1,7 +1,7 @@
 /// Reads one entry of a pattern file's `patterns:` list.
 enum PatternReader {
     static func read(_ item: YAMLValue) throws(CatalogError) -> PatternDefinition {
-        let fields = try YAMLFields(item, allowed: ["id", "kind", "description", "regex", "options", "attribute", "value", "unit", "scope", "percent", "axes", "answer_only", "groups", "examples"])
+        let fields = try YAMLFields(item, allowed: ["id", "kind", "description", "regex", "options", "attribute", "value", "unit", "scope", "percent", "axes", "answer_only", "keywords", "groups", "examples"])
         let id = try fields.required("id").string()
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }) else {
             throw item.error("pattern id `\(id)` must be ASCII letters, digits, `.`, `_` or `-`")
@@ -56,6 +56,7 @@ enum PatternReader {
             scope: try fields.optional("scope")?.string(),
             percent: try fields.optional("percent")?.number(),
             answerOnly: try fields.optional("answer_only")?.bool() ?? false,
+            keywords: try fields.optional("keywords")?.strings() ?? [],
             axes: try fields.optional("axes")?.strings() ?? ["length", "width", "height"],
             groups: groups,
             mustMatch: mustMatch,

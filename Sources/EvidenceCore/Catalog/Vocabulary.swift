@@ -88,8 +88,15 @@ public struct Vocabulary: Sendable {
     /// The regex alternation for a vocabulary macro: `unit:length`, `attr:dimension`,
     /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
     func alternation(for macro: String) -> String? {
+        guard var aliases = aliases(for: macro), !aliases.isEmpty else { return nil }
+        aliases.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
+    }
+
+    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`).
+    func aliases(for macro: String) -> [String]? {
         let parts = macro.split(separator: ":", maxSplits: 1).map(String.init)
-        var aliases: [String]
+        let aliases: [String]
         switch (parts[0], parts.count > 1 ? parts[1] : nil) {
         case ("unit", let quantity?):
             aliases = units.values.filter { $0.quantity == quantity || $0.name == quantity }.flatMap { $0.aliases + [$0.name] }
@@ -101,10 +108,7 @@ public struct Vocabulary: Sendable {
         default:
             return nil
         }
-        aliases = Array(Set(aliases))
-        guard !aliases.isEmpty else { return nil }
-        aliases.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
-        return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
+        return Array(Set(aliases))
     }
 
     /// An alias as a regex: metacharacters escaped; words of ASCII letters match in any case

@@ -4,14 +4,17 @@ public struct ExtractionResult: Sendable {
     public var errors: [InputError]
 }
 
-/// Drives the catalogue's matchers over a chat log. Each pattern runs as its own pass over
-/// the whole buffer (the JIT skips to each pattern's first literal), matches are kept only
-/// inside message text, and overlapping matches resolve leftmost-longest, then catalogue order.
+/// Drives the catalogue's matchers over a chat log. One pass of the keyword index finds the
+/// lines that can hold each pattern's matches; each pattern then runs only on those lines
+/// (or, without keywords, over the whole buffer). Matches are kept only inside message text,
+/// never span lines, and overlapping matches resolve leftmost-longest, then catalogue order.
 public struct Extractor: Sendable {
     public let catalog: Catalog
+    private let index: KeywordIndex
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        index = KeywordIndex(keywords: catalog.patterns.map(\.keywords))
     }
 
     /// Matching state for one worker thread, wide enough for every pattern's groups.
@@ -24,11 +27,19 @@ public struct Extractor: Sendable {
         var errors: [InputError] = []
         var candidates: [(message: Int, pattern: Int, captures: Captures)] = []
 
+        let index = patterns.count == catalog.patterns.count ? self.index : KeywordIndex(keywords: patterns.map(\.keywords))
+        let lineStarts = log.lineStarts
         log.bytes.withUnsafeBufferPointer { buffer in
+            let lines = index.candidateLines(buffer, lineStarts: lineStarts)
             for (patternIndex, pattern) in patterns.enumerated() {
                 do throws(ScanError) {
-                    try scan(pattern.matcher, buffer, messages, starts, scratch) { message, captures in
-                        candidates.append((message, patternIndex, captures))
+                    let ranges = pattern.keywords.isEmpty ? [0..<buffer.count] : lines[patternIndex].map { line in
+                        lineStarts[line]..<(line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count)
+                    }
+                    for range in ranges {
+                        try scan(pattern.matcher, buffer, range, messages, starts, scratch) { message, captures in
+                            candidates.append((message, patternIndex, captures))
+                        }
                     }
                 } catch {
                     let message = messages[max(0, Extractor.messageIndex(containing: error.offset, starts))]
@@ -86,12 +97,12 @@ public struct Extractor: Sendable {
         let reason: String
     }
 
-    /// Reports every match of `matcher` that starts and ends inside one message body.
-    private func scan(_ matcher: PCRE2Regex, _ buffer: UnsafeBufferPointer<UInt8>, _ messages: [Message], _ starts: [Int],
+    /// Reports every match of `matcher` within `range` that starts and ends inside one message body.
+    private func scan(_ matcher: PCRE2Regex, _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ messages: [Message], _ starts: [Int],
                       _ scratch: MatchScratch, _ report: (Int, Captures) -> Void) throws(ScanError) {
         guard !messages.isEmpty else { return }
-        var position = messages[0].body.lowerBound
-        let end = buffer.count
+        var position = max(range.lowerBound, messages[0].body.lowerBound)
+        let end = range.upperBound
         while position <= end {
             let found: Captures?
             do { found = try matcher.find(in: buffer, from: position, to: end, scratch: scratch) }

@@ -21,7 +21,8 @@ struct Interpreter {
     private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不能|不一定|无法|没法|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*[^\s]{0,2}$"#)
     /// Words that end a clause.
     private static let clauseEnds: Set<UInt8> = [0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D]
-    private static let clauseEndScalars: Set<Unicode.Scalar> = ["，", "。", "！", "？", "；", "、", "…"]
+    /// UTF-8 of ， 。 ！ ？ ； 、 …
+    private static let clauseEndMarks: [[UInt8]] = ["，", "。", "！", "？", "；", "、", "…"].map { Array($0.utf8) }
     /// A buyer telling what the seller said.
     private static let quoting = PCRE2Regex.reader(#"你说过|你们说|你说的|你不是说|客服说|说好的|你答应|答应过|承诺过|(?i:you said|you told|you promised|as you said|your (?:colleague|listing) said)"#)
     /// A seller's yes to the buyer's question. Longer yes-words stand on their own (保证是304的);
@@ -38,13 +39,20 @@ struct Interpreter {
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         var kept: [LocatedFinding] = []
         var questions: [LocatedFinding] = []
+        var messageIsQuestion: [Int: Bool] = [:]
         log.bytes.withUnsafeBufferPointer { buffer in
             for var item in located {
                 let message = messages[item.message]
                 let clause = clauseStart(buffer, message.body, before: item.range.lowerBound)
                 if (try? Self.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
                 if item.finding.kind == .size, aboutTheModel(buffer, message.body, item.range) { continue }
-                if isQuestion(buffer, message.body, after: item.range.upperBound) || (message.role != .seller && endsAsQuestion(buffer, message.body)) {
+                let wholeQuestion = message.role != .seller && {
+                    if let known = messageIsQuestion[item.message] { return known }
+                    let answer = endsAsQuestion(buffer, message.body)
+                    messageIsQuestion[item.message] = answer
+                    return answer
+                }()
+                if isQuestion(buffer, message.body, after: item.range.upperBound) || wholeQuestion {
                     item.finding.stance = .question
                 } else if message.role != .seller,
                           (try? Self.quoting.find(in: buffer, from: message.body.lowerBound, to: item.range.lowerBound, scratch: scratch)) != nil {
@@ -82,9 +90,8 @@ struct Interpreter {
             let byte = buffer[index - 1]
             if Self.clauseEnds.contains(byte) { return index }
             // A three-byte CJK punctuation mark ends here?
-            if index - 3 >= body.lowerBound, byte >= 0x80,
-               let scalar = String(decoding: UnsafeBufferPointer(rebasing: buffer[(index - 3)..<index]), as: UTF8.self).unicodeScalars.first,
-               Self.clauseEndScalars.contains(scalar) {
+            if byte >= 0x80, index - 3 >= body.lowerBound,
+               Self.clauseEndMarks.contains(where: { $0[0] == buffer[index - 3] && $0[1] == buffer[index - 2] && $0[2] == byte }) {
                 return index
             }
             index -= 1
@@ -121,7 +128,7 @@ struct Interpreter {
     /// The clause holding the match ends in a question mark or a question particle.
     private func isQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, after offset: Int) -> Bool {
         var clause = ""
-        for character in UTF8Text.string(buffer, offset..<body.upperBound) {
+        for character in UTF8Text.string(buffer, offset..<min(body.upperBound, offset + 240)) {
             if "？?".contains(character) { return true }
             if "，,。！!；;\n".contains(character) { break }
             clause.append(character)
@@ -163,11 +170,13 @@ struct Interpreter {
     static let conditionAttributes: Set<String> = ["return_condition", "return_exclusion"]
 
     private func attachConditions(_ items: inout [LocatedFinding]) {
+        var conditions: [Int: [String]] = [:]
+        for item in items where Self.conditionAttributes.contains(item.finding.attribute) {
+            conditions[item.message, default: []].append(item.finding.raw)
+        }
+        guard !conditions.isEmpty else { return }
         for index in items.indices where items[index].finding.kind == .return && !Self.conditionAttributes.contains(items[index].finding.attribute) {
-            let message = items[index].message
-            items[index].finding.conditions = items
-                .filter { $0.message == message && Self.conditionAttributes.contains($0.finding.attribute) }
-                .map(\.finding.raw)
+            items[index].finding.conditions = conditions[items[index].message] ?? []
         }
     }
 

@@ -14,7 +14,23 @@ struct SizeChart {
     private struct Line {
         let message: Int
         let range: Range<Int>
-        let text: String
+    }
+
+    /// Bytes a header row must contain one of (长 围 宽 高 重, or an English column word):
+    /// a quick test that spares tokenising the lines of an ordinary chat.
+    private static let headerMarks: [[UInt8]] = ["长", "围", "宽", "高", "重", "length", "chest", "waist", "Length", "Chest", "Waist"].map { Array($0.utf8) }
+
+    private static func mayBeHeader(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 6 else { return false }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            for mark in headerMarks where mark[0] == byte && index + mark.count <= range.upperBound {
+                if bytes[index..<(index + mark.count)].elementsEqual(mark) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     private struct Column {
@@ -24,24 +40,30 @@ struct SizeChart {
 
     func findings(in log: ChatLog, messages: [Message]) -> [LocatedFinding] {
         let joinMessages = log.format == "listing" || log.format == "plain-text"
+        // The lines of each message body, found from the log's own line table.
         var lines: [Line] = []
+        var lineIndex = 0
+        let starts = log.lineStarts
         for (index, message) in messages.enumerated() {
-            let body = Array(log.bytes[message.body])
-            for range in TextLines.ranges(body) {
-                let absolute = (range.lowerBound + message.body.lowerBound)..<(range.upperBound + message.body.lowerBound)
-                lines.append(Line(message: index, range: absolute, text: log.text(absolute)))
+            while lineIndex + 1 < starts.count, starts[lineIndex + 1] <= message.body.lowerBound { lineIndex += 1 }
+            var line = lineIndex
+            while line < starts.count, starts[line] < message.body.upperBound || (line == lineIndex && message.body.isEmpty) {
+                let end = min(line + 1 < starts.count ? starts[line + 1] : log.bytes.count, message.body.upperBound)
+                lines.append(Line(message: index, range: max(starts[line], message.body.lowerBound)..<end))
+                line += 1
             }
         }
         var found: [LocatedFinding] = []
         var index = 0
         while index < lines.count {
-            guard let (columns, defaultUnit) = header(lines[index].text, previous: index > 0 ? lines[index - 1].text : "") else {
+            guard SizeChart.mayBeHeader(log.bytes, lines[index].range),
+                  let (columns, defaultUnit) = header(log.text(lines[index].range), previous: index > 0 ? log.text(lines[index - 1].range) : "") else {
                 index += 1
                 continue
             }
             var row = index + 1
             while row < lines.count, joinMessages || lines[row].message == lines[index].message,
-                  let cells = cells(lines[row].text, count: columns.count) {
+                  let cells = cells(log.text(lines[row].range), count: columns.count) {
                 found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
                 row += 1
             }
@@ -116,7 +138,7 @@ struct SizeChart {
                 speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: column.attribute.name,
                 value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
                 max: high.map { $0 * factor }, approx: false, unit: unit?.canonical, percent: nil,
-                raw: value, quote: line.text, pattern: Self.patternID)
+                raw: value, quote: log.text(line.range), pattern: Self.patternID)
             finding.variant = label
             result.append(LocatedFinding(finding: finding, message: line.message, range: line.range))
         }

@@ -107,7 +107,8 @@ public struct ChatLog: Sendable {
     public let warnings: [String]
     /// True when `bytes` is the file itself, so an offset's line in `bytes` is its file line.
     public let verbatim: Bool
-    private let lineStarts: [Int]
+    /// Byte offset where each line of `bytes` starts.
+    public let lineStarts: [Int]
 
     public init(path: String, bytes: [UInt8], format: String, confidence: Double = 1, encoding: String, dateOrder: DateOrder? = nil,
                 messages: [Message], warnings: [String] = [], verbatim: Bool = true) {
@@ -154,11 +155,18 @@ extension String {
             .split(separator: "\r", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 
+    /// Without blanks and invisible marks at either end.
     func trimmingBlanks() -> String {
-        let blanks: Set<Character> = [" ", "\t", "\n", "\r", "\r\n", "\u{3000}", "\u{FEFF}", "\u{00A0}", "\u{200E}", "\u{200F}", "\u{202F}"]
-        var slice = self[...]
-        while let first = slice.first, blanks.contains(first) { slice.removeFirst() }
-        while let last = slice.last, blanks.contains(last) { slice.removeLast() }
-        return String(slice)
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xFEFF, 0x00A0, 0x200E, 0x200F, 0x202F: return true
+            default: return false
+            }
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !blank($0) })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 }

@@ -48,35 +48,50 @@ enum MessageKinds {
     private static let editedMarkers = ["<This message was edited>", "<Diese Nachricht wurde bearbeitet>", "<Se editó este mensaje.>", "<已编辑>"]
     private static let itemLink = ["item.taobao.com", "detail.tmall.com", "detail.1688.com", "1688.com/offer", "m.tb.cn", "item.jd.com"]
 
+    private static let placeholderBytes: [[UInt8]: MessageType] = Dictionary(uniqueKeysWithValues: placeholders.map { (Array($0.key.utf8), $0.value) })
+    private static let prefixBytes: [([UInt8], MessageType)] = prefixes.map { (Array($0.0.utf8), $0.1) }
+    private static let editedBytes = editedMarkers.map { Array($0.utf8) }
+    private static let recallBytes = ["撤回了一条消息", "已收回訊息"].map { Array($0.utf8) }
+    private static let unsentBytes = ["unsent a message.", "unsent a message"].map { Array($0.utf8) }
+    private static let attachedBytes = [" (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (文件附件)", " (fichier joint)"].map { Array($0.utf8) }
+    private static let itemLinkBytes = itemLink.map { Array($0.utf8) }
+    private static let systemBytes = systemPhrases.map { Array($0.utf8) }
+
     /// The type of a message body, flags it carries, and the body range without markers.
+    /// Works on bytes: an ordinary message costs a few comparisons, no string building.
     static func classify(_ bytes: [UInt8], _ body: Range<Int>, systemAllowed: Bool = true) -> (MessageType, MessageFlags, Range<Int>) {
         guard body.count <= 600 else { return (.text, [], body) }
-        var text = bytes.withUnsafeBufferPointer { UTF8Text.string($0, body) }.trimmingBlanks()
-        var range = body
-        var flags: MessageFlags = []
-        for marker in editedMarkers where text.hasSuffix(marker) {
-            flags.insert(.edited)
-            text = String(text.dropLast(marker.count)).trimmingBlanks()
-            if let end = lastIndex(of: Array(marker.utf8), in: bytes, range) { range = range.lowerBound..<end }
-        }
-        if let type = placeholders[text] { return (type, flags, range) }
-        if text.contains("撤回了一条消息") || text.hasSuffix("unsent a message.") || text.hasSuffix("unsent a message") || text.contains("已收回訊息") {
-            return (.recall, flags, range)
-        }
-        for (prefix, type) in prefixes where text.hasPrefix(prefix) {
-            if prefix.hasPrefix("<"), let close = text.firstIndex(of: ">") {
-                return (mediaType(String(text[..<close])), flags, range)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var range = Bytes.trimmed(buffer, body)
+            var flags: MessageFlags = []
+            if let last = range.last, buffer[last] == UInt8(ascii: ">") {
+                for marker in editedBytes where Bytes.hasSuffix(buffer, range, marker) {
+                    flags.insert(.edited)
+                    range = Bytes.trimmed(buffer, range.lowerBound..<(range.upperBound - marker.count))
+                }
             }
-            return (type, flags, range)
-        }
-        for suffix in [" (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (文件附件)", " (fichier joint)"] {
-            if let first = text.split(separator: "\n").first, first.hasSuffix(suffix) {
-                return (mediaType(String(first.dropLast(suffix.count))), flags, range)
+            let body = flags.isEmpty ? body : range
+            if range.count <= 64, let type = placeholderBytes[Array(buffer[range])] { return (type, flags, body) }
+            if recallBytes.contains(where: { Bytes.contains(buffer, range, $0) }) || unsentBytes.contains(where: { Bytes.hasSuffix(buffer, range, $0) }) {
+                return (.recall, flags, body)
             }
+            for (prefix, type) in prefixBytes where Bytes.hasPrefix(buffer, range, prefix) {
+                if prefix.first == UInt8(ascii: "<"), let close = range.first(where: { buffer[$0] == UInt8(ascii: ">") }) {
+                    return (mediaType(UTF8Text.string(buffer, range.lowerBound..<close)), flags, body)
+                }
+                return (type, flags, body)
+            }
+            let firstLine = range.lowerBound..<(range.first { buffer[$0] == 0x0A } ?? range.upperBound)
+            for suffix in attachedBytes where Bytes.hasSuffix(buffer, firstLine, suffix) {
+                return (mediaType(UTF8Text.string(buffer, firstLine.lowerBound..<(firstLine.upperBound - suffix.count))), flags, body)
+            }
+            if Bytes.hasPrefix(buffer, range, Array("http".utf8)), !range.contains(where: { buffer[$0] == 0x20 }),
+               itemLinkBytes.contains(where: { Bytes.contains(buffer, range, $0) }) {
+                return (.card, flags, body)
+            }
+            if systemAllowed, systemBytes.contains(where: { Bytes.contains(buffer, range, $0) }) { return (.system, flags, body) }
+            return (.text, flags, body)
         }
-        if text.hasPrefix("http"), !text.contains(" "), itemLink.contains(where: { text.contains($0) }) { return (.card, flags, range) }
-        if systemAllowed, text.count < 200, systemPhrases.contains(where: { text.contains($0) }) { return (.system, flags, range) }
-        return (.text, flags, range)
     }
 
     /// The type of an attached file, from its extension.
@@ -84,13 +99,57 @@ enum MessageKinds {
         mediaExtensions[fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""] ?? .file
     }
 
-    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        guard needle.count <= range.count else { return nil }
-        var start = range.upperBound - needle.count
-        while start >= range.lowerBound {
-            if Array(bytes[start..<(start + needle.count)]) == needle { return start }
-            start -= 1
+
+}
+
+/// Byte-level tests on UTF-8 buffers.
+enum Bytes {
+    /// `range` without blanks and invisible marks (space, tab, CR, LF, U+3000, U+FEFF, U+00A0, U+200E/F, U+202F) at either end.
+    static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        func blankLength(at index: Int, before end: Int) -> Int {
+            let byte = buffer[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+            if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 { return 2 }
+            guard index + 2 < end else { return 0 }
+            let (b1, b2) = (buffer[index + 1], buffer[index + 2])
+            if byte == 0xE3, b1 == 0x80, b2 == 0x80 { return 3 }
+            if byte == 0xEF, b1 == 0xBB, b2 == 0xBF { return 3 }
+            if byte == 0xE2, b1 == 0x80, b2 == 0x8E || b2 == 0x8F || b2 == 0xAF { return 3 }
+            return 0
         }
-        return nil
+        func blankEnding(at end: Int, after start: Int) -> Int {
+            let byte = buffer[end - 1]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+            if end - 2 >= start, buffer[end - 2] == 0xC2, byte == 0xA0 { return 2 }
+            if end - 3 >= start, blankLength(at: end - 3, before: end) == 3 { return 3 }
+            return 0
+        }
+        var start = range.lowerBound, end = range.upperBound
+        while start < end { let length = blankLength(at: start, before: end); if length == 0 { break }; start += length }
+        while end > start { let length = blankEnding(at: end, after: start); if length == 0 { break }; end -= length }
+        return start..<end
+    }
+
+    static func hasPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ prefix: [UInt8]) -> Bool {
+        prefix.count <= range.count && prefix.indices.allSatisfy { buffer[range.lowerBound + $0] == prefix[$0] }
+    }
+
+    static func hasSuffix(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ suffix: [UInt8]) -> Bool {
+        suffix.count <= range.count && suffix.indices.allSatisfy { buffer[range.upperBound - suffix.count + $0] == suffix[$0] }
+    }
+
+    static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= range.count else { return needle.isEmpty }
+        var index = range.lowerBound
+        let last = range.upperBound - needle.count
+        while index <= last {
+            if buffer[index] == first {
+                var offset = 1
+                while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
