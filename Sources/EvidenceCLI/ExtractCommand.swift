@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import EvidenceCore
 
 /// `evidence extract`: what the seller promised, with quotes, lines, times and speakers.
@@ -29,41 +30,71 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Chat logs or listing text files; - reads standard input.", valueName: "file"))
-    var files: [String]
+    @Argument(help: ArgumentHelp("Chat logs or listing text files (folders with -r); - reads standard input.", valueName: "file"))
+    var files: [String] = []
 
     @Option(name: .long, help: "Output: text (a table), json (one document) or jsonl (one finding per line).")
     var format: OutputFormat = .text
 
+    @Option(name: [.short, .customLong("jobs")], help: "Files read in parallel (default: all cores). Output order does not change.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "End with per-file and total counts (a `\"type\":\"summary\"` object in jsonl).")
+    var summary = false
+
+    @OptionGroup var selection: FileSelection
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
 
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if files.isEmpty, selection.filesFrom == nil { throw ValidationError("give files to read (or - for standard input, or --files-from)") }
+    }
+
+    /// What one file gave, handed from a worker thread to the printer.
+    struct FileResult: Sendable {
+        let path: String
+        let summary: FileSummary?
+        let findings: [Finding]
+        let errors: [InputError]
+        let warnings: [String]
+    }
+
     func run() throws {
         let extractor = Extractor(catalog: try catalog.load())
-        let scratch = extractor.makeScratch()
+        let paths = try selection.paths(files)
+        let reader = input.reader
+        let encoding = input.encoding
         var printer: any FindingPrinter
         switch format {
         case .text: printer = TextPrinter(columns: Console.columns)
         case .json: printer = JSONDocumentPrinter()
         case .jsonl: printer = JSONLinesPrinter()
         }
-        var failed = false
-        var found = 0
-        input.read(files, scratch: scratch) { error in
-            failed = true
-            Console.write(printer.error(error))
-        } each: { log in
-            let result = extractor.extract(log, scratch: scratch)
+        var totals = BatchSummary()
+        let progress = Progress(total: paths.count)
+        BatchRunner<FileResult>(count: paths.count, jobs: jobs).run(jobs: jobs, makeState: { extractor.makeScratch() }, work: { index, scratch in
+            do throws(InputError) {
+                let log = try InputOptions.load(paths[index], encoding: encoding, reader: reader, scratch: scratch)
+                let result = extractor.extract(log, scratch: scratch)
+                return FileResult(path: log.path, summary: FileSummary(log: log, findings: result.findings.count), findings: result.findings,
+                                  errors: result.errors, warnings: log.warnings)
+            } catch {
+                return FileResult(path: paths[index], summary: nil, findings: [], errors: [error], warnings: [])
+            }
+        }, emit: { index, result in
+            progress.update(index + 1, result.path)
+            for warning in result.warnings { Console.error("\(result.path): warning: \(warning)") }
             for error in result.errors {
-                failed = true
                 Console.error(error.description)
                 Console.write(printer.error(error))
             }
-            found += result.findings.count
-            Console.write(printer.file(FileSummary(log: log, findings: result.findings.count), findings: result.findings))
-        }
-        Console.write(printer.finish())
-        if failed { throw ExitCode(ExitStatus.error) }
-        if found == 0 { throw ExitCode(ExitStatus.negative) }
+            if let file = result.summary { Console.write(printer.file(file, findings: result.findings)) }
+            totals.add(path: result.path, findings: result.findings, failed: !result.errors.isEmpty, read: result.summary != nil)
+        })
+        progress.finish()
+        Console.write(printer.finish(summary: summary ? totals : nil))
+        if totals.failed > 0 { throw ExitCode(ExitStatus.error) }
+        if totals.findings == 0 { throw ExitCode(ExitStatus.negative) }
     }
 }

@@ -57,15 +57,24 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    var reader: ChatReader {
+        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder)
+    }
+
+    /// Reads, decodes and parses one file (or standard input for `-`).
+    static func load(_ path: String, encoding: TextEncoding, reader: ChatReader, scratch: MatchScratch) throws(InputError) -> ChatLog {
+        let (name, text) = try InputReader.read(path, encoding: encoding)
+        return try reader.read(path: name, text: text, scratch: scratch)
+    }
+
     /// Reads each file in turn; a file that cannot be read is reported (stderr and `failed`)
     /// and the rest go on. Warnings go to stderr.
     func read(_ files: [String], scratch: MatchScratch, failed: (InputError) -> Void, each: (ChatLog) -> Void) {
-        let reader = ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder)
+        let reader = self.reader
         for path in files {
             do {
-                let (name, text) = try InputReader.read(path, encoding: encoding)
-                let log = try reader.read(path: name, text: text, scratch: scratch)
-                for warning in log.warnings { Console.error("\(name): warning: \(warning)") }
+                let log = try Self.load(path, encoding: encoding, reader: reader, scratch: scratch)
+                for warning in log.warnings { Console.error("\(log.path): warning: \(warning)") }
                 each(log)
             } catch {
                 Console.error(error.description)

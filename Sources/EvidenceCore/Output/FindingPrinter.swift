@@ -21,12 +21,64 @@ public struct FileSummary: Sendable {
     }
 }
 
+/// Counts over a batch, for `--summary`.
+public struct BatchSummary: Sendable {
+    public struct File: Sendable {
+        public let path: String
+        public let findings: Int
+        public let promises: Int
+        public let failed: Bool
+    }
+
+    public private(set) var files: [File] = []
+    public private(set) var findings = 0
+    public private(set) var promises = 0
+    public private(set) var failed = 0
+    public private(set) var read = 0
+
+    public init() {}
+
+    public mutating func add(path: String, findings list: [Finding], failed didFail: Bool, read wasRead: Bool) {
+        let promised = list.filter(\.isPromise).count
+        files.append(File(path: path, findings: list.count, promises: promised, failed: didFail))
+        findings += list.count
+        promises += promised
+        if didFail { failed += 1 }
+        if wasRead { read += 1 }
+    }
+}
+
 /// Writes `evidence extract` results. Printers receive findings and errors in file order
 /// and return bytes to write; they know nothing about patterns or matching.
 public protocol FindingPrinter {
     mutating func file(_ summary: FileSummary, findings: [Finding]) -> [UInt8]
     mutating func error(_ error: InputError) -> [UInt8]
-    mutating func finish() -> [UInt8]
+    /// The end of the output; with a summary, per-file and total counts.
+    mutating func finish(summary: BatchSummary?) -> [UInt8]
+}
+
+extension JSONWriter {
+    mutating func write(_ summary: BatchSummary, type: Bool) {
+        beginObject()
+        if type { field("type", "summary") }
+        field("files", summary.files.count)
+        field("read", summary.read)
+        field("failed", summary.failed)
+        field("findings", summary.findings)
+        field("promises", summary.promises)
+        key("per_file")
+        beginArray()
+        for file in summary.files {
+            beginObject()
+            field("path", file.path)
+            field("findings", file.findings)
+            field("promises", file.promises)
+            field("failed", file.failed)
+            endObject()
+        }
+        endArray()
+        endObject()
+    }
 }
 
 /// The version of the JSON contract in docs/json.md.
@@ -122,7 +174,13 @@ public struct JSONLinesPrinter: FindingPrinter {
         return writer.bytes
     }
 
-    public mutating func finish() -> [UInt8] { [] }
+    public mutating func finish(summary: BatchSummary?) -> [UInt8] {
+        guard let summary else { return [] }
+        writer.removeAll()
+        writer.write(summary, type: true)
+        writer.newline()
+        return writer.bytes
+    }
 }
 
 /// One JSON document: `schema`, `files`, `findings`, `errors`.
@@ -146,7 +204,7 @@ public struct JSONDocumentPrinter: FindingPrinter {
         return []
     }
 
-    public mutating func finish() -> [UInt8] {
+    public mutating func finish(summary: BatchSummary?) -> [UInt8] {
         findings.endArray()
         var writer = JSONWriter()
         writer.beginObject()
@@ -166,6 +224,10 @@ public struct JSONDocumentPrinter: FindingPrinter {
         writer.beginArray()
         for error in errors { writer.write(error, type: false) }
         writer.endArray()
+        if let summary {
+            writer.key("summary")
+            writer.write(summary, type: false)
+        }
         writer.endObject()
         writer.newline()
         return writer.bytes

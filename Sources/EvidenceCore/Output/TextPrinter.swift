@@ -92,7 +92,13 @@ public struct TextPrinter: FindingPrinter {
     }
 
     public mutating func error(_ error: InputError) -> [UInt8] { [] }
-    public mutating func finish() -> [UInt8] { [] }
+    public mutating func finish(summary: BatchSummary?) -> [UInt8] {
+        guard let summary else { return [] }
+        var out = ""
+        for file in summary.files { out += "\(file.path): \(file.failed ? "not read" : "\(file.findings) findings, \(file.promises) promises")\n" }
+        out += "\(summary.files.count) files (\(summary.failed) not read), \(summary.findings) findings, \(summary.promises) promises\n"
+        return Array(out.utf8)
+    }
 
     /// The message on one line, with the matched text in 【】 and the part before it shortened.
     static func quote(_ finding: Finding) -> String {
