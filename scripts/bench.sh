@@ -1,46 +1,63 @@
 #!/usr/bin/env bash
 # Speed and memory of `evidence extract` against `rg -P` with the same regexes.
-# usage: scripts/bench.sh [MEGABYTES] [FILES]     (default 100 MB in 2,000 files)
-# Needs: swift, python3, ripgrep (apt-get install -y ripgrep), GNU time.
+# usage: scripts/bench.sh [MEGABYTES] [FILES] [SMALL_MEGABYTES]
+#   default: 500 MB in 10,000 files, and a 50 MB corpus to show how time grows.
+# Needs: swift, python3, ripgrep (apt-get install -y ripgrep), GNU time. Corpora are
+# generated (scripts/make-corpus.py) under bench-corpus/, which git ignores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-megabytes=${1:-100}
-files=${2:-2000}
-corpus=bench-corpus/${megabytes}mb
+megabytes=${1:-500}
+files=${2:-10000}
+small=${3:-50}
 swift build -c release >/dev/null
-bin=.build/release/evidence
-[ -d "$corpus" ] || python3 scripts/make-corpus.py "$corpus" "$megabytes" "$files"
-bytes=$(du -sb "$corpus" | cut -f1)
-mb=$(python3 -c "print(round($bytes / 1048576, 1))")
-echo "corpus: $corpus, $mb MiB in $(ls "$corpus" | wc -l) files"
+bin=$PWD/.build/release/evidence
+cores=$(nproc)
+
+corpus() {  # corpus MB FILES -> path
+    local dir=bench-corpus/${1}mb-${2}
+    [ -d "$dir" ] || python3 scripts/make-corpus.py "$dir" "$1" "$2"
+    echo "$dir"
+}
+seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+mib() { python3 -c "print(round($(du -sb "$1" | cut -f1) / 1048576, 1))"; }
 
 # The same regexes for rg: PCRE2's 64 KiB compiled-size limit does not take the whole
-# catalogue as one alternation, so rg runs once per chunk of patterns and the times add up.
+# catalogue as one alternation, so rg runs once per chunk of 6 patterns and the times add.
 $bin patterns export --pcre > bench-corpus/catalogue.pcre
-patterns=$(wc -l < bench-corpus/catalogue.pcre)
 rm -f bench-corpus/chunk-*
 split -l 6 bench-corpus/catalogue.pcre bench-corpus/chunk-
+patterns=$(wc -l < bench-corpus/catalogue.pcre)
 
-seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+run_evidence() {  # run_evidence DIR JOBS -> "seconds kib findings"
+    read -r t kb < <(seconds sh -c "$bin extract -r --format jsonl -j $2 $1 > bench-corpus/out.jsonl; test \$? -le 1")
+    echo "$t $kb $(wc -l < bench-corpus/out.jsonl)"
+}
+run_rg() {  # run_rg DIR -> "seconds kib"
+    local total=0 peak=0 t kb
+    for chunk in bench-corpus/chunk-*; do
+        read -r t kb < <(seconds rg -P -c -j1 -f "$chunk" "$1")
+        total=$(python3 -c "print($total + $t)")
+        peak=$(( kb > peak ? kb : peak ))
+    done
+    echo "$total $peak"
+}
 
-ls "$corpus"/*.txt > bench-corpus/files.txt
-read -r ev_time ev_kb < <(seconds sh -c "xargs -a bench-corpus/files.txt $bin extract --format jsonl > bench-corpus/out.jsonl; test \$? -le 1")
-findings=$(wc -l < bench-corpus/out.jsonl)
-
-rg_time=0
-rg_kb=0
-for chunk in bench-corpus/chunk-*; do
-    read -r t kb < <(seconds rg -P -c -j1 -f "$chunk" "$corpus")
-    rg_time=$(python3 -c "print($rg_time + $t)")
-    rg_kb=$(( kb > rg_kb ? kb : rg_kb ))
-done
-
-python3 - "$mb" "$patterns" "$findings" "$ev_time" "$ev_kb" "$rg_time" "$rg_kb" <<'PY'
+echo "patterns: $patterns; cores: $cores"
+for size in "$small:$(( files * small / megabytes ))" "$megabytes:$files"; do
+    mb=${size%%:*}; count=${size##*:}
+    dir=$(corpus "$mb" "$count")
+    real=$(mib "$dir")
+    read -r e1 m1 found < <(run_evidence "$dir" 1)
+    read -r en mn _ < <(run_evidence "$dir" "$cores")
+    read -r r1 rm < <(run_rg "$dir")
+    python3 - "$real" "$count" "$found" "$e1" "$m1" "$en" "$mn" "$r1" "$rm" "$cores" <<'PY'
 import sys
-mb, patterns, findings, ev, ev_kb, rg, rg_kb = sys.argv[1:]
-mb, ev, rg = float(mb), float(ev), float(rg)
-print(f"patterns: {patterns}, findings: {findings}")
-print(f"evidence extract --format jsonl (1 thread): {ev:.2f} s, {mb / ev:.1f} MB/s, peak RSS {int(ev_kb) // 1024} MiB")
-print(f"rg -P -c -j1, same regexes:                 {rg:.2f} s, {mb / rg:.1f} MB/s, peak RSS {int(rg_kb) // 1024} MiB")
-print(f"ratio evidence/rg (time): {ev / rg:.2f}")
+mb, count, found, e1, m1, en, mn, r1, rm, cores = sys.argv[1:]
+mb, e1, en, r1 = float(mb), float(e1), float(en), float(r1)
+print(f"corpus {mb} MiB in {count} files: {found} findings")
+print(f"  evidence -j1          {e1:7.2f} s  {mb / e1:6.1f} MB/s  peak RSS {int(m1) // 1024} MiB")
+print(f"  evidence -j{cores:<2}         {en:7.2f} s  {mb / en:6.1f} MB/s  peak RSS {int(mn) // 1024} MiB  speed-up {e1 / en:.2f}x")
+print(f"  rg -P -c -j1 (same)   {r1:7.2f} s  {mb / r1:6.1f} MB/s  peak RSS {int(rm) // 1024} MiB")
+print(f"  ratio evidence -j1 / rg -P -j1 (time): {e1 / r1:.2f}")
 PY
+done

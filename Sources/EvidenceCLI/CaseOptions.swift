@@ -29,58 +29,37 @@ struct CaseOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
 
-    func validate() throws {
+    /// A case needs promises and measurements (checked in `run`, so that `claim --manifest`
+    /// can do without them).
+    func requireCase() throws {
         if files.isEmpty, chat.isEmpty, listing.isEmpty { throw ValidationError("give the chat logs or listings that hold the promises") }
         if measured.isEmpty, measure.isEmpty { throw ValidationError("give what you measured: --measured FILE or --measure 'attr=value'") }
     }
 
-    /// Everything a comparison needs; `failed` when a file or measurement could not be read
-    /// (each reported on stderr as one line).
-    func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
-        let loaded = try catalog.load()
-        let extractor = Extractor(catalog: loaded)
-        let scratch = extractor.makeScratch()
-        var failed = false
-        var findings: [Finding] = []
-        var chats: [String] = [], listings: [String] = []
-        var listingInput = input
-        listingInput.inputFormat = "listing"
-        let groups: [(files: [String], options: InputOptions)] = [(files + chat, input), (listing, listingInput)]
-        for group in groups {
-            group.options.read(group.files, scratch: scratch) { _ in failed = true } each: { log in
-                if log.format == "listing" { listings.append(log.path) } else { chats.append(log.path) }
-                let result = extractor.extract(log, scratch: scratch)
-                for error in result.errors { Console.error(error.description); failed = true }
-                findings += result.findings
-            }
-        }
-        let reader = MeasurementReader(extractor: extractor, scratch: scratch)
-        var measurements: [EvidenceCore.Measurement] = []
-        for path in measured {
-            do {
-                let (name, text) = try InputReader.read(path)
-                let result = reader.read(path: name, text: String(decoding: text.bytes, as: UTF8.self))
-                for error in result.errors { Console.error(error.description); failed = true }
-                measurements += result.measurements
-            } catch {
-                Console.error(error.description)
-                failed = true
-            }
-        }
-        for line in measure {
-            do throws(InputError) {
-                measurements += try reader.read(line, source: "--measure")
-            } catch {
-                throw ValidationError("--measure '\(line)': \(error.message)")
-            }
-        }
+    /// The catalogue and the case loader for these options.
+    func loader() throws -> CaseLoader {
         var overrides: [String: AppliedTolerance] = [:]
+        let loaded = try catalog.load()
         for text in tolerance {
             let (attribute, applied) = try Self.parseTolerance(text, loaded.vocabulary)
             overrides[attribute] = applied
         }
-        let comparison = Comparer(catalog: loaded, overrides: overrides).compare(findings: findings, measurements: measurements, variant: variant)
-        return (comparison, loaded, chats, listings, failed)
+        return CaseLoader(catalog: loaded, input: input, overrides: overrides)
+    }
+
+    func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
+        try requireCase()
+        let loader = try loader()
+        var measures: [EvidenceCore.Measurement] = []
+        for line in measure {
+            do throws(InputError) {
+                measures += try loader.reader.read(line, source: "--measure")
+            } catch {
+                throw ValidationError("--measure '\(line)': \(error.message)")
+            }
+        }
+        let result = loader.load(chats: files + chat, listings: listing, measured: measured, extra: measures, variant: variant) { Console.error($0.description) }
+        return (result.comparison, loader.catalog, result.chats, result.listings, result.failed)
     }
 
     /// `chest=2cm` → 2 cm on chest; `weight=3%` → 3 % of the promised weight.
@@ -109,3 +88,70 @@ enum Platform: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ClaimLanguage: ExpressibleByArgument {}
+
+/// Reads one case: chats and listings into findings, measurement files into measurements,
+/// and compares them. Problems are reported through `report` and the rest goes on.
+struct CaseLoader {
+    let catalog: Catalog
+    let input: InputOptions
+    let overrides: [String: AppliedTolerance]
+    let extractor: Extractor
+    let scratch: MatchScratch
+    let reader: MeasurementReader
+
+    init(catalog: Catalog, input: InputOptions, overrides: [String: AppliedTolerance]) {
+        self.catalog = catalog
+        self.input = input
+        self.overrides = overrides
+        extractor = Extractor(catalog: catalog)
+        scratch = extractor.makeScratch()
+        reader = MeasurementReader(extractor: extractor, scratch: scratch)
+    }
+
+    struct Loaded {
+        let comparison: Comparison
+        let chats: [String]
+        let listings: [String]
+        let failed: Bool
+    }
+
+    func load(chats chatFiles: [String], listings listingFiles: [String], measured: [String], extra: [EvidenceCore.Measurement] = [],
+              variant: String?, report: (InputError) -> Void) -> Loaded {
+        var failed = false
+        var findings: [Finding] = []
+        var chats: [String] = [], listings: [String] = []
+        var listingInput = input
+        listingInput.inputFormat = "listing"
+        for (files, options) in [(chatFiles, input), (listingFiles, listingInput)] {
+            let reader = options.reader
+            for path in files {
+                do throws(InputError) {
+                    let log = try InputOptions.load(path, encoding: options.encoding, reader: reader, scratch: scratch)
+                    if log.format == "listing" { listings.append(log.path) } else { chats.append(log.path) }
+                    for warning in log.warnings { Console.error("\(log.path): warning: \(warning)") }
+                    let result = extractor.extract(log, scratch: scratch)
+                    for error in result.errors { report(error); failed = true }
+                    findings += result.findings
+                } catch {
+                    report(error)
+                    failed = true
+                }
+            }
+        }
+        var measurements: [EvidenceCore.Measurement] = []
+        for path in measured {
+            do throws(InputError) {
+                let (name, text) = try InputReader.read(path)
+                let result = reader.read(path: name, text: String(decoding: text.bytes, as: UTF8.self))
+                for error in result.errors { report(error); failed = true }
+                measurements += result.measurements
+            } catch {
+                report(error)
+                failed = true
+            }
+        }
+        measurements += extra
+        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: variant)
+        return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)
+    }
+}

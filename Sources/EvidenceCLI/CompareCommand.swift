@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import EvidenceCore
 
 /// `evidence compare`: promises against measurements, attribute by attribute.
@@ -94,42 +95,95 @@ struct ClaimCommand: ParsableCommand {
     @Option(name: .long, help: "Output: markdown, text or json.")
     var format: Format = .markdown
 
-    enum Format: String, ExpressibleByArgument { case markdown, text, json }
+    @Option(name: .long, help: ArgumentHelp("A CSV of orders (id, platform, chat, listing, measurements, price, variant, ordered, received): one claim each, written to --out.", valueName: "orders.csv"))
+    var manifest: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder --manifest writes the claims and index.csv / index.json into.", valueName: "dir"))
+    var out: String?
+
+    enum Format: String, ExpressibleByArgument {
+        case markdown, text, json
+
+        var fileExtension: String { self == .markdown ? "md" : self == .text ? "txt" : "json" }
+    }
 
     func validate() throws {
+        if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
         for date in [ordered, received].compactMap({ $0 }) where date.count != 10 || date.split(separator: "-").count != 3 {
             throw ValidationError("dates are YYYY-MM-DD, not `\(date)`")
         }
         if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
     }
 
+    static let noDiscrepancy = "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
+
     func run() throws {
+        if let manifest, let out {
+            try runManifest(manifest, out: out)
+            return
+        }
         let (comparison, catalog, chats, listings, failed) = try inputs.load()
         let context = ClaimContext(platform: platform.rawValue, price: price, ordered: ordered, received: received, chatFiles: chats, listingFiles: listings)
-        guard let claim = ClaimBuilder(catalog: catalog).draft(comparison, context: context) else {
-            let message = "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
+        let claim = ClaimBuilder(catalog: catalog).draft(comparison, context: context)
+        Console.write(render(claim, comparison, catalog))
+        if failed { throw ExitCode(ExitStatus.error) }
+        if claim != nil { throw ExitCode(ExitStatus.negative) }
+    }
+
+    /// The claim in the chosen format, or the comparison and "nothing to claim".
+    func render(_ claim: ClaimDraft?, _ comparison: Comparison, _ catalog: Catalog) -> String {
+        guard let claim else {
             switch format {
             case .json:
                 var writer = JSONWriter()
                 writer.beginObject()
                 writer.field("schema", claimSchema)
                 writer.field("discrepancy", false)
-                writer.field("message", message)
+                writer.field("message", Self.noDiscrepancy)
                 writer.endObject()
                 writer.newline()
-                Console.write(writer.bytes)
+                return String(decoding: writer.bytes, as: UTF8.self)
             case .markdown, .text:
-                Console.write(ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: Console.columns) + "\n" + message + "\n")
+                return ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: 160) + "\n" + Self.noDiscrepancy + "\n"
             }
-            if failed { throw ExitCode(ExitStatus.error) }
-            return
         }
         let printer = ClaimPrinter(vocabulary: catalog.vocabulary, language: lang)
         switch format {
-        case .markdown: Console.write(printer.markdown(claim))
-        case .text: Console.write(printer.text(claim))
-        case .json: Console.write(printer.json(claim))
+        case .markdown: return printer.markdown(claim)
+        case .text: return printer.text(claim)
+        case .json: return String(decoding: printer.json(claim), as: UTF8.self)
         }
-        throw ExitCode(failed ? ExitStatus.error : ExitStatus.negative)
+    }
+
+    /// One claim per order of a CSV manifest, and an index of verdicts.
+    func runManifest(_ manifest: String, out: String) throws {
+        let orders: [ManifestOrder]
+        do {
+            orders = try ManifestOrder.read(manifest)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.error)
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let loader = try inputs.loader()
+        var index: [ManifestOrder.Outcome] = []
+        for order in orders {
+            var problems: [String] = []
+            let loaded = loader.load(chats: order.chats, listings: order.listings, measured: order.measurements, variant: order.variant) { error in
+                Console.error("\(manifest):\(order.line): order \(order.id): \(error.description)")
+                problems.append(error.description)
+            }
+            let context = ClaimContext(platform: order.platform ?? platform.rawValue, price: order.price, ordered: order.ordered, received: order.received,
+                                       chatFiles: loaded.chats, listingFiles: loaded.listings)
+            let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
+            let file = (out as NSString).appendingPathComponent(ManifestOrder.fileName(order.id) + "." + format.fileExtension)
+            try render(claim, loaded.comparison, loader.catalog).write(toFile: file, atomically: true, encoding: .utf8)
+            index.append(ManifestOrder.Outcome(order: order, claim: claim, comparison: loaded.comparison, file: file, problems: problems))
+        }
+        try ManifestOrder.writeIndex(index, to: out)
+        let drafted = index.filter { $0.claim != nil }.count
+        Console.error("\(orders.count) orders: \(drafted) claims drafted, \(index.filter { !$0.problems.isEmpty }.count) with problems; index in \(out)/index.csv")
+        if index.contains(where: { !$0.problems.isEmpty }) { throw ExitCode(ExitStatus.error) }
+        if drafted > 0 { throw ExitCode(ExitStatus.negative) }
     }
 }

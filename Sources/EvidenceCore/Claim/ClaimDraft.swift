@@ -307,7 +307,7 @@ public struct ClaimBuilder {
         return text
     }
 
-    static func money(_ amount: Double) -> String {
+    public static func money(_ amount: Double) -> String {
         let cents = Int((amount * 100).rounded())
         let fraction = cents % 100
         return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"

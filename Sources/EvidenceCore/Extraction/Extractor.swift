@@ -67,16 +67,17 @@ public struct Extractor: Sendable {
                 if candidate.message != currentMessage {
                     currentMessage = candidate.message
                     taken.removeAll()
-                    quote = log.text(of: messages[currentMessage])
+                    quote = messages[currentMessage].body.count <= Extractor.longMessage ? log.text(of: messages[currentMessage]) : ""
                 }
                 if taken.contains(where: { $0.overlaps(range) }) { continue }
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
+                let excerpt = quote.isEmpty ? Extractor.excerpt(log, messages[candidate.message].body, around: range) : quote
                 let template = Finding(
                     path: log.path, line: log.line(at: range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
                     speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
                     value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
-                    raw: UTF8Text.string(buffer, range), quote: quote, pattern: pattern.id)
+                    raw: UTF8Text.string(buffer, range), quote: excerpt, pattern: pattern.id)
                 let made = builder.findings(pattern, candidate.captures, buffer, template: template, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)
@@ -128,6 +129,20 @@ public struct Extractor: Sendable {
             }
             if !match.range.isEmpty { report(index, match) }
             position = match.range.isEmpty ? UTF8Text.nextCharacter(after: match.range.upperBound, in: buffer, end: end) : match.range.upperBound
+        }
+    }
+
+    /// Messages longer than this (bytes) are quoted by the part around the match.
+    static let longMessage = 4096
+
+    /// The text around `range` in a long message, cut at character boundaries, with `…` where cut.
+    static func excerpt(_ log: ChatLog, _ body: Range<Int>, around range: Range<Int>) -> String {
+        log.bytes.withUnsafeBufferPointer { buffer in
+            var start = max(body.lowerBound, range.lowerBound - 300)
+            while start > body.lowerBound, buffer[start] & 0xC0 == 0x80 { start -= 1 }
+            var end = min(body.upperBound, range.upperBound + 300)
+            while end < body.upperBound, buffer[end] & 0xC0 == 0x80 { end += 1 }
+            return (start > body.lowerBound ? "…" : "") + log.text(start..<end) + (end < body.upperBound ? "…" : "")
         }
     }
 

@@ -16,7 +16,7 @@ struct FindingBuilder {
         func unit(_ alias: String?) -> UnitEntry? {
             guard let alias else { return nil }
             if let readings = vocabulary.ambiguousUnits[alias] {
-                let message = UTF8Text.string(buffer, context)
+                let message = UTF8Text.string(buffer, max(context.lowerBound, captures.range.lowerBound - 360)..<min(context.upperBound, captures.range.upperBound + 360))
                 let fitting = readings.filter { reading in reading.words.contains { message.contains($0) } }
                 if fitting.count == 1 { return vocabulary.units[fitting[0].unit] }
                 ambiguous = readings.map(\.unit)

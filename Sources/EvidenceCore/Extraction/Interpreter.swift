@@ -17,6 +17,10 @@ struct Interpreter {
     let messages: [Message]
     let scratch: MatchScratch
 
+    /// How far back (bytes) the context of a match is looked for: a clause, a variant, a part.
+    /// Bounded, so a message of a million characters costs the same per finding as a short one.
+    static let window = 360
+
     /// Negation in the same clause, just before the match.
     private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不能|不一定|无法|没法|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*[^\s]{0,2}$"#)
     /// Words that end a clause.
@@ -55,7 +59,7 @@ struct Interpreter {
                 if isQuestion(buffer, message.body, after: item.range.upperBound) || wholeQuestion {
                     item.finding.stance = .question
                 } else if message.role != .seller,
-                          (try? Self.quoting.find(in: buffer, from: message.body.lowerBound, to: item.range.lowerBound, scratch: scratch)) != nil {
+                          (try? Self.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
                     item.finding.stance = .quoted
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
@@ -86,7 +90,8 @@ struct Interpreter {
     /// Start of the clause holding `offset`: after the last clause mark before it.
     private func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int) -> Int {
         var index = offset
-        while index > body.lowerBound {
+        let limit = max(body.lowerBound, offset - Self.window)
+        while index > limit {
             let byte = buffer[index - 1]
             if Self.clauseEnds.contains(byte) { return index }
             // A three-byte CJK punctuation mark ends here?
@@ -96,7 +101,7 @@ struct Interpreter {
             }
             index -= 1
         }
-        return body.lowerBound
+        return limit
     }
 
     /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…
@@ -107,7 +112,7 @@ struct Interpreter {
 
     /// A listing's model statistics (模特身高175cm 试穿L码) describe the model, not the item.
     private func aboutTheModel(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, _ range: Range<Int>) -> Bool {
-        let before = UTF8Text.string(buffer, body.lowerBound..<range.lowerBound)
+        let before = UTF8Text.string(buffer, max(body.lowerBound, range.lowerBound - Self.window)..<range.lowerBound)
         let sentence = before.split(whereSeparator: { "。！？!?\n".contains($0) }).last.map(String.init) ?? ""
         return sentence.contains("模特") || sentence.lowercased().contains("model")
     }
@@ -150,7 +155,7 @@ struct Interpreter {
     /// The variant the nearest mention before the match (in the same message) names, or
     /// else one the match is said to be (50L是大号).
     private func variant(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before range: Range<Int>) -> String? {
-        var position = body.lowerBound
+        var position = max(body.lowerBound, range.lowerBound - Self.window)
         var last: String?
         while position < range.lowerBound,
               let captures = try? Self.variant.find(in: buffer, from: position, to: range.lowerBound, scratch: scratch) {

@@ -96,7 +96,7 @@ extension JSONWriter {
         strings("warnings", file.warnings)
     }
 
-    mutating func strings(_ name: String, _ values: [String]) {
+    public mutating func strings(_ name: String, _ values: [String]) {
         key(name)
         beginArray()
         for value in values { string(value) }

@@ -127,8 +127,8 @@ struct JSONLines {
 
 /// RFC 4180 CSV: quoted fields may hold commas, `""` and newlines. Each record remembers
 /// the file line it starts on.
-enum CSV {
-    static func records(_ bytes: [UInt8]) -> [(line: Int, fields: [String])] {
+public enum CSV {
+    public static func records(_ bytes: [UInt8]) -> [(line: Int, fields: [String])] {
         var records: [(Int, [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []
