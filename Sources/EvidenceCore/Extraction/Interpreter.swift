@@ -143,7 +143,9 @@ struct Interpreter {
 
     /// The whole message is a question (a buyer's "这款是纯棉的对吧？").
     private func endsAsQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> Bool {
-        let text = UTF8Text.string(buffer, body).trimmingBlanks()
+        var start = max(body.lowerBound, body.upperBound - 64)
+        while start > body.lowerBound, buffer[start] & 0xC0 == 0x80 { start -= 1 }
+        let text = UTF8Text.string(buffer, start..<body.upperBound).trimmingBlanks()
         return text.hasSuffix("?") || text.hasSuffix("？") || Self.endsWithParticle(text)
     }
 

@@ -21,7 +21,7 @@ struct SizeChart {
     private static let headerMarks: [[UInt8]] = ["长", "围", "宽", "高", "重", "length", "chest", "waist", "Length", "Chest", "Waist"].map { Array($0.utf8) }
 
     private static func mayBeHeader(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        guard range.count >= 6 else { return false }
+        guard range.count >= 6, range.count <= 400 else { return false }  // a header row is short
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = bytes[index]
@@ -62,7 +62,7 @@ struct SizeChart {
                 continue
             }
             var row = index + 1
-            while row < lines.count, joinMessages || lines[row].message == lines[index].message,
+            while row < lines.count, joinMessages || lines[row].message == lines[index].message, lines[row].range.count <= 400,
                   let cells = cells(log.text(lines[row].range), count: columns.count) {
                 found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
                 row += 1
