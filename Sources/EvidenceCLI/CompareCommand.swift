@@ -68,6 +68,9 @@ struct ClaimCommand: ParsableCommand {
           evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\\\
             --measure '每箱 46 个' --price 1000 --lang zh --format text
           evidence claim chat.txt --measured m.txt --format json > claim.json
+          evidence claim --manifest orders.csv --out claims/
+            (columns: id, platform, chat, listing, measurements, price,
+             variant, ordered, received; writes claims/<id>.md and index.csv)
 
         Exit codes: 1 a claim was drafted (something falls short), 0 nothing
         falls short (it says so), 2 a file or measurement could not be read,

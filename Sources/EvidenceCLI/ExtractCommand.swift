@@ -8,11 +8,12 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "List the promises found in chat logs and listing text.",
         discussion: """
-        Reads each FILE (- for standard input) as a chat log, one message
-        per `2024-03-12 14:22:01 name: text` line, or as plain text such as
-        a saved listing. Each finding cites file, line, time and speaker,
-        the matched text and the whole message. Values are converted to
-        cm, g, ml, pcs, days, hours, months, W, V or mAh.
+        Reads each FILE (- for standard input) in whatever layout its chat
+        app or exporter wrote, or as a saved listing (see `evidence messages
+        --help`). Each finding cites file, line, time and speaker, the
+        matched text and the message, and says whether it is the seller's
+        promise. Values are converted to cm, g, ml, pcs, days, hours,
+        months, W, V or mAh.
 
         Examples:
           evidence extract samples/taobao-dress-chat.txt
@@ -23,6 +24,9 @@ struct ExtractCommand: ParsableCommand {
           echo '长30cm，重1.2公斤，容量500毫升' | evidence extract --format jsonl -
           evidence extract --seller '示例旗舰店:小美' --encoding gb18030 ww.txt
           evidence extract --patterns my-patterns/ chat.txt
+          evidence extract -r --include '*.txt' --format jsonl --summary chats/
+          find chats -name '*.txt' -print0 \\
+            | evidence extract --files-from - -0 -j 4 --format jsonl
 
         Exit codes: 0 found at least one promise, 1 found none, 2 a file
         could not be read (the other files are still processed), 64 bad

@@ -191,3 +191,64 @@ import Testing
         #expect(run.stdout.contains("XL衣长72cm，胸围116cm"))
     }
 }
+
+/// Many files from scripts: folders, lists, threads, summaries.
+@Suite struct BatchTests {
+    func tree() -> URL {
+        let folder = Support.temporaryFolder()
+        try! FileManager.default.createDirectory(at: folder.appendingPathComponent("shop/old"), withIntermediateDirectories: true)
+        for index in 0..<30 {
+            Support.write("2024-03-12 10:00:00 店:客服: 长\(index + 10)cm\n", to: "shop/chat-\(String(format: "%02d", index)).txt", in: folder)
+        }
+        Support.write("2024-03-12 10:00:00 店:客服: 宽5cm\n", to: "shop/old/archived.txt", in: folder)
+        Support.write("长99cm\n", to: "shop/notes.md", in: folder)
+        return folder
+    }
+
+    func lines(_ run: Support.Run) -> [[String: Any]] {
+        run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    @Test func recursiveWithGlobsInPathOrderWhateverTheThreads() throws {
+        let folder = tree()
+        let one = try Support.run(["extract", "-r", "--include", "*.txt", "--exclude", "old", "--format", "jsonl", "-j", "1", folder.path])
+        let many = try Support.run(["extract", "-r", "--include", "*.txt", "--exclude", "old", "--format", "jsonl", "-j", "4", folder.path])
+        #expect(one.status == 0)
+        #expect(one.stdout == many.stdout)
+        let values = lines(one).map { $0["value"] as? Double }
+        #expect(values == (10..<40).map { Double($0) })
+    }
+
+    @Test func filesFromStandardInputWithNulAndASummary() throws {
+        let folder = tree()
+        let list = ["shop/chat-03.txt", "shop/missing.txt", "shop/chat-01.txt"].map { folder.appendingPathComponent($0).path }.joined(separator: "\0")
+        let run = try Support.run(["extract", "--files-from", "-", "-0", "--format", "jsonl", "--summary"], input: list)
+        #expect(run.status == 2)
+        let all = lines(run)
+        #expect(all.filter { $0["type"] as? String == "finding" }.map { $0["value"] as? Double } == [13, 11])
+        let summary = try #require(all.last)
+        #expect(summary["type"] as? String == "summary")
+        #expect(summary["files"] as? Int == 3 && summary["failed"] as? Int == 1 && summary["findings"] as? Int == 2)
+        #expect((summary["per_file"] as? [[String: Any]])?.map { $0["findings"] as? Int } == [1, 0, 1])
+    }
+
+    @Test func aFolderWithoutRecursiveIsAnError() throws {
+        let run = try Support.run(["extract", tree().path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is a folder"))
+    }
+
+    @Test func manifestWritesOneClaimPerOrderAndAnIndex() throws {
+        let cases = CompareTests.cases
+        let out = Support.temporaryFolder().appendingPathComponent("claims")
+        let run = try Support.run(["claim", "--manifest", cases.appendingPathComponent("orders.csv").path, "--out", out.path])
+        #expect(run.status == 2)  // one order names a missing file
+        let index = try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8)
+        #expect(index.contains("TB-1001,claim,taobao,大小/尺寸与商品描述不符,chest;material,退货退款,259.00"))
+        #expect(index.contains("TB-1002,no_discrepancy"))
+        #expect(index.contains("1688-77,error"))
+        let claim = try String(contentsOf: out.appendingPathComponent("TB-1001.md"), encoding: .utf8)
+        #expect(claim.hasPrefix("# 退款申请草稿 / Claim draft — 淘宝 Taobao"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.json").path))
+    }
+}
