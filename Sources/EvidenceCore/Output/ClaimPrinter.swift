@@ -122,30 +122,13 @@ public struct ClaimPrinter {
         writer.field("zh", claim.statementZH)
         writer.field("en", claim.statementEN)
         writer.endObject()
-        writer.key("quotes")
-        writer.beginArray()
-        for quote in claim.quotes { writer.write(quote, type: false) }
-        writer.endArray()
-        writer.key("timeline")
-        writer.beginArray()
-        for entry in claim.timeline {
-            writer.beginObject()
-            writer.field("time", entry.time)
-            writer.field("zh", entry.zh)
-            writer.field("en", entry.en)
-            writer.endObject()
+        writer.array("quotes", claim.quotes) { $0.write($1, type: false) }
+        writer.array("timeline", claim.timeline) { writer, entry in
+            writer.object { $0.field("time", entry.time); $0.field("zh", entry.zh); $0.field("en", entry.en) }
         }
-        writer.endArray()
-        writer.key("evidence")
-        writer.beginArray()
-        for item in claim.evidence {
-            writer.beginObject()
-            writer.field("zh", item.zh)
-            writer.field("en", item.en)
-            writer.field("status", item.status)
-            writer.endObject()
+        writer.array("evidence", claim.evidence) { writer, item in
+            writer.object { $0.field("zh", item.zh); $0.field("en", item.en); $0.field("status", item.status) }
         }
-        writer.endArray()
         writer.key("comparison")
         writer.beginObject()
         comparisonPrinter.write(claim.comparison, into: &writer)

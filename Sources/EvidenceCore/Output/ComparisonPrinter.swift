@@ -116,14 +116,8 @@ public struct ComparisonPrinter {
             writer.string(nil)
         }
         writer.field("discrepancy", comparison.hasDiscrepancy)
-        writer.key("items")
-        writer.beginArray()
-        for item in comparison.items { write(item, into: &writer) }
-        writer.endArray()
-        writer.key("commitments")
-        writer.beginArray()
-        for finding in comparison.commitments { writer.write(finding, type: false) }
-        writer.endArray()
+        writer.array("items", comparison.items) { write($1, into: &$0) }
+        writer.array("commitments", comparison.commitments) { $0.write($1, type: false) }
         writer.strings("warnings", comparison.warnings)
     }
 
@@ -134,14 +128,8 @@ public struct ComparisonPrinter {
         writer.field("verdict", item.verdict.rawValue)
         writer.key("promised")
         if let promise = item.promised { writer.write(promise, type: false) } else { writer.string(nil) }
-        writer.key("promised_composition")
-        writer.beginArray()
-        for finding in item.promisedComposition { writer.write(finding, type: false) }
-        writer.endArray()
-        writer.key("also_promised")
-        writer.beginArray()
-        for finding in item.otherPromises { writer.write(finding, type: false) }
-        writer.endArray()
+        writer.array("promised_composition", item.promisedComposition) { $0.write($1, type: false) }
+        writer.array("also_promised", item.otherPromises) { $0.write($1, type: false) }
         writer.key("measured")
         writer.beginArray()
         for measurement in item.measured {

@@ -66,17 +66,9 @@ extension JSONWriter {
         field("failed", summary.failed)
         field("findings", summary.findings)
         field("promises", summary.promises)
-        key("per_file")
-        beginArray()
-        for file in summary.files {
-            beginObject()
-            field("path", file.path)
-            field("findings", file.findings)
-            field("promises", file.promises)
-            field("failed", file.failed)
-            endObject()
+        array("per_file", summary.files) { writer, file in
+            writer.object { $0.field("path", file.path); $0.field("findings", file.findings); $0.field("promises", file.promises); $0.field("failed", file.failed) }
         }
-        endArray()
         endObject()
     }
 }
@@ -97,10 +89,7 @@ extension JSONWriter {
     }
 
     public mutating func strings(_ name: String, _ values: [String]) {
-        key(name)
-        beginArray()
-        for value in values { string(value) }
-        endArray()
+        array(name, values) { $0.string($1) }
     }
 
     /// One finding, with every field of the contract present (null when unknown).
@@ -220,10 +209,7 @@ public struct JSONDocumentPrinter: FindingPrinter {
         writer.endArray()
         writer.key("findings")
         writer.encoded(findings.bytes)
-        writer.key("errors")
-        writer.beginArray()
-        for error in errors { writer.write(error, type: false) }
-        writer.endArray()
+        writer.array("errors", errors) { $0.write($1, type: false) }
         if let summary {
             writer.key("summary")
             writer.write(summary, type: false)

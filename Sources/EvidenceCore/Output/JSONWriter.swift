@@ -43,6 +43,21 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }
     public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
+    /// `"name": [ … ]`, each element written by `element`.
+    public mutating func array<Element>(_ name: String, _ elements: [Element], _ element: (inout JSONWriter, Element) -> Void) {
+        key(name)
+        beginArray()
+        for item in elements { element(&self, item) }
+        endArray()
+    }
+
+    /// `{ … }` with its fields written by `fields`.
+    public mutating func object(_ fields: (inout JSONWriter) -> Void) {
+        beginObject()
+        fields(&self)
+        endObject()
+    }
+
     /// Inserts an already encoded JSON value.
     public mutating func encoded(_ value: [UInt8]) {
         separate()
