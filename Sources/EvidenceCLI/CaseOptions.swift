@@ -5,7 +5,7 @@ import Foundation
 /// The case a comparison or claim is about: the chats and listings holding the promises,
 /// what the buyer measured, and the order's context.
 struct CaseOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Chat logs or saved listings (the layout is detected).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Chat logs or saved listings (the layout is detected; folders with -r).", valueName: "file"))
     var files: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A chat log (repeatable).", valueName: "file"))
@@ -26,13 +26,14 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Override a tolerance: 'chest=2cm', 'weight=3%' (repeatable).", valueName: "attr=value"))
     var tolerance: [String] = []
 
+    @OptionGroup var selection: FileSelection
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
 
     /// A case needs promises and measurements (checked in `run`, so that `claim --manifest`
     /// can do without them).
     func requireCase() throws {
-        if files.isEmpty, chat.isEmpty, listing.isEmpty { throw ValidationError("give the chat logs or listings that hold the promises") }
+        if files.isEmpty, chat.isEmpty, listing.isEmpty, selection.filesFrom == nil { throw ValidationError("give the chat logs or listings that hold the promises") }
         if measured.isEmpty, measure.isEmpty { throw ValidationError("give what you measured: --measured FILE or --measure 'attr=value'") }
     }
 
@@ -58,7 +59,7 @@ struct CaseOptions: ParsableArguments {
                 throw ValidationError("--measure '\(line)': \(error.message)")
             }
         }
-        let result = loader.load(chats: files + chat, listings: listing, measured: measured, extra: measures, variant: variant) { Console.error($0.description) }
+        let result = loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant) { Console.error($0.description) }
         return (result.comparison, loader.catalog, result.chats, result.listings, result.failed)
     }
 
