@@ -106,14 +106,9 @@ public struct ComparisonPrinter {
 
     /// The comparison's fields, for the compare document and inside a claim.
     func write(_ comparison: Comparison, into writer: inout JSONWriter) {
-        writer.key("variant")
-        if let variant = comparison.variant {
-            writer.beginObject()
+        writer.object("variant", comparison.variant) { writer, variant in
             writer.field("value", variant.value)
             writer.field("source", variant.source)
-            writer.endObject()
-        } else {
-            writer.string(nil)
         }
         writer.field("discrepancy", comparison.hasDiscrepancy)
         writer.array("items", comparison.items) { write($1, into: &$0) }
@@ -127,7 +122,7 @@ public struct ComparisonPrinter {
         writer.field("kind", item.kind.rawValue)
         writer.field("verdict", item.verdict.rawValue)
         writer.key("promised")
-        if let promise = item.promised { writer.write(promise, type: false) } else { writer.string(nil) }
+        if let promise = item.promised { writer.write(promise, type: false) } else { writer.string(nil) }  // a finding object, or null
         writer.array("promised_composition", item.promisedComposition) { $0.write($1, type: false) }
         writer.array("also_promised", item.otherPromises) { $0.write($1, type: false) }
         writer.key("measured")
@@ -146,28 +141,18 @@ public struct ComparisonPrinter {
             writer.endObject()
         }
         writer.endArray()
-        writer.key("difference")
-        if let difference = item.difference {
-            writer.beginObject()
+        writer.object("difference", item.difference) { writer, difference in
             writer.field("value", difference)
             writer.field("percent", item.differencePercent)
             writer.field("unit", item.promised?.unit)
-            writer.endObject()
-        } else {
-            writer.string(nil)
         }
-        writer.key("tolerance")
-        if let tolerance = item.tolerance {
-            writer.beginObject()
+        writer.object("tolerance", item.tolerance) { writer, tolerance in
             writer.field("value", tolerance.value)
             writer.field("percent", tolerance.percent)
             writer.field("direction", tolerance.direction.rawValue)
             writer.field("source", tolerance.source.rawValue)
             writer.field("detail", tolerance.detail)
             writer.field("verified", tolerance.verified)
-            writer.endObject()
-        } else {
-            writer.string(nil)
         }
         writer.strings("notes", item.notes)
         writer.endObject()

@@ -51,6 +51,15 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// `"name": { … }` with the fields `fields` writes for `value`, or `"name": null`.
+    public mutating func object<Value>(_ name: String, _ value: Value?, _ fields: (inout JSONWriter, Value) -> Void) {
+        key(name)
+        guard let value else { return string(nil) }
+        beginObject()
+        fields(&self, value)
+        endObject()
+    }
+
     /// `{ … }` with its fields written by `fields`.
     public mutating func object(_ fields: (inout JSONWriter) -> Void) {
         beginObject()
