@@ -98,6 +98,12 @@ import Testing
         #expect(comparison.items.first { $0.attribute == "chest" }?.verdict == .withinTolerance)
     }
 
+    @Test func plainAttributeValueLinesAreReadToo() {
+        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "数量 46个\n数量: 46\n衣长 92\n")
+        #expect(result.measurements.map { "\($0.attribute)=\(ValueText.plain($0.value)) \($0.unit ?? "")" } == ["quantity=46 pcs", "quantity=46 pcs"])
+        #expect(result.errors.map(\.description) == ["m.txt:3: `衣长 92`: give the unit (cm, g, ml…) after the number"])
+    }
+
     @Test func unreadableMeasurementNamesFileAndLine() {
         let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 70cm\n\n# note\n胸围 大概一百\n尺寸 20寸\n")
         #expect(result.measurements.count == 1)
