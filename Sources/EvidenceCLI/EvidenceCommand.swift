@@ -6,18 +6,22 @@ import Foundation
 public struct EvidenceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Find what a Taobao, Tmall or 1688 seller promised, in chat logs and saved listings.",
+        abstract: "Find what a Taobao, Tmall or 1688 seller promised, compare it with what arrived, and draft the claim.",
         discussion: """
         Examples:
           evidence extract chat.txt               promises as a table
           evidence extract --format jsonl *.txt   one JSON object per finding
           echo '长30cm，重1.2公斤' | evidence extract -
+          evidence messages chat.txt              how a file was read
+          evidence compare chat.txt --measured m.txt        promised vs measured
+          evidence claim chat.txt --measured m.txt --price 189   the claim to file
           evidence patterns list                  the bundled catalogue
           evidence patterns test my-patterns/     run your patterns' examples
 
-        Exit codes: 0 found something (or all tests passed), 1 found nothing
-        (or a test failed), 2 an input or pattern file could not be read,
-        64 bad usage.
+        Exit codes: 0 found something (compare, claim: nothing falls short;
+        patterns test: all pass), 1 found nothing (compare, claim: something
+        falls short; patterns test: a failure), 2 an input, measurement or
+        pattern file could not be read, 64 bad usage.
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, MessagesCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]
