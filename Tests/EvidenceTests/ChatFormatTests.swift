@@ -281,3 +281,34 @@ import Testing
         #expect(log.messages.first?.time?.year == 2024)
     }
 }
+
+/// WhatsApp locales beyond the fixtures: German, French, Chinese iOS, deletions.
+@Suite struct WhatsAppLocaleTests {
+    func read(_ text: String) throws -> ChatLog {
+        try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+    }
+
+    @Test func germanAndroidAndIOS() throws {
+        let android = try read("29.01.18, 23:46 - Alice: ‎PTT-20180129-WA0025.opus (Datei angehängt)\n29.01.18, 23:47 - Bob: <Medien ausgeschlossen>\n30.01.18, 08:00 - Alice: Größe 40 x 35 cm\n")
+        #expect(android.format == "whatsapp-android")
+        #expect(android.messages.map(\.type) == [.audio, .file, .text])
+        #expect(android.messages.last?.time?.iso8601 == "2018-01-30T08:00:00")
+        let ios = try read("[29.01.18, 23:46:03] Alice: ‎<Anhang: PTT-20180129-WA0025.opus>\n[29.01.18, 23:47:03] Bob: Bild weggelassen\n")
+        #expect(ios.format == "whatsapp-ios")
+        #expect(ios.messages.map(\.type) == [.audio, .image])
+    }
+
+    @Test func frenchWordBetweenDateAndTime() throws {
+        let log = try read("12/07/2017 à 22:35 - Jean: Salut :)\n13/07/2017 à 09:12 - Usine Chen: Le sac fait 40 x 35 cm\n")
+        #expect(log.messages.map(\.speaker) == ["Jean", "Usine Chen"])
+        #expect(log.messages.map { $0.time?.iso8601 } == ["2017-07-12T22:35:00", "2017-07-13T09:12:00"])
+    }
+
+    @Test func chineseIOSWithoutASpaceAfterTheColonAndDeletions() throws {
+        let log = try read("[2024/10/31 15:50:46] 王经理: 好的，衣长70cm\n[2024/10/31 15:51:02] Bob:Hi\n[2024/10/31 15:52:00] 王经理: This message was deleted.\n")
+        #expect(log.format == "whatsapp-ios")
+        #expect(log.messages.map(\.speaker) == ["王经理", "Bob", "王经理"])
+        #expect(log.text(of: log.messages[1]) == "Hi")
+        #expect(log.messages[2].type == .deleted)
+    }
+}
