@@ -57,6 +57,17 @@ import Testing
         #expect(sleeve.promised?.value == .number(62) && sleeve.verdict == .withinTolerance)
     }
 
+    @Test func halfMeasuresAreDoubledAndXLCountsCompareEqual() throws {
+        let text = "尺码 衣长 1/2胸围 (cm)\nXXL 72 60\n"
+        let log = try ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("胸宽 58cm\n"), variant: "2XL")
+        let chest = try #require(comparison.items.first { $0.attribute == "chest" })
+        #expect(chest.promised?.value == .number(120))
+        #expect(chest.measured.first?.value == .number(116))
+        #expect(chest.verdict == .withinTolerance)
+    }
+
     @Test func withoutAnOrderedSizePerSizePromisesAreSetAsideWithAWarning() throws {
         let findings = try findings([("jacket-listing.txt", "listing")])
         let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("肩宽 48cm\n"), variant: nil)

@@ -169,13 +169,14 @@ public struct Catalog: Sendable {
 
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["kind", "aliases"])
+            let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of"])
             let kindName = try fields.required("kind").string()
             guard let kind = FindingKind(rawValue: kindName) else {
                 throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let aliases = try fields.optional("aliases")?.strings() ?? []
-            vocabulary.add(AttributeEntry(name: name, kind: kind, aliases: aliases))
+            let halfOf = try fields.optional("half_of")?.string()
+            vocabulary.add(AttributeEntry(name: name, kind: kind, aliases: aliases, halfOf: halfOf))
         }
     }
 

@@ -5,6 +5,12 @@ public struct AttributeEntry: Sendable, Equatable {
     public let name: String
     public let kind: FindingKind
     public let aliases: [String]
+    /// For a half measure laid flat (1/2胸围, 胸宽): the full girth it is half of. Findings
+    /// are reported as that attribute with the value doubled.
+    public var halfOf: String? = nil
+
+    /// The attribute a finding reports, and the factor its values take (2 for half measures).
+    public var reported: (name: String, factor: Double) { halfOf.map { ($0, 2) } ?? (name, 1) }
 }
 
 /// A unit as written (`公分`, `kg`, `斤`) and how it converts to the canonical unit.

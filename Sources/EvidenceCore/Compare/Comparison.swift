@@ -313,10 +313,13 @@ public struct Comparer {
         part.map { "\(attribute)|\($0)" } ?? attribute
     }
 
-    /// `xl码` → `XL`: variant labels compare without case or 码/号.
+    /// `xl码` → `XL`, `XXL` → `2XL`: variant labels compare without case, 码/号, or X-counting.
     static func normalise(_ label: String) -> String {
         var text = label.trimmingBlanks().uppercased()
         while text.hasSuffix("码") || text.hasSuffix("号") || text.hasSuffix("的") { text.removeLast() }
+        if text.count >= 3, let last = text.last, last == "L" || last == "S", text.dropLast().allSatisfy({ $0 == "X" }) {
+            return "\(text.count - 1)X\(last)"
+        }
         return text
     }
 

@@ -63,7 +63,8 @@ public struct MeasurementReader {
         guard let unit else {
             throw InputError(path: source, "`\(line)`: give the unit (cm, g, ml…) after the number")
         }
-        return Measurement(attribute: attribute.name, kind: attribute.kind, value: .number(value * unit.factor), unit: unit.canonical,
+        let (name, half) = attribute.reported
+        return Measurement(attribute: name, kind: attribute.kind, value: .number(value * unit.factor * half), unit: unit.canonical,
                            percent: nil, part: nil, source: source, raw: line)
     }
 

@@ -42,13 +42,14 @@ struct FindingBuilder {
         base.attribute = definition.attribute ?? ""
         base.scope = definition.scope
         base.grade = text("grade")
+        var half: Double = 1
         if let word = text("attr") {
             let known = vocabulary.attribute(forAlias: word)
             if definition.kind == .tolerance {
                 base.scope = known?.kind.rawValue
             } else {
                 guard let entry = known else { return [] }
-                base.attribute = entry.name
+                (base.attribute, half) = entry.reported
                 base.kind = entry.kind
             }
         }
@@ -62,8 +63,9 @@ struct FindingBuilder {
                 let ownUnit = unit(text("u\(index + 1)")) ?? unitEntry
                 guard let value = number("v\(index + 1)", decimals: "d\(index + 1)", unit: ownUnit) else { continue }
                 var member = base
-                member.attribute = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.name ?? axis
-                member.value = .number(value)
+                let (name, factor) = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.reported ?? (axis, 1)
+                member.attribute = name
+                member.value = .number(value * factor)
                 members.append(member)
             }
             return members
@@ -71,14 +73,14 @@ struct FindingBuilder {
 
         var finding = base
         if let value = number("value", decimals: "decimals") {
-            finding.value = .number(value)
+            finding.value = .number(value * half)
         } else if let word = text("text") {
             finding.value = .text(vocabulary.material(forAlias: word) ?? (definition.kind == .size ? word.uppercased() : word))
         } else {
             finding.value = definition.value
         }
-        finding.min = number("min")
-        finding.max = number("max")
+        finding.min = number("min").map { $0 * half }
+        finding.max = number("max").map { $0 * half }
         finding.percent = text("percent").flatMap(NumberText.parse) ?? definition.percent
         // 纯棉, 全棉, pure silk: one material, all of it.
         if finding.percent == nil, definition.kind == .material, let word = text("text"),

@@ -132,10 +132,11 @@ struct SizeChart {
                 (Self.cell.text("min", captures, buffer).flatMap(Double.init), Self.cell.text("max", captures, buffer).flatMap(Double.init))
             }
             let unit = column.unit ?? (column.attribute.name == "body_weight" ? vocabulary.units["jin"] : defaultUnit)
-            let factor = unit?.factor ?? 1
+            let (attribute, half) = column.attribute.reported
+            let factor = (unit?.factor ?? 1) * half
             var finding = Finding(
                 path: log.path, line: log.line(at: line.range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
-                speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: column.attribute.name,
+                speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: attribute,
                 value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
                 max: high.map { $0 * factor }, approx: false, unit: unit?.canonical, percent: nil,
                 raw: value, quote: log.text(line.range), pattern: Self.patternID)
