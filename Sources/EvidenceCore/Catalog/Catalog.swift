@@ -136,7 +136,7 @@ public struct Catalog: Sendable {
         }
         for name in regex.namedGroups.keys where !PatternGroup.known.contains(name) {
             throw CatalogError(file: definition.file, line: definition.line,
-                               "pattern \(definition.id): unknown group name `\(name)` (known: \(PatternGroup.known.sorted().joined(separator: ", ")))")
+                               "pattern \(definition.id): unknown group name `\(name)`; the groups are: \(PatternGroup.explained)")
         }
         let documented = Set(definition.groups.map(\.name))
         for name in regex.namedGroups.keys where !documented.contains(name) {

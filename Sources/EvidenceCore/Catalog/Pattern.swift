@@ -1,3 +1,5 @@
+import Foundation
+
 
 /// One example in a pattern file: text that must (or must not) give findings.
 public struct PatternExample: Sendable {
@@ -74,5 +76,11 @@ public enum PatternGroup {
         ("grade", "a grade written with a material: 600D"),
     ]
 
-    static let known: Set<String> = ["attr", "value", "min", "max", "unit", "approx", "text", "percent", "v1", "v2", "v3", "a1", "a2", "a3", "u1", "u2", "u3", "decimals", "half", "d1", "d2", "d3", "grade"]
+    /// Every group name a pattern may use.
+    static let known: Set<String> = Set(documented.flatMap { $0.name.components(separatedBy: ", ") })
+
+    /// `name: meaning` for an error message about an unknown group.
+    static var explained: String {
+        documented.map { "\($0.name) (\($0.meaning))" }.joined(separator: "; ")
+    }
 }
