@@ -78,7 +78,10 @@ public struct Extractor: Sendable {
                     speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
                     value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
                     raw: UTF8Text.string(buffer, range), quote: excerpt, pattern: pattern.id)
-                let made = builder.findings(pattern, candidate.captures, buffer, template: template, context: message.body)
+                var located = template
+                let start = max(message.body.lowerBound, range.lowerBound - Interpreter.window)
+                located.occurrence = Bytes.count(buffer, start..<range.lowerBound, Array(buffer[range]))
+                let made = builder.findings(pattern, candidate.captures, buffer, template: located, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)
                     findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range, answerOnly: pattern.definition.answerOnly) }

@@ -75,6 +75,8 @@ public struct Finding: Sendable, Equatable {
     /// For a confirmation: the buyer's question, and its line.
     public var asked: String?
     public var askedLine: Int?
+    /// How many times `raw` occurs in `quote` before this match (to mark the right one).
+    public var occurrence = 0
 
     /// A seller's word: what a claim can hold the seller to.
     public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) }

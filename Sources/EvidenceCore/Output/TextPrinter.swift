@@ -103,7 +103,14 @@ public struct TextPrinter: FindingPrinter {
     /// The message on one line, with the matched text in 【】 and the part before it shortened.
     static func quote(_ finding: Finding) -> String {
         let flat = finding.quote.replacingOccurrences(of: "\n", with: " ⏎ ")
-        guard let range = flat.range(of: finding.raw) else { return "【\(finding.raw)】" }
+        var searchFrom = flat.startIndex
+        var found: Range<String.Index>?
+        for _ in 0...finding.occurrence {
+            guard let next = flat.range(of: finding.raw, range: searchFrom..<flat.endIndex) else { break }
+            found = next
+            searchFrom = next.upperBound
+        }
+        guard let range = found else { return "【\(finding.raw)】" }
         var before = String(flat[..<range.lowerBound])
         if DisplayWidth.of(before) > 16 { before = "…" + String(before.suffix(8)) }
         return before + "【" + finding.raw + "】" + flat[range.upperBound...]

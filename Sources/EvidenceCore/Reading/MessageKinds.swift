@@ -138,6 +138,18 @@ enum Bytes {
         suffix.count <= range.count && suffix.indices.allSatisfy { buffer[range.upperBound - suffix.count + $0] == suffix[$0] }
     }
 
+    /// Occurrences of `needle` that start inside `range`.
+    static func count(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Int {
+        guard let first = needle.first else { return 0 }
+        var found = 0
+        var index = range.lowerBound
+        while index < range.upperBound, index + needle.count <= buffer.count {
+            if buffer[index] == first, needle.indices.allSatisfy({ buffer[index + $0] == needle[$0] }) { found += 1 }
+            index += 1
+        }
+        return found
+    }
+
     static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= range.count else { return needle.isEmpty }
         var index = range.lowerBound
