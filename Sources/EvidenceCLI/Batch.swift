@@ -143,10 +143,12 @@ struct Progress {
         guard enabled else { return }
         let line = "\r\u{1B}[K[\(done)/\(total)] \(DisplayWidth.truncate(path, to: 60))"
         FileHandle.standardError.write(Data(line.utf8))
+        Console.progressShown = true
     }
 
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.progressShown = false
     }
 }

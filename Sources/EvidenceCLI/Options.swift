@@ -97,6 +97,8 @@ extension TextEncoding: ExpressibleByArgument {}
 enum Console {
     private static let chunk = 1 << 16
     nonisolated(unsafe) private static var pending: [UInt8] = []
+    /// A progress line is on the terminal: clear it before writing a message.
+    nonisolated(unsafe) static var progressShown = false
 
     static func write(_ bytes: [UInt8]) {
         pending += bytes
@@ -122,7 +124,7 @@ enum Console {
     /// `evidence: <message>` on standard error, one line.
     static func error(_ message: String) {
         flush()
-        let line = "evidence: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        let line = (progressShown ? "\r\u{1B}[K" : "") + "evidence: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
