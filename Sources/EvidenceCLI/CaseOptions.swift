@@ -127,7 +127,12 @@ struct CaseLoader {
             let reader = options.reader
             for path in files {
                 do throws(InputError) {
-                    let log = try InputOptions.load(path, encoding: options.encoding, reader: reader, scratch: scratch)
+                    var log = try InputOptions.load(path, encoding: options.encoding, reader: reader, scratch: scratch)
+                    if log.format == "plain-text", options.inputFormat == nil {
+                        // Text with no chat in it, given as a source of promises, is the seller's own text.
+                        log = try InputOptions.load(path, encoding: options.encoding, reader: listingInput.reader, scratch: scratch)
+                        Console.error("\(log.path): warning: no chat layout recognised: read as the seller's text, like a listing (--chat with --input-format to read it otherwise)")
+                    }
                     if log.format == "listing" { listings.append(log.path) } else { chats.append(log.path) }
                     for warning in log.warnings { Console.error("\(log.path): warning: \(warning)") }
                     let result = extractor.extract(log, scratch: scratch)
