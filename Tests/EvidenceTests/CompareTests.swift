@@ -175,6 +175,15 @@ import Testing
         #expect(fine.stdout.contains("nothing to claim"))
     }
 
+    @Test func plainTextGivenAsPromisesIsTheSellersWord() throws {
+        let folder = Support.temporaryFolder()
+        let notes = Support.write("衣长70cm 胸围100cm\n", to: "notes.txt", in: folder)
+        let run = try Support.run(["compare", notes, "--measure", "衣长 66cm"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("read as the seller's text"))
+        #expect(run.stdout.contains("衣长 garment_length  70 cm"))
+    }
+
     @Test func claimJSONForScripts() throws {
         let run = try Support.run(["claim", "--platform", "1688", "--chat", cases.appendingPathComponent("jacket-chat.txt").path,
                                    "--measured", cases.appendingPathComponent("jacket-measured.txt").path, "--format", "json"])
