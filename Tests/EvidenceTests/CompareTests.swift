@@ -153,6 +153,24 @@ import Testing
         #expect(claim.summaryZH.contains("数量承诺50个，实测46个，少4个"))
     }
 
+    @Test func exclusionsAreAnsweredAndOfferedExchangesKept() throws {
+        let text = "2024-03-12 10:00:00 店:客服: 衣长70cm，拆封后不退，15天包换\n"
+        let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: Support.extractor.extract(log, scratch: MatchScratch()).findings,
+                                                                      measurements: measurements("衣长 60cm\n"), variant: nil)
+        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")))
+        #expect(claim.refund.zh == "退货退款（或按卖家承诺换货）")
+        #expect(claim.statementZH.contains("卖家所说“拆封后不退”（2024-03-12 10:00:00，c:1）只限无理由退货，不适用于商品与描述不符"))
+    }
+
+    @Test func wrongSizeSentIsAWrongItem() throws {
+        let comparison = try jacket(measured: "尺码: XL\n")
+        #expect(comparison.items.first { $0.attribute == "size_label" }?.verdict == .mismatch)
+        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")))
+        #expect(claim.reasonLabel == "卖家发错货")
+        #expect(claim.refund.zh.hasPrefix("换货"))
+    }
+
     @Test func noDiscrepancyNoClaim() throws {
         let comparison = try jacket(measured: "衣长 71cm\n胸围 121cm\n")
         #expect(!comparison.hasDiscrepancy)

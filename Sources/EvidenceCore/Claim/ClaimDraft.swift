@@ -121,6 +121,12 @@ public struct ClaimBuilder {
             statementZH += "卖家承诺“\(commitment.raw)”（\(Self.where(commitment))）。\n"
             statementEN += "The seller promised “\(commitment.raw)” (\(Self.where(commitment))).\n"
         }
+        // The seller's own limits on returns (拆封后不退, 定制不退) are for changes of mind, not for goods not as described.
+        let limits = comparison.commitments.filter { ["return_exclusion", "no_returns"].contains($0.attribute) }
+        if let limit = limits.first {
+            statementZH += "卖家所说“\(limit.raw)”（\(Self.where(limit))）只限无理由退货，不适用于商品与描述不符；排除卖家责任的格式条款无效（《消费者权益保护法》第26条）。\n"
+            statementEN += "The seller's “\(limit.raw)” (\(Self.where(limit))) limits returns for a change of mind, not for goods that are not as described; terms that exclude the seller's liability are void (Consumer Rights Protection Law, Art. 26).\n"
+        }
         statementZH += refundZH
         statementEN += refundEN
 
@@ -235,6 +241,9 @@ public struct ClaimBuilder {
                              amount: (amount * 100).rounded() / 100, basis: "price ¥\(Self.money(price)) × \(NumberFormat.short(abs(difference)))/\(NumberFormat.short(promised)) pieces missing")
             }
             return .init(zh: "补寄缺少的商品（补寄）", en: "re-shipping the missing pieces", amount: nil, basis: nil)
+        case "wrong_item":
+            return .init(zh: "换货（换成所拍尺码），或退货退款", en: "an exchange for the size ordered, or a return for a full refund",
+                         amount: context.price, basis: context.price.map { "the price paid, ¥\(Self.money($0)), if returned" })
         case "net_content_short":
             if let price = context.price, let percent = item.differencePercent {
                 let amount = price * abs(percent) / 100
@@ -243,7 +252,10 @@ public struct ClaimBuilder {
             }
             return .init(zh: "退货退款", en: "a return for a full refund", amount: context.price, basis: context.price.map { "the price paid, ¥\(Self.money($0))" })
         default:
-            return .init(zh: "退货退款", en: "a return for a full refund", amount: context.price, basis: context.price.map { "the price paid, ¥\(Self.money($0))" })
+            // The seller offered exchanges (15天包换, 坏了包换): say the buyer may take one instead.
+            let exchange = comparison.commitments.contains { $0.attribute == "exchange_window" || $0.attribute == "warranty_service" && $0.raw.contains("换") }
+            return .init(zh: exchange ? "退货退款（或按卖家承诺换货）" : "退货退款", en: exchange ? "a return for a full refund (or the exchange the seller offered)" : "a return for a full refund",
+                         amount: context.price, basis: context.price.map { "the price paid, ¥\(Self.money($0))" })
         }
     }
 
