@@ -26,15 +26,30 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Override a tolerance: 'chest=2cm', 'weight=3%' (repeatable).", valueName: "attr=value"))
     var tolerance: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("When the order was placed: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.", valueName: "date"))
+    var ordered: String?
+
+    @Option(name: .long, help: ArgumentHelp("When the seller shipped it (checked against 48小时内发货 promises).", valueName: "date"))
+    var shipped: String?
+
     @OptionGroup var selection: FileSelection
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
+
+    func validate() throws {
+        for date in [ordered, shipped].compactMap({ $0 }) where Comparer.moment(date) == nil {
+            throw ValidationError("dates are YYYY-MM-DD or 'YYYY-MM-DD HH:MM', not `\(date)`")
+        }
+        if shipped != nil, ordered == nil { throw ValidationError("--shipped needs --ordered, the time the order was placed") }
+    }
 
     /// A case needs promises and measurements (checked in `run`, so that `claim --manifest`
     /// can do without them).
     func requireCase() throws {
         if files.isEmpty, chat.isEmpty, listing.isEmpty, selection.filesFrom == nil { throw ValidationError("give the chat logs or listings that hold the promises") }
-        if measured.isEmpty, measure.isEmpty { throw ValidationError("give what you measured: --measured FILE or --measure 'attr=value'") }
+        if measured.isEmpty, measure.isEmpty, shipped == nil {
+            throw ValidationError("give what you measured: --measured FILE, --measure 'attr=value', or --ordered/--shipped dates")
+        }
     }
 
     /// The catalogue and the case loader for these options.
@@ -59,7 +74,8 @@ struct CaseOptions: ParsableArguments {
                 throw ValidationError("--measure '\(line)': \(error.message)")
             }
         }
-        let result = loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant) { Console.error($0.description) }
+        let result = loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant,
+                                 ordered: ordered, shipped: shipped) { Console.error($0.description) }
         return (result.comparison, loader.catalog, result.chats, result.listings, result.failed)
     }
 
@@ -117,7 +133,7 @@ struct CaseLoader {
     }
 
     func load(chats chatFiles: [String], listings listingFiles: [String], measured: [String], extra: [EvidenceCore.Measurement] = [],
-              variant: String?, report: (InputError) -> Void) -> Loaded {
+              variant: String?, ordered: String? = nil, shipped: String? = nil, report: (InputError) -> Void) -> Loaded {
         var failed = false
         var findings: [Finding] = []
         var chats: [String] = [], listings: [String] = []
@@ -157,7 +173,8 @@ struct CaseLoader {
             }
         }
         measurements += extra
-        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: variant)
+        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: variant,
+                                                                                  ordered: ordered, shipped: shipped)
         return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)
     }
 }

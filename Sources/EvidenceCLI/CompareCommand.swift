@@ -22,6 +22,7 @@ struct CompareCommand: ParsableCommand {
             --listing samples/listing-dress.txt --measured samples/measured-dress.txt
           evidence compare chat.txt --measure 'length=28cm' --measure '重量 980g'
           evidence compare chat.txt --measured m.txt --variant XL --tolerance chest=2cm
+          evidence compare chat.txt --ordered 2024-03-12 --shipped 2024-03-16   # 48小时内发货?
           evidence compare chat.txt --measured m.txt --format json | jq '.items[] | select(.verdict == "mismatch")'
 
         Exit codes: 0 nothing falls short, 1 something does, 2 a file or
@@ -86,9 +87,6 @@ struct ClaimCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What was paid for the order, in yuan (for 部分退款 amounts).", valueName: "yuan"))
     var price: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Order date, YYYY-MM-DD.", valueName: "date"))
-    var ordered: String?
-
     @Option(name: .long, help: ArgumentHelp("Date the goods were received, YYYY-MM-DD.", valueName: "date"))
     var received: String?
 
@@ -112,7 +110,7 @@ struct ClaimCommand: ParsableCommand {
 
     func validate() throws {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
-        for date in [ordered, received].compactMap({ $0 }) where date.count != 10 || date.split(separator: "-").count != 3 {
+        for date in [received].compactMap({ $0 }) where date.count != 10 || date.split(separator: "-").count != 3 {
             throw ValidationError("dates are YYYY-MM-DD, not `\(date)`")
         }
         if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
@@ -126,7 +124,7 @@ struct ClaimCommand: ParsableCommand {
             return
         }
         let (comparison, catalog, chats, listings, failed) = try inputs.load()
-        let context = ClaimContext(platform: platform.rawValue, price: price, ordered: ordered, received: received, chatFiles: chats, listingFiles: listings)
+        let context = ClaimContext(platform: platform.rawValue, price: price, ordered: inputs.ordered, shipped: inputs.shipped, received: received, chatFiles: chats, listingFiles: listings)
         let claim = ClaimBuilder(catalog: catalog).draft(comparison, context: context)
         Console.write(render(claim, comparison, catalog))
         if failed { throw ExitCode(ExitStatus.error) }
@@ -172,11 +170,12 @@ struct ClaimCommand: ParsableCommand {
         var index: [ManifestOrder.Outcome] = []
         for order in orders {
             var problems: [String] = []
-            let loaded = loader.load(chats: order.chats, listings: order.listings, measured: order.measurements, variant: order.variant) { error in
+            let loaded = loader.load(chats: order.chats, listings: order.listings, measured: order.measurements, variant: order.variant,
+                                     ordered: order.ordered, shipped: order.shipped) { error in
                 Console.error("\(manifest):\(order.line): order \(order.id): \(error.description)")
                 problems.append(error.description)
             }
-            let context = ClaimContext(platform: order.platform ?? platform.rawValue, price: order.price, ordered: order.ordered, received: order.received,
+            let context = ClaimContext(platform: order.platform ?? platform.rawValue, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
             let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
             let file = (out as NSString).appendingPathComponent(ManifestOrder.fileName(order.id) + "." + format.fileExtension)

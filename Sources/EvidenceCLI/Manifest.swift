@@ -12,10 +12,11 @@ struct ManifestOrder {
     let price: Double?
     let variant: String?
     let ordered: String?
+    let shipped: String?
     let received: String?
 
     static let required = ["id", "measurements"]
-    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "ordered", "received"]
+    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "ordered", "shipped", "received"]
 
     /// Reads the manifest. Paths are relative to its folder; several files in one cell are
     /// separated by `;`. A missing column or a bad cell is an error with the file and line.
@@ -54,11 +55,17 @@ struct ManifestOrder {
             if let platform = cell("platform"), !["taobao", "tmall", "1688", "other"].contains(platform) {
                 throw InputError(path: path, line: record.line, "order \(id): unknown platform `\(platform)` (taobao, tmall, 1688, other)")
             }
+            for name in ["ordered", "shipped", "received"] {
+                if let text = cell(name), Comparer.moment(text) == nil {
+                    throw InputError(path: path, line: record.line, "order \(id): \(name) `\(text)` is not YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+                }
+            }
+            if cell("shipped") != nil, cell("ordered") == nil { throw InputError(path: path, line: record.line, "order \(id): `shipped` needs `ordered`") }
             let measurements = resolve(cell("measurements") ?? "")
             if measurements.isEmpty { throw InputError(path: path, line: record.line, "order \(id): no measurements file") }
             orders.append(ManifestOrder(line: record.line, id: id, platform: cell("platform"), chats: resolve(cell("chat") ?? ""),
                                         listings: resolve(cell("listing") ?? ""), measurements: measurements, price: price, variant: cell("variant"),
-                                        ordered: cell("ordered"), received: cell("received")))
+                                        ordered: cell("ordered"), shipped: cell("shipped"), received: cell("received")))
         }
         return orders
     }

@@ -171,6 +171,39 @@ import Testing
         #expect(claim.refund.zh.hasPrefix("换货"))
     }
 
+    @Test func shippingLaterThanPromisedIsALateShipmentClaim() throws {
+        let text = "2024-03-12 10:00:00 店:客服: 48小时内发货，晚发必赔\n"
+        let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        let comparer = Comparer(catalog: Support.catalog)
+        func dispatch(_ measured: String = "", ordered: String? = nil, shipped: String? = nil) -> ComparedItem? {
+            comparer.compare(findings: findings, measurements: measured.isEmpty ? [] : measurements(measured), variant: nil, ordered: ordered, shipped: shipped)
+                .items.first { $0.attribute == "dispatch_within" }
+        }
+        // Dates alone count whole days: 48 hours is 2 days, 4 days is late.
+        let late = try #require(dispatch(ordered: "2024-03-12", shipped: "2024-03-16"))
+        #expect(late.verdict == .mismatch)
+        #expect(late.difference == 2)
+        #expect(late.measured.first?.unit == "days")
+        // With times, hours: 47 is on time, 49 is late.
+        #expect(dispatch(ordered: "2024-03-12 10:00", shipped: "2024-03-14 09:00")?.verdict == .matches)
+        #expect(dispatch(ordered: "2024-03-12 10:00", shipped: "2024-03-14 11:00")?.verdict == .mismatch)
+        // Or from a measurement line.
+        #expect(dispatch("发货时间 3天\n")?.verdict == .mismatch)
+        #expect(dispatch("发货时间 40小时\n")?.verdict == .matches)
+        // Nothing to compare without a dispatch time.
+        #expect(dispatch() == nil)
+
+        let comparison = comparer.compare(findings: findings, measurements: [], variant: nil, ordered: "2024-03-12", shipped: "2024-03-16")
+        let context = ClaimContext(platform: "taobao", ordered: "2024-03-12", shipped: "2024-03-16")
+        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: context))
+        #expect(claim.reasonLabel == "未按约定时间发货")
+        #expect(claim.statementZH.contains("卖家承诺“晚发必赔”（2024-03-12 10:00:00，c:1），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）"))
+        #expect(claim.timeline.map(\.zh).last == "发货（晚于承诺）")
+        #expect(claim.summaryZH == "未按约定时间发货：承诺下单后2天内发货，实际4天后才发出，晚了2天。申请按卖家“晚发必赔”的承诺赔付。")
+        #expect(claim.summaryEN.hasPrefix("Not shipped on time: "))
+    }
+
     @Test func noDiscrepancyNoClaim() throws {
         let comparison = try jacket(measured: "衣长 71cm\n胸围 121cm\n")
         #expect(!comparison.hasDiscrepancy)
@@ -191,6 +224,12 @@ import Testing
         let fine = try Support.run(["claim", cases.appendingPathComponent("jacket-chat.txt").path, "--measure", "衣长 71cm"])
         #expect(fine.status == 0)
         #expect(fine.stdout.contains("nothing to claim"))
+    }
+
+    @Test func badOrderDatesAreUsageErrors() throws {
+        let run = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--measure", "衣长 71cm", "--ordered", "3/12", "--shipped", "2024-03-16"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("not `3/12`"))
     }
 
     @Test func plainTextGivenAsPromisesIsTheSellersWord() throws {

@@ -124,7 +124,15 @@ import Testing
         let manifest = Support.write("id,platform,chat,price\nA1,taobao,chat.txt,10\n", to: "orders.csv", in: folder)
         let run = try Support.run(["claim", "--manifest", manifest, "--out", folder.appendingPathComponent("out").path])
         #expect(run.status == 2)
-        #expect(run.stderr == "evidence: \(manifest):1: missing column `measurements` (columns: id, platform, chat, listing, measurements, price, variant, ordered, received)\n")
+        #expect(run.stderr == "evidence: \(manifest):1: missing column `measurements` (columns: id, platform, chat, listing, measurements, price, variant, ordered, shipped, received)\n")
+    }
+
+    @Test func manifestWithABadDateNamesTheLine() throws {
+        let folder = Support.temporaryFolder()
+        let manifest = Support.write("id,chat,measurements,ordered,shipped\nA1,chat.txt,m.txt,2024-03-12,2024-02-30\n", to: "orders.csv", in: folder)
+        let run = try Support.run(["claim", "--manifest", manifest, "--out", folder.appendingPathComponent("out").path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "evidence: \(manifest):2: order A1: shipped `2024-02-30` is not YYYY-MM-DD or 'YYYY-MM-DD HH:MM'\n")
     }
 }
 

@@ -50,14 +50,17 @@ public struct ClaimContext: Sendable {
     /// What the buyer paid for the order, in yuan.
     public var price: Double?
     public var ordered: String?
+    public var shipped: String?
     public var received: String?
     public var chatFiles: [String]
     public var listingFiles: [String]
 
-    public init(platform: String, price: Double? = nil, ordered: String? = nil, received: String? = nil, chatFiles: [String] = [], listingFiles: [String] = []) {
+    public init(platform: String, price: Double? = nil, ordered: String? = nil, shipped: String? = nil, received: String? = nil,
+                chatFiles: [String] = [], listingFiles: [String] = []) {
         self.platform = platform
         self.price = price
         self.ordered = ordered
+        self.shipped = shipped
         self.received = received
         self.chatFiles = chatFiles
         self.listingFiles = listingFiles
@@ -74,7 +77,7 @@ public struct ClaimBuilder {
     /// Discrepancy kinds, strongest first: what the buyer can show at a glance (wrong item,
     /// pieces missing, a size off) before what needs a label or a test (material), per the
     /// burden of proof in 《淘宝平台争议处理规则》 Arts. 73–74.
-    static let severity = ["wrong_item", "quantity_short", "size", "material", "net_content_short", "function_spec"]
+    static let severity = ["wrong_item", "quantity_short", "size", "material", "net_content_short", "function_spec", "late_shipment"]
 
     static func discrepancyKind(_ item: ComparedItem) -> String {
         if item.attribute == "size_label" { return "wrong_item" }
@@ -84,6 +87,7 @@ public struct ClaimBuilder {
         case .weight, .volume: return "net_content_short"
         case .dimension: return "size"
         case .size: return "size"
+        case .delivery: return "late_shipment"
         default: return "function_spec"
         }
     }
@@ -101,9 +105,11 @@ public struct ClaimBuilder {
         let refund = self.refund(kind, strongest, comparison, context)
         let sentences = mismatches.map { sentence($0) }
         let shipping = comparison.commitments.first { $0.attribute == "return_shipping" && $0.value == .text("seller") }
-        let refundZH = "申请\(refund.zh)" + (refund.amount.map { "¥\(Self.money($0))" } ?? "") + (kind == "quantity_short" ? "。" : "，退货运费由卖家承担。")
-        let refundEN = "Requesting \(refund.en)" + (refund.amount.map { " of ¥\(Self.money($0))" } ?? "") + (kind == "quantity_short" ? "." : "; return shipping at the seller's cost.")
-        let (summaryZH, summaryEN) = fit(label: label, sentences: sentences, refundZH: refundZH, refundEN: refundEN, platform: platform)
+        let returns = !["quantity_short", "late_shipment"].contains(kind)
+        let refundZH = "申请\(refund.zh)" + (refund.amount.map { "¥\(Self.money($0))" } ?? "") + (returns ? "，退货运费由卖家承担。" : "。")
+        let refundEN = "Requesting \(refund.en)" + (refund.amount.map { " of ¥\(Self.money($0))" } ?? "") + (returns ? "; return shipping at the seller's cost." : ".")
+        let (summaryZH, summaryEN) = fit(label: label, labelEN: kind == "late_shipment" ? "Not shipped on time" : "Not as described",
+                                             sentences: sentences, refundZH: refundZH, refundEN: refundEN, platform: platform)
 
         var statementZH = "\(label)。\n"
         var statementEN = "Reason: \(label).\n"
@@ -127,12 +133,17 @@ public struct ClaimBuilder {
             statementZH += "卖家所说“\(limit.raw)”（\(Self.where(limit))）只限无理由退货，不适用于商品与描述不符；排除卖家责任的格式条款无效（《消费者权益保护法》第26条）。\n"
             statementEN += "The seller's “\(limit.raw)” (\(Self.where(limit))) limits returns for a change of mind, not for goods that are not as described; terms that exclude the seller's liability are void (Consumer Rights Protection Law, Art. 26).\n"
         }
+        // A penalty the seller promised (晚发必赔) is owed when the breach happens (《淘宝平台争议处理规则》 Art. 15).
+        if kind == "late_shipment", let pledge = comparison.commitments.first(where: { $0.attribute == "late_dispatch_compensation" }) {
+            statementZH += "卖家承诺“\(pledge.raw)”（\(Self.where(pledge))），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）。\n"
+            statementEN += "The seller pledged “\(pledge.raw)” (\(Self.where(pledge))); a penalty the seller promised is owed when the promise is broken (Taobao dispute rules, Art. 15).\n"
+        }
         statementZH += refundZH
         statementEN += refundEN
 
         // One quote per message, and a commitment the chat already holds is not repeated from the listing.
         var quotes = mismatches.compactMap(\.promised) + mismatches.flatMap(\.promisedComposition)
-        quotes += comparison.commitments.filter { ["return_shipping", "quality_return", "returns_accepted", "return_window", "exchange_window", "warranty"].contains($0.attribute) }
+        quotes += comparison.commitments.filter { ["return_shipping", "quality_return", "returns_accepted", "return_window", "exchange_window", "warranty", "late_dispatch_compensation"].contains($0.attribute) }
         var seenMessages = Set<String>(), seenCommitments = Set<String>()
         quotes = quotes.filter { quote in
             let isCommitment = [.return, .warranty, .delivery].contains(quote.kind)
@@ -178,6 +189,14 @@ public struct ClaimBuilder {
             let note = item.notes.first ?? ""
             return ("尺码不符：\(note)", "Wrong size: \(note)")
         }
+        if item.attribute == "dispatch_within", let difference = item.difference, let promise = item.promised {
+            let unit = promise.unit == "hours" ? ("小时", "hours") : ("天", "days")
+            let (allowed, taken) = (ValueText.plain(promise.value), ValueText.plain(item.measured.first?.value))
+            let sameDay = allowed == "0" && unit.1 == "days"
+            return ((sameDay ? "承诺当天发货" : "承诺下单后\(allowed)\(unit.0)内发货") + "，实际\(taken)\(unit.0)后才发出，晚了\(NumberFormat.short(difference))\(unit.0)",
+                    (sameDay ? "promised same-day dispatch" : "promised dispatch within \(allowed) \(unit.1) of the order")
+                        + ", shipped after \(taken) \(unit.1): \(NumberFormat.short(difference)) \(unit.1) late")
+        }
         if item.kind == .material {
             let zhPromised = zhComposition(item.promisedComposition.map { ($0.value, $0.percent) })
             let zhMeasured = zhComposition(item.measured.map { ($0.value, $0.percent) })
@@ -207,7 +226,7 @@ public struct ClaimBuilder {
     }
 
     /// The short description: the reason, as many discrepancies as fit, the remedy.
-    private func fit(label: String, sentences: [(zh: String, en: String)], refundZH: String, refundEN: String, platform: PlatformRules) -> (String, String) {
+    private func fit(label: String, labelEN: String, sentences: [(zh: String, en: String)], refundZH: String, refundEN: String, platform: PlatformRules) -> (String, String) {
         func fits(_ text: String) -> Bool {
             text.count <= platform.maxCharacters && (platform.maxBytes.map { text.utf8.count <= $0 } ?? true)
         }
@@ -224,10 +243,10 @@ public struct ClaimBuilder {
         }
         var en = ""
         for count in stride(from: sentences.count, through: 1, by: -1) {
-            let candidate = "Not as described: " + sentences.prefix(count).map(\.en).joined(separator: "; ") + ". " + refundEN
+            let candidate = "\(labelEN): " + sentences.prefix(count).map(\.en).joined(separator: "; ") + ". " + refundEN
             if candidate.count <= max(platform.maxCharacters * 3, 300) { en = candidate; break }
         }
-        return (zh, en.isEmpty ? "Not as described: " + sentences[0].en + ". " + refundEN : en)
+        return (zh, en.isEmpty ? "\(labelEN): " + sentences[0].en + ". " + refundEN : en)
     }
 
     // MARK: Remedy
@@ -241,6 +260,11 @@ public struct ClaimBuilder {
                              amount: (amount * 100).rounded() / 100, basis: "price ¥\(Self.money(price)) × \(NumberFormat.short(abs(difference)))/\(NumberFormat.short(promised)) pieces missing")
             }
             return .init(zh: "补寄缺少的商品（补寄）", en: "re-shipping the missing pieces", amount: nil, basis: nil)
+        case "late_shipment":
+            let pledged = comparison.commitments.first { $0.attribute == "late_dispatch_compensation" }
+            return .init(zh: pledged.map { "按卖家“\($0.raw)”的承诺赔付" } ?? "延迟发货赔付",
+                         en: pledged.map { "the compensation the seller pledged (“\($0.raw)”)" } ?? "compensation for the late dispatch",
+                         amount: nil, basis: nil)
         case "wrong_item":
             return .init(zh: "换货（换成所拍尺码），或退货退款", en: "an exchange for the size ordered, or a return for a full refund",
                          amount: context.price, basis: context.price.map { "the price paid, ¥\(Self.money($0)), if returned" })
@@ -268,6 +292,10 @@ public struct ClaimBuilder {
                                  en: "seller \(quote.stance == .confirmed ? "confirms" : "promises") “\(quote.raw)” (\(Self.where(quote)))"))
         }
         if let ordered = context.ordered { entries.append(.init(time: ordered, zh: "下单", en: "order placed")) }
+        if let shipped = context.shipped {
+            let late = comparison.items.contains { $0.attribute == "dispatch_within" && $0.verdict == .mismatch }
+            entries.append(.init(time: shipped, zh: late ? "发货（晚于承诺）" : "发货", en: late ? "shipped (later than promised)" : "shipped"))
+        }
         if let received = context.received {
             entries.append(.init(time: received, zh: "签收", en: "goods received"))
             entries.append(.init(time: received, zh: "实测：" + comparison.items.filter { $0.verdict == .mismatch }.map { catalog.vocabulary.chineseName($0.attribute) + ComparisonPrinter.measured($0) }.joined(separator: "，"),
@@ -306,6 +334,9 @@ public struct ClaimBuilder {
         }
         if kinds.contains("wrong_item") || comparison.variant != nil {
             items.append(.init(zh: "订单详情截图（显示所拍规格/尺码）", en: "a screenshot of the order showing the size or SKU ordered", status: "needed"))
+        }
+        if kinds.contains("late_shipment") {
+            items.append(.init(zh: "订单详情和物流记录截图（下单时间、发货时间）", en: "screenshots of the order and the tracking record (order and dispatch times)", status: "needed"))
         }
         if kinds.contains("function_spec") {
             items.append(.init(zh: "显示实测规格的照片或视频（如功率计读数）", en: "a photo or video showing the measured specification (a meter reading)", status: "needed"))

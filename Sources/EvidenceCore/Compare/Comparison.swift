@@ -97,7 +97,7 @@ public struct Comparer {
             || finding.attribute == "nominal_size"
     }
 
-    public func compare(findings: [Finding], measurements: [Measurement], variant requested: String?) -> Comparison {
+    public func compare(findings: [Finding], measurements: [Measurement], variant requested: String?, ordered: String? = nil, shipped: String? = nil) -> Comparison {
         let promises = findings.filter(\.isPromise)
         var warnings: [String] = []
         let variant = requested.map { OrderedVariant(value: Comparer.normalise($0), source: "--variant") } ?? Comparer.inferVariant(findings)
@@ -115,7 +115,8 @@ public struct Comparer {
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[attribute] == nil {
             warnings.append("\(attribute): promised per size (\(variants.sorted().joined(separator: ", "))) but the ordered size is unknown: give --variant")
         }
-        let measuredBy = Dictionary(grouping: measurements) { Comparer.key($0.attribute, $0.part) }
+        var measuredBy = Dictionary(grouping: measurements) { Comparer.key($0.attribute, $0.part) }
+        let dispatch = compareDispatch(promises, dispatchTime(measuredBy.removeValue(forKey: "dispatch_within") ?? [], ordered: ordered, shipped: shipped))
         let tolerances = promises.filter { $0.kind == .tolerance && $0.attribute == "measurement_tolerance" }
 
         var items: [ComparedItem] = []
@@ -144,6 +145,7 @@ public struct Comparer {
                 items.append(compareValues(attribute, kind, promised, measured, tolerances))
             }
         }
+        if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { [.return, .warranty, .delivery].contains($0.kind) }
         return Comparison(items: items, variant: variant, commitments: commitments, warnings: warnings)
     }
@@ -239,6 +241,57 @@ public struct Comparer {
         let value = standard.relative ? promised * standard.value / 100 : standard.value
         return AppliedTolerance(value: value, percent: standard.relative ? standard.value : nil, direction: standard.direction,
                                 source: .standard, detail: standard.source, verified: standard.verified)
+    }
+
+    /// How long the seller took to ship: from `--ordered`/`--shipped`, else from a measurement
+    /// line such as `发货时间 3天`. Dates without a time count in whole days.
+    private func dispatchTime(_ measured: [Measurement], ordered: String?, shipped: String?) -> Measurement? {
+        guard let ordered, let shipped, let start = Comparer.moment(ordered), let end = Comparer.moment(shipped) else { return measured.last }
+        let hours = end.hours - start.hours
+        let precise = start.hasTime && end.hasTime
+        return Measurement(attribute: "dispatch_within", kind: .delivery, value: .number(precise ? hours : (hours / 24).rounded()),
+                           unit: precise ? "hours" : "days", percent: nil, part: nil, source: "--ordered/--shipped",
+                           raw: "ordered \(ordered), shipped \(shipped)")
+    }
+
+    /// The time to ship against the seller's tightest 48小时内发货: later is a mismatch. In days,
+    /// the promise rounds up (48 hours = 2 days).
+    private func compareDispatch(_ promises: [Finding], _ taken: Measurement?) -> ComparedItem? {
+        let windows = promises.filter { $0.attribute == "dispatch_within" }.compactMap { promise -> (Finding, Double)? in
+            guard let bound = promise.max ?? promise.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
+            return (promise, promise.unit == "hours" ? bound : bound * 24)
+        }
+        guard let taken else { return nil }
+        guard let (promise, hours) = windows.min(by: { $0.1 < $1.1 }), case .number(let elapsed) = taken.value else {
+            return ComparedItem(attribute: "dispatch_within", kind: .delivery, promised: nil, otherPromises: [], promisedComposition: [], measured: [taken],
+                                difference: nil, differencePercent: nil, tolerance: nil, verdict: .measuredNotPromised, notes: [])
+        }
+        let unit = taken.unit == "hours" ? "hours" : "days"
+        let allowed = unit == "hours" ? hours : (hours / 24).rounded(.up)
+        var shown = promise
+        shown.value = .number(allowed)
+        shown.min = nil
+        shown.max = nil
+        shown.unit = unit
+        return ComparedItem(attribute: "dispatch_within", kind: .delivery, promised: shown, otherPromises: [], promisedComposition: [], measured: [taken],
+                            difference: elapsed - allowed, differencePercent: nil, tolerance: nil, verdict: elapsed > allowed ? .mismatch : .matches,
+                            notes: ["promised “\(promise.raw)”; shipped \(NumberFormat.short(elapsed)) \(unit) after the order"])
+    }
+
+    /// `2024-03-12` or `2024-03-12 14:05` (seconds allowed): hours since a fixed day, and
+    /// whether a time was given. Nil for anything else, including 2024-02-30.
+    public static func moment(_ text: String) -> (hours: Double, hasTime: Bool)? {
+        let fields = text.trimmingBlanks().split(whereSeparator: { " T-:".contains($0) })
+        let parts = fields.compactMap { Int($0) }
+        guard parts.count == fields.count, [3, 5, 6].contains(parts.count) else { return nil }
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+        (components.hour, components.minute) = parts.count > 3 ? (parts[3], parts[4]) : (0, 0)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components), calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date) == components
+        else { return nil }
+        return (date.timeIntervalSince1970 / 3600, parts.count > 3)
     }
 
     /// The size on the item received against the size ordered: a different one is 发错货.

@@ -69,7 +69,7 @@ public struct ComparisonPrinter {
         for warning in comparison.warnings { out += "warning: \(warning)\n" }
         let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
         out += mismatches == 0 ? "no discrepancy: everything measured is as promised or within tolerance\n"
-            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies"): the item falls short of what was promised\n"
+            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies"): the order falls short of what was promised\n"
         return out
     }
 
