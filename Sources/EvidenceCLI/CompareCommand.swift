@@ -110,9 +110,7 @@ struct ClaimCommand: ParsableCommand {
 
     func validate() throws {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
-        for date in [received].compactMap({ $0 }) where date.count != 10 || date.split(separator: "-").count != 3 {
-            throw ValidationError("dates are YYYY-MM-DD, not `\(date)`")
-        }
+        if let received, Comparer.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
         if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
     }
 

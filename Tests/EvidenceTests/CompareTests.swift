@@ -136,6 +136,8 @@ import Testing
         #expect(taobao.quotes.contains { $0.raw == "衣长72cm，胸围122cm" && $0.line == 2 && $0.time == "2024-09-02T20:10:45" })
         #expect(taobao.statementZH.contains("卖家承诺“退货包运费”"))
         #expect(taobao.timeline.contains { $0.time == "2024-09-12" && $0.zh.contains("7天退货期截止") })
+        #expect(taobao.timeline.contains { $0.time == "2024-09-05" && $0.zh == "实测：胸围116cm，材质棉80%、聚酯纤维20%" })
+        #expect(taobao.timeline.contains { $0.zh == "卖家承诺“衣长72cm，胸围122cm”（jacket-chat.txt:2）" })
         #expect(taobao.evidence.contains { $0.zh.hasPrefix("平铺测量照片") && $0.status == "needed" })
         let factory = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688")))
         #expect(factory.reasonLabel == "收到的货物与约定不符（尺寸规格）")

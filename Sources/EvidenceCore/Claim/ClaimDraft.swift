@@ -288,8 +288,10 @@ public struct ClaimBuilder {
     private func timeline(_ quotes: [Finding], _ comparison: Comparison, _ context: ClaimContext) -> [ClaimDraft.TimelineEntry] {
         var entries: [ClaimDraft.TimelineEntry] = []
         for quote in quotes {
-            entries.append(.init(time: quote.time, zh: "卖家\(quote.stance == .confirmed ? "确认" : "承诺")“\(quote.raw)”（\(Self.where(quote))）",
-                                 en: "seller \(quote.stance == .confirmed ? "confirms" : "promises") “\(quote.raw)” (\(Self.where(quote)))"))
+            // The entry's time is already its first column: only the file and line here.
+            let place = quote.time == nil ? Self.where(quote) : "\(quote.path):\(quote.line)"
+            entries.append(.init(time: quote.time, zh: "卖家\(quote.stance == .confirmed ? "确认" : "承诺")“\(quote.raw)”（\(place)）",
+                                 en: "seller \(quote.stance == .confirmed ? "confirms" : "promises") “\(quote.raw)” (\(place))"))
         }
         if let ordered = context.ordered { entries.append(.init(time: ordered, zh: "下单", en: "order placed")) }
         if let shipped = context.shipped {
@@ -298,7 +300,10 @@ public struct ClaimBuilder {
         }
         if let received = context.received {
             entries.append(.init(time: received, zh: "签收", en: "goods received"))
-            entries.append(.init(time: received, zh: "实测：" + comparison.items.filter { $0.verdict == .mismatch }.map { catalog.vocabulary.chineseName($0.attribute) + ComparisonPrinter.measured($0) }.joined(separator: "，"),
+            entries.append(.init(time: received, zh: "实测：" + comparison.items.filter { $0.verdict == .mismatch }.map { item in
+                catalog.vocabulary.chineseName(item.attribute)
+                    + (item.kind == .material ? zhComposition(item.measured.map { ($0.value, $0.percent) }) : Self.zh(ComparisonPrinter.measured(item)))
+            }.joined(separator: "，"),
                                  en: "measured: " + comparison.items.filter { $0.verdict == .mismatch }.map { catalog.vocabulary.englishName($0.attribute) + " " + ComparisonPrinter.measured($0) }.joined(separator: ", ")))
             if let window = comparison.commitments.first(where: { $0.attribute == "return_window" }), case .number(let days)? = window.value,
                let deadline = Self.addDays(received, Int(days)) {
@@ -358,14 +363,8 @@ public struct ClaimBuilder {
 
     /// `2024-03-15` + 7 days.
     static func addDays(_ date: String, _ days: Int) -> String? {
-        let parts = date.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let start = calendar.date(from: components), let end = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
-        let result = calendar.dateComponents([.year, .month, .day], from: end)
+        guard let start = Comparer.moment(String(date.prefix(10))) else { return nil }
+        let result = Comparer.utc.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: (start.hours + Double(days) * 24) * 3600))
         return String(format: "%04d-%02d-%02d", result.year!, result.month!, result.day!)
     }
 }

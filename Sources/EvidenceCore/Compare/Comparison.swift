@@ -287,12 +287,16 @@ public struct Comparer {
         var components = DateComponents()
         (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
         (components.hour, components.minute) = parts.count > 3 ? (parts[3], parts[4]) : (0, 0)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components), calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date) == components
-        else { return nil }
+        guard let date = utc.date(from: components), utc.dateComponents([.year, .month, .day, .hour, .minute], from: date) == components else { return nil }
         return (date.timeIntervalSince1970 / 3600, parts.count > 3)
     }
+
+    /// The calendar order dates are read in: no time zone, so no daylight-saving gaps.
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 
     /// The size on the item received against the size ordered: a different one is 发错货.
     private func compareSizeLabel(_ measured: [Measurement], _ variant: OrderedVariant?) -> ComparedItem {
