@@ -14,7 +14,7 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A saved listing page as text (repeatable); every line is the seller's.", valueName: "file"))
     var listing: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A file of measurements, one per line: `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester` (repeatable).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A file of measurements, one per line: `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`, `颜色 藏青色` (repeatable).", valueName: "file"))
     var measured: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("One measurement, e.g. 'length=28cm' or '胸围=100厘米' (repeatable).", valueName: "attr=value"))

@@ -34,7 +34,7 @@ import Testing
         #expect(vocabulary.unit(forAlias: "公分")?.canonical == "cm")
         #expect(vocabulary.unit(forAlias: "斤")?.factor == 500)
         #expect(vocabulary.unit(forAlias: "KG")?.factor == 1000)
-        #expect(vocabulary.material(forAlias: "涤纶") == "polyester")
+        #expect(vocabulary.materials.name(forAlias: "涤纶") == "polyester")
     }
 }
 
@@ -51,19 +51,19 @@ import Testing
 
     static let valid = """
     patterns:
-      - id: mine.colour
+      - id: mine.print
         kind: spec
-        attribute: color
-        description: a colour
-        regex: '颜色(?<text>红|蓝)'
+        attribute: print_pattern
+        description: a print
+        regex: '图案(?<text>条纹|格子)'
         groups:
-          text: the colour
+          text: the print
         examples:
           match:
-            - text: '颜色红'
-              expect: {value: 红}
+            - text: '图案条纹'
+              expect: {value: 条纹}
           no_match:
-            - '颜色绿'
+            - '图案波点'
     """
 
     @Test func validFileLoads() {
@@ -78,20 +78,20 @@ import Testing
     }
 
     @Test func regexThatDoesNotCompileNamesPatternLineAndOffset() throws {
-        let error = try #require(load(Self.valid.replacingOccurrences(of: "颜色(?<text>红|蓝)", with: "颜色(?<text>红|蓝")))
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "图案(?<text>条纹|格子)", with: "图案(?<text>红|蓝")))
         #expect(error.line == 2)
-        #expect(error.message.contains("mine.colour"))
+        #expect(error.message.contains("mine.print"))
         #expect(error.message.contains("does not compile"))
         #expect(error.message.contains("offset"))
     }
 
     @Test func unknownMacroIsAnError() throws {
-        let error = try #require(load(Self.valid.replacingOccurrences(of: "颜色(?<text>", with: "{{NOPE}}(?<text>")))
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "图案(?<text>", with: "{{NOPE}}(?<text>")))
         #expect(error.message.contains("unknown macro {{NOPE}}"))
     }
 
     @Test func undocumentedGroupIsAnError() throws {
-        let error = try #require(load(Self.valid.replacingOccurrences(of: "    groups:\n      text: the colour\n", with: "")))
+        let error = try #require(load(Self.valid.replacingOccurrences(of: "    groups:\n      text: the print\n", with: "")))
         #expect(error.message.contains("group `text` is not described"))
     }
 
@@ -118,29 +118,29 @@ import Testing
     }
 
     @Test func userPatternReplacesBundledPatternWithSameId() throws {
-        let replacement = Self.valid.replacingOccurrences(of: "mine.colour", with: "weight.labelled")
+        let replacement = Self.valid.replacingOccurrences(of: "mine.print", with: "weight.labelled")
         let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/w.yaml", text: replacement)]])
         #expect(catalog.patterns.filter { $0.id == "weight.labelled" }.count == 1)
         #expect(catalog.pattern(id: "weight.labelled")?.definition.file == "mine/w.yaml")
     }
 
     @Test func catastrophicExampleIsCaughtNotHung() throws {
-        let yaml = Self.valid.replacingOccurrences(of: "颜色(?<text>红|蓝)", with: "(?<text>(?:a|aa)+)$").replacingOccurrences(of: "'颜色绿'", with: "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'")
+        let yaml = Self.valid.replacingOccurrences(of: "图案(?<text>条纹|格子)", with: "(?<text>(?:a|aa)+)$").replacingOccurrences(of: "'图案波点'", with: "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'")
         let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/bad.yaml", text: yaml)]])
         let log = Support.extract("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac").log
         let extractor = Extractor(catalog: catalog)
-        let result = extractor.extract(log, scratch: extractor.makeScratch(), patterns: [catalog.pattern(id: "mine.colour")!])
+        let result = extractor.extract(log, scratch: extractor.makeScratch(), patterns: [catalog.pattern(id: "mine.print")!])
         #expect(result.errors.count == 1)
-        #expect(result.errors.first?.description.contains("chat.txt:1: pattern mine.colour") == true)
+        #expect(result.errors.first?.description.contains("chat.txt:1: pattern mine.print") == true)
     }
 
     @Test func wrongExpectationIsReportedAtTheExampleLine() throws {
-        let wrong = Self.valid.replacingOccurrences(of: "expect: {value: 红}", with: "expect: {value: 蓝}")
+        let wrong = Self.valid.replacingOccurrences(of: "expect: {value: 条纹}", with: "expect: {value: 格子}")
         let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/wrong.yaml", text: wrong)]])
-        let failures = ExampleCheck(catalog: catalog).run(try #require(catalog.pattern(id: "mine.colour")))
+        let failures = ExampleCheck(catalog: catalog).run(try #require(catalog.pattern(id: "mine.print")))
         #expect(failures.count == 1)
         #expect(failures.first?.file == "mine/wrong.yaml")
         #expect(failures.first?.line == 11)
-        #expect(failures.first?.message.contains("expected value 蓝, got 红") == true)
+        #expect(failures.first?.message.contains("expected value 格子, got 条纹") == true)
     }
 }

@@ -83,12 +83,12 @@ import Testing
 
     @Test func userPatternsExtendTheCatalogue() throws {
         let folder = Support.temporaryFolder()
-        Support.write(CatalogErrorTests.valid, to: "colour.yaml", in: folder)
-        let run = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "-"], input: "颜色红，长30cm\n")
+        Support.write(CatalogErrorTests.valid, to: "print.yaml", in: folder)
+        let run = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "-"], input: "图案条纹，长30cm\n")
         #expect(run.status == 0)
-        #expect(try jsonLines(run.stdout).map { $0["pattern"] as? String } == ["mine.colour", "dimension.labelled"])
-        let only = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "--no-bundled-patterns", "-"], input: "颜色红，长30cm\n")
-        #expect(try jsonLines(only.stdout).map { $0["pattern"] as? String } == ["mine.colour"])
+        #expect(try jsonLines(run.stdout).map { $0["pattern"] as? String } == ["mine.print", "dimension.labelled"])
+        let only = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "--no-bundled-patterns", "-"], input: "图案条纹，长30cm\n")
+        #expect(try jsonLines(only.stdout).map { $0["pattern"] as? String } == ["mine.print"])
     }
 
     @Test func patternsTestPassesBundledAndFailsAWrongExample() throws {
@@ -96,10 +96,10 @@ import Testing
         #expect(bundled.status == 0)
         #expect(bundled.stdout.contains("all pass"))
         let folder = Support.temporaryFolder()
-        Support.write(CatalogErrorTests.valid.replacingOccurrences(of: "{value: 红}", with: "{value: 绿}"), to: "wrong.yaml", in: folder)
+        Support.write(CatalogErrorTests.valid.replacingOccurrences(of: "{value: 条纹}", with: "{value: 波点}"), to: "wrong.yaml", in: folder)
         let wrong = try Support.run(["patterns", "test", folder.path])
         #expect(wrong.status == 1)
-        #expect(wrong.stdout.contains("\(folder.path)/wrong.yaml:11: mine.colour: `颜色红`: expected value 绿, got 红"))
+        #expect(wrong.stdout.contains("\(folder.path)/wrong.yaml:11: mine.print: `图案条纹`: expected value 波点, got 条纹"))
     }
 
     @Test func patternsListShowsTheCatalogue() throws {

@@ -206,6 +206,26 @@ import Testing
         #expect(claim.summaryEN.hasPrefix("Not shipped on time: "))
     }
 
+    @Test func anotherColourIsAColourClaimAndShadeDisclaimersDoNotCoverIt() throws {
+        let text = "2024-03-12 10:00:00 店:客服: 颜色是黑色的哦，因显示器不同存在色差\n"
+        let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        func compared(_ line: String) -> Comparison {
+            Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements(line), variant: nil)
+        }
+        #expect(compared("颜色 纯黑\n").items.first { $0.attribute == "color" }?.verdict == .matches)
+        #expect(compared("colour: black\n").items.first { $0.attribute == "color" }?.verdict == .matches)
+        let navy = compared("颜色：藏青色\n")
+        let item = try #require(navy.items.first { $0.attribute == "color" })
+        #expect(item.verdict == .mismatch)
+        #expect(item.notes.contains { $0.contains("covers a shade, not a different colour") })
+        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(navy, context: ClaimContext(platform: "taobao")))
+        #expect(claim.reasonLabel == "颜色/图案/款式与商品描述不符")
+        #expect(claim.summaryZH.hasPrefix("颜色/图案/款式与商品描述不符：颜色承诺黑色，实为藏青色。"))
+        #expect(claim.statementZH.contains("卖家所说“显示器不同存在色差”（2024-03-12 10:00:00，c:1）只涉及颜色深浅"))
+        #expect(claim.evidence.contains { $0.zh.hasPrefix("自然光下的实物照片") })
+    }
+
     @Test func noDiscrepancyNoClaim() throws {
         let comparison = try jacket(measured: "衣长 71cm\n胸围 121cm\n")
         #expect(!comparison.hasDiscrepancy)

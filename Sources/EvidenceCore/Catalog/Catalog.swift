@@ -60,10 +60,11 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "macros", "patterns", "tolerances", "platforms"])
+                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "colors", "macros", "patterns", "tolerances", "platforms"])
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("units") { try readUnits(section) }
-                if let section = fields.optional("materials") { try readMaterials(section) }
+                if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
+                if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
                 if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
                 if let section = fields.optional("tolerances") { try readTolerances(section) }
                 if let section = fields.optional("platforms") { try readPlatforms(section) }
@@ -206,9 +207,9 @@ public struct Catalog: Sendable {
         }
     }
 
-    private mutating func readMaterials(_ section: YAMLValue) throws(CatalogError) {
+    private mutating func readWords(_ section: YAMLValue, into list: WritableKeyPath<Vocabulary, WordList>) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            vocabulary.addMaterial(name, aliases: try value.strings())
+            vocabulary[keyPath: list].add(name, aliases: try value.strings())
         }
     }
 }

@@ -23,19 +23,44 @@ public struct UnitEntry: Sendable, Equatable {
     public let aliases: [String]
 }
 
-/// The words the catalogue knows: attributes, units and materials with their aliases.
-/// Lookups ignore ASCII case.
+/// Named words with the ways sellers write them (cotton: 棉, 纯棉; black: 黑色, 纯黑), as
+/// for materials and colours. Lookups ignore ASCII case.
+public struct WordList: Sendable {
+    public private(set) var entries: [String: [String]] = [:]
+    private var byAlias: [String: String] = [:]
+
+    /// `涤纶` → `polyester`.
+    public func name(forAlias alias: String) -> String? {
+        byAlias[Vocabulary.key(alias)]
+    }
+
+    /// The first Chinese word for a name (cotton → 棉), or the name.
+    public func chinese(_ name: String) -> String {
+        entries[name]?.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? name
+    }
+
+    var aliases: [String] { entries.values.flatMap { $0 } }
+
+    mutating func add(_ name: String, aliases: [String]) {
+        entries[name] = aliases
+        byAlias[Vocabulary.key(name)] = name
+        for alias in aliases { byAlias[Vocabulary.key(alias)] = name }
+    }
+}
+
+/// The words the catalogue knows: attributes, units, materials and colours with their
+/// aliases. Lookups ignore ASCII case.
 public struct Vocabulary: Sendable {
     public private(set) var attributes: [String: AttributeEntry] = [:]
     public private(set) var units: [String: UnitEntry] = [:]
-    public private(set) var materials: [String: [String]] = [:]
+    public internal(set) var materials = WordList()
+    public internal(set) var colors = WordList()
     /// Unit words with several readings (寸: inch for luggage and screens, 市寸 for body
     /// measures), each with the words that choose it when they appear in the message.
     public private(set) var ambiguousUnits: [String: [(unit: String, words: [String])]] = [:]
     private var ambiguousQuantity: [String: String] = [:]
     private var attributeByAlias: [String: String] = [:]
     private var unitByAlias: [String: String] = [:]
-    private var materialByAlias: [String: String] = [:]
 
     public init() {}
 
@@ -44,11 +69,6 @@ public struct Vocabulary: Sendable {
     /// The attribute's first Chinese alias (衣长), or its name.
     public func chineseName(_ attribute: String) -> String {
         attributes[attribute]?.aliases.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? attribute
-    }
-
-    /// A material's first Chinese word (cotton → 棉), or its name.
-    public func chineseMaterial(_ material: String) -> String {
-        materials[material]?.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? material
     }
 
     /// `garment_length` → `garment length`.
@@ -62,10 +82,6 @@ public struct Vocabulary: Sendable {
 
     public func unit(forAlias alias: String) -> UnitEntry? {
         unitByAlias[Vocabulary.key(alias)].flatMap { units[$0] }
-    }
-
-    public func material(forAlias alias: String) -> String? {
-        materialByAlias[Vocabulary.key(alias)]
     }
 
     mutating func add(_ entry: AttributeEntry) {
@@ -85,12 +101,6 @@ public struct Vocabulary: Sendable {
         ambiguousQuantity[alias] = quantity
     }
 
-    mutating func addMaterial(_ name: String, aliases: [String]) {
-        materials[name] = aliases
-        materialByAlias[Vocabulary.key(name)] = name
-        for alias in aliases { materialByAlias[Vocabulary.key(alias)] = name }
-    }
-
     /// The regex alternation for a vocabulary macro: `unit:length`, `attr:dimension`,
     /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
     func alternation(for macro: String) -> String? {
@@ -99,7 +109,7 @@ public struct Vocabulary: Sendable {
         return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
     }
 
-    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`).
+    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`).
     func aliases(for macro: String) -> [String]? {
         let parts = macro.split(separator: ":", maxSplits: 1).map(String.init)
         let aliases: [String]
@@ -110,7 +120,9 @@ public struct Vocabulary: Sendable {
         case ("attr", let selector?):
             aliases = attributes.values.filter { $0.kind.rawValue == selector || $0.name == selector }.flatMap(\.aliases)
         case ("material", nil):
-            aliases = materials.values.flatMap { $0 }
+            aliases = materials.aliases
+        case ("color", nil):
+            aliases = colors.aliases
         default:
             return nil
         }

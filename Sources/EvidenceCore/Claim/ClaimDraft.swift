@@ -77,10 +77,11 @@ public struct ClaimBuilder {
     /// Discrepancy kinds, strongest first: what the buyer can show at a glance (wrong item,
     /// pieces missing, a size off) before what needs a label or a test (material), per the
     /// burden of proof in 《淘宝平台争议处理规则》 Arts. 73–74.
-    static let severity = ["wrong_item", "quantity_short", "size", "material", "net_content_short", "function_spec", "late_shipment"]
+    static let severity = ["wrong_item", "quantity_short", "size", "color_style", "material", "net_content_short", "function_spec", "late_shipment"]
 
     static func discrepancyKind(_ item: ComparedItem) -> String {
         if item.attribute == "size_label" { return "wrong_item" }
+        if ["color", "print_pattern"].contains(item.attribute) { return "color_style" }
         switch item.kind {
         case .material: return "material"
         case .quantity: return "quantity_short"
@@ -133,6 +134,11 @@ public struct ClaimBuilder {
             statementZH += "卖家所说“\(limit.raw)”（\(Self.where(limit))）只限无理由退货，不适用于商品与描述不符；排除卖家责任的格式条款无效（《消费者权益保护法》第26条）。\n"
             statementEN += "The seller's “\(limit.raw)” (\(Self.where(limit))) limits returns for a change of mind, not for goods that are not as described; terms that exclude the seller's liability are void (Consumer Rights Protection Law, Art. 26).\n"
         }
+        // 色差 excuses a shade, not another colour.
+        if mismatches.contains(where: { $0.attribute == "color" }), let shade = comparison.disclaimers.first(where: { $0.attribute == "color_difference" }) {
+            statementZH += "卖家所说“\(shade.raw)”（\(Self.where(shade))）只涉及颜色深浅，不包括发来的是另一种颜色。\n"
+            statementEN += "The seller's “\(shade.raw)” (\(Self.where(shade))) covers a shade, not a different colour.\n"
+        }
         // A penalty the seller promised (晚发必赔) is owed when the breach happens (《淘宝平台争议处理规则》 Art. 15).
         if kind == "late_shipment", let pledge = comparison.commitments.first(where: { $0.attribute == "late_dispatch_compensation" }) {
             statementZH += "卖家承诺“\(pledge.raw)”（\(Self.where(pledge))），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）。\n"
@@ -176,7 +182,7 @@ public struct ClaimBuilder {
 
     /// `棉95%、氨纶5%`.
     private func zhComposition(_ values: [(FindingValue?, Double?)]) -> String {
-        values.map { value, percent in catalog.vocabulary.chineseMaterial(ValueText.plain(value)) + (percent.map { NumberFormat.short($0) + "%" } ?? "") }
+        values.map { value, percent in catalog.vocabulary.materials.chinese(ValueText.plain(value)) + (percent.map { NumberFormat.short($0) + "%" } ?? "") }
             .joined(separator: "、")
     }
 
@@ -196,6 +202,11 @@ public struct ClaimBuilder {
             return ((sameDay ? "承诺当天发货" : "承诺下单后\(allowed)\(unit.0)内发货") + "，实际\(taken)\(unit.0)后才发出，晚了\(NumberFormat.short(difference))\(unit.0)",
                     (sameDay ? "promised same-day dispatch" : "promised dispatch within \(allowed) \(unit.1) of the order")
                         + ", shipped after \(taken) \(unit.1): \(NumberFormat.short(difference)) \(unit.1) late")
+        }
+        if item.attribute == "color" {
+            let colors = catalog.vocabulary.colors
+            return ("颜色承诺\(colors.chinese(ValueText.plain(item.promised?.value)))，实为\(colors.chinese(ValueText.plain(item.measured.last?.value)))",
+                    "colour promised \(promised), actually \(measured)")
         }
         if item.kind == .material {
             let zhPromised = zhComposition(item.promisedComposition.map { ($0.value, $0.percent) })
@@ -342,6 +353,9 @@ public struct ClaimBuilder {
         }
         if kinds.contains("late_shipment") {
             items.append(.init(zh: "订单详情和物流记录截图（下单时间、发货时间）", en: "screenshots of the order and the tracking record (order and dispatch times)", status: "needed"))
+        }
+        if kinds.contains("color_style") {
+            items.append(.init(zh: "自然光下的实物照片，与商品主图或所拍颜色的SKU图对比", en: "a daylight photo of the item beside the listing photo of the colour ordered", status: "needed"))
         }
         if kinds.contains("function_spec") {
             items.append(.init(zh: "显示实测规格的照片或视频（如功率计读数）", en: "a photo or video showing the measured specification (a meter reading)", status: "needed"))

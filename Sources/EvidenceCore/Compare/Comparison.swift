@@ -58,7 +58,7 @@ public struct ComparedItem: Sendable {
     public let tolerance: AppliedTolerance?
     public let verdict: Verdict
     /// What a reader should know: a conflict between chat and listing, an approximate promise.
-    public let notes: [String]
+    public internal(set) var notes: [String]
 }
 
 /// The ordered variant and how it is known.
@@ -74,6 +74,8 @@ public struct Comparison: Sendable {
     public let items: [ComparedItem]
     public let variant: OrderedVariant?
     public let commitments: [Finding]
+    /// The seller's own disclaimers: 误差1-3cm, 色差, 以实物为准.
+    public let disclaimers: [Finding]
     public let warnings: [String]
 
     public var hasDiscrepancy: Bool { items.contains { $0.verdict == .mismatch } }
@@ -142,12 +144,17 @@ public struct Comparer {
             } else if kind == .material {
                 items.append(compareComposition(promised, measured))
             } else {
-                items.append(compareValues(attribute, kind, promised, measured, tolerances))
+                var item = compareValues(attribute, kind, promised, measured, tolerances)
+                // 色差 covers a shade, not another colour family.
+                if attribute == "color", item.verdict == .mismatch, let disclaimer = promises.first(where: { $0.attribute == "color_difference" }) {
+                    item.notes.append("the seller's “\(disclaimer.raw)” (\(disclaimer.path):\(disclaimer.line)) covers a shade, not a different colour")
+                }
+                items.append(item)
             }
         }
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { [.return, .warranty, .delivery].contains($0.kind) }
-        return Comparison(items: items, variant: variant, commitments: commitments, warnings: warnings)
+        return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: promises.filter { $0.kind == .tolerance }, warnings: warnings)
     }
 
     // MARK: Numbers

@@ -75,7 +75,8 @@ struct FindingBuilder {
         if let value = number("value", decimals: "decimals") {
             finding.value = .number(value * half)
         } else if let word = text("text") {
-            finding.value = .text(vocabulary.material(forAlias: word) ?? (definition.kind == .size ? word.uppercased() : word))
+            let words = finding.attribute == "color" ? vocabulary.colors : vocabulary.materials
+            finding.value = .text(words.name(forAlias: word) ?? (definition.kind == .size ? word.uppercased() : word))
         } else {
             finding.value = definition.value
         }

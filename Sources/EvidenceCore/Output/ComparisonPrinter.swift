@@ -113,6 +113,7 @@ public struct ComparisonPrinter {
         writer.field("discrepancy", comparison.hasDiscrepancy)
         writer.array("items", comparison.items) { write($1, into: &$0) }
         writer.array("commitments", comparison.commitments) { $0.write($1, type: false) }
+        writer.array("disclaimers", comparison.disclaimers) { $0.write($1, type: false) }
         writer.strings("warnings", comparison.warnings)
     }
 
