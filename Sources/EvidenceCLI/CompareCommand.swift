@@ -18,7 +18,7 @@ struct CompareCommand: ParsableCommand {
         both are shown and the one more favourable to the buyer is used.
 
         Examples:
-          evidence compare samples/taobao-dress-chat.txt \\\\
+          evidence compare samples/taobao-dress-chat.txt \\
             --listing samples/listing-dress.txt --measured samples/measured-dress.txt
           evidence compare chat.txt --measure 'length=28cm' --measure '重量 980g'
           evidence compare chat.txt --measured m.txt --variant XL --tolerance chest=2cm
@@ -57,21 +57,23 @@ struct ClaimCommand: ParsableCommand {
         abstract: "Draft the refund claim: reason label, remedy, description, quotes, timeline, evidence.",
         discussion: """
         Picks the platform's reason label for the strongest discrepancy
-        (尺寸/材质/少件/发错货…), the refund to ask for (退货退款, 部分退款 with
+        (尺寸/颜色/材质/少件/发错货/未按约定时间发货…), the refund to ask for (退货退款, 部分退款 with
         an amount from --price, 补寄), a description that fits the form (the
         limit used is printed), the seller's exact words with file, line and
         time, a timeline and the evidence still to attach. Every sentence comes
         from a finding or a measurement.
 
         Examples:
-          evidence claim samples/taobao-dress-chat.txt --listing samples/listing-dress.txt \\\\
-            --measured samples/measured-dress.txt --price 189 --received 2024-03-15
-          evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\\\
+          evidence claim samples/taobao-dress-chat.txt \\
+            --listing samples/listing-dress.txt --measured samples/measured-dress.txt \\
+            --price 189 --received 2024-03-15
+          evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\
             --measure '每箱 46 个' --price 1000 --lang zh --format text
           evidence claim chat.txt --measured m.txt --format json > claim.json
+          evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,
-             variant, ordered, received; writes claims/<id>.md and index.csv)
+             variant, ordered, shipped, received; writes claims/<id>.md and index.csv)
 
         Exit codes: 1 a claim was drafted (something falls short), 0 nothing
         falls short (it says so), 2 a file or measurement could not be read,
@@ -96,7 +98,7 @@ struct ClaimCommand: ParsableCommand {
     @Option(name: .long, help: "Output: markdown, text or json.")
     var format: Format = .markdown
 
-    @Option(name: .long, help: ArgumentHelp("A CSV of orders (id, platform, chat, listing, measurements, price, variant, ordered, received): one claim each, written to --out.", valueName: "orders.csv"))
+    @Option(name: .long, help: ArgumentHelp("A CSV of orders (\(ManifestOrder.known.joined(separator: ", "))): one claim each, written to --out.", valueName: "orders.csv"))
     var manifest: String?
 
     @Option(name: .long, help: ArgumentHelp("The folder --manifest writes the claims and index.csv / index.json into.", valueName: "dir"))

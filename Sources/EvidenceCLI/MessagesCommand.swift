@@ -21,7 +21,7 @@ struct MessagesCommand: ParsableCommand {
 
         Examples:
           evidence messages samples/taobao-dress-chat.txt
-          evidence messages --format jsonl 'WhatsApp Chat with Lily.txt' \\\\
+          evidence messages --format jsonl 'WhatsApp Chat with Lily.txt' \\
             | jq -c 'select(.role == "seller") | {time, text}'
           evidence messages --date-order dmy chat.txt
           evidence messages --input-format qianniu-desktop --seller '示例旗舰店:小美' qn.txt

@@ -324,6 +324,26 @@ public struct ClaimBuilder {
         return entries.enumerated().sorted { ($0.element.time ?? "9999", $0.offset) < ($1.element.time ?? "9999", $1.offset) }.map(\.element)
     }
 
+    /// What to photograph or film for each kind of discrepancy, in checklist order.
+    static let evidenceNeeded: [(kind: String, zh: String, en: String)] = [
+        ("size", "平铺测量照片：卷尺读数清楚，尺码标同框（每个不符的尺寸一张）",
+         "photos of each measurement laid flat, tape reading legible, size label in frame"),
+        ("material", "成分标/洗水标照片；如商家否认，申请质检报告",
+         "a photo of the composition (care) label; an inspection report if the seller disputes it"),
+        ("quantity_short", "开箱视频（从未拆封的包裹开始），清点数量的照片",
+         "an unboxing video from the sealed parcel, and a photo counting the pieces"),
+        ("net_content_short", "称重/量杯照片，含去皮读数",
+         "a photo of the scale or measuring cup, tare shown"),
+        ("wrong_item", "订单详情截图（显示所拍规格/尺码）",
+         "a screenshot of the order showing the size or SKU ordered"),
+        ("late_shipment", "订单详情和物流记录截图（下单时间、发货时间）",
+         "screenshots of the order and the tracking record (order and dispatch times)"),
+        ("color_style", "自然光下的实物照片，与商品主图或所拍颜色的SKU图对比",
+         "a daylight photo of the item beside the listing photo of the colour ordered"),
+        ("function_spec", "显示实测规格的照片或视频（如功率计读数）",
+         "a photo or video showing the measured specification (a meter reading)"),
+    ]
+
     private func evidence(_ mismatches: [ComparedItem], _ comparison: Comparison, _ context: ClaimContext) -> [ClaimDraft.EvidenceItem] {
         var items: [ClaimDraft.EvidenceItem] = []
         let chatLines = Set(mismatches.compactMap(\.promised).filter { !context.listingFiles.contains($0.path) }.map { "\($0.path):\($0.line)" }).sorted()
@@ -336,29 +356,9 @@ public struct ClaimBuilder {
             items.append(.init(zh: "商品详情页截图（已保存：\(context.listingFiles.joined(separator: "、"))）", en: "a screenshot of the listing page (saved as \(context.listingFiles.joined(separator: ", ")))", status: "have"))
         }
         let kinds = Set(mismatches.map(Self.discrepancyKind))
-        if kinds.contains("size") {
-            items.append(.init(zh: "平铺测量照片：卷尺读数清楚，尺码标同框（每个不符的尺寸一张）", en: "photos of each measurement laid flat, tape reading legible, size label in frame", status: "needed"))
-        }
-        if kinds.contains("material") {
-            items.append(.init(zh: "成分标/洗水标照片；如商家否认，申请质检报告", en: "a photo of the composition (care) label; an inspection report if the seller disputes it", status: "needed"))
-        }
-        if kinds.contains("quantity_short") {
-            items.append(.init(zh: "开箱视频（从未拆封的包裹开始），清点数量的照片", en: "an unboxing video from the sealed parcel, and a photo counting the pieces", status: "needed"))
-        }
-        if kinds.contains("net_content_short") {
-            items.append(.init(zh: "称重/量杯照片，含去皮读数", en: "a photo of the scale or measuring cup, tare shown", status: "needed"))
-        }
-        if kinds.contains("wrong_item") || comparison.variant != nil {
-            items.append(.init(zh: "订单详情截图（显示所拍规格/尺码）", en: "a screenshot of the order showing the size or SKU ordered", status: "needed"))
-        }
-        if kinds.contains("late_shipment") {
-            items.append(.init(zh: "订单详情和物流记录截图（下单时间、发货时间）", en: "screenshots of the order and the tracking record (order and dispatch times)", status: "needed"))
-        }
-        if kinds.contains("color_style") {
-            items.append(.init(zh: "自然光下的实物照片，与商品主图或所拍颜色的SKU图对比", en: "a daylight photo of the item beside the listing photo of the colour ordered", status: "needed"))
-        }
-        if kinds.contains("function_spec") {
-            items.append(.init(zh: "显示实测规格的照片或视频（如功率计读数）", en: "a photo or video showing the measured specification (a meter reading)", status: "needed"))
+        // The order's SKU matters whenever a size was ordered, not only for a wrong item.
+        for need in Self.evidenceNeeded where kinds.contains(need.kind) || (need.kind == "wrong_item" && comparison.variant != nil) {
+            items.append(.init(zh: need.zh, en: need.en, status: "needed"))
         }
         return items
     }
