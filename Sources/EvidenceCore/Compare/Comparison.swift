@@ -264,11 +264,11 @@ public struct Comparer {
     /// The time to ship against the seller's tightest 48小时内发货: later is a mismatch. In days,
     /// the promise rounds up (48 hours = 2 days).
     private func compareDispatch(_ promises: [Finding], _ taken: Measurement?) -> ComparedItem? {
+        guard let taken else { return nil }
         let windows = promises.filter { $0.attribute == "dispatch_within" }.compactMap { promise -> (Finding, Double)? in
             guard let bound = promise.max ?? promise.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
             return (promise, promise.unit == "hours" ? bound : bound * 24)
         }
-        guard let taken else { return nil }
         guard let (promise, hours) = windows.min(by: { $0.1 < $1.1 }), case .number(let elapsed) = taken.value else {
             return ComparedItem(attribute: "dispatch_within", kind: .delivery, promised: nil, otherPromises: [], promisedComposition: [], measured: [taken],
                                 difference: nil, differencePercent: nil, tolerance: nil, verdict: .measuredNotPromised, notes: [])
