@@ -193,6 +193,10 @@ import Testing
         // Or from a measurement line.
         #expect(dispatch("发货时间 3天\n")?.verdict == .mismatch)
         #expect(dispatch("发货时间 40小时\n")?.verdict == .matches)
+        // Dates win over a measurement line, with a warning.
+        let both = comparer.compare(findings: findings, measurements: measurements("发货时间 1天\n"), variant: nil, ordered: "2024-03-12", shipped: "2024-03-16")
+        #expect(both.items.first { $0.attribute == "dispatch_within" }?.verdict == .mismatch)
+        #expect(both.warnings == ["dispatch_within: `发货时间 1天` (m.txt:1) not used: --ordered/--shipped give the dispatch time"])
         // Nothing to compare without a dispatch time.
         #expect(dispatch() == nil)
 

@@ -118,7 +118,11 @@ public struct Comparer {
             warnings.append("\(attribute): promised per size (\(variants.sorted().joined(separator: ", "))) but the ordered size is unknown: give --variant")
         }
         var measuredBy = Dictionary(grouping: measurements) { Comparer.key($0.attribute, $0.part) }
-        let dispatch = compareDispatch(promises, dispatchTime(measuredBy.removeValue(forKey: "dispatch_within") ?? [], ordered: ordered, shipped: shipped))
+        let dispatchMeasured = measuredBy.removeValue(forKey: "dispatch_within") ?? []
+        if let line = dispatchMeasured.last, ordered != nil, shipped != nil {
+            warnings.append("dispatch_within: `\(line.raw)` (\(line.source)) not used: --ordered/--shipped give the dispatch time")
+        }
+        let dispatch = compareDispatch(promises, dispatchTime(dispatchMeasured, ordered: ordered, shipped: shipped))
         let tolerances = promises.filter { $0.kind == .tolerance && $0.attribute == "measurement_tolerance" }
 
         var items: [ComparedItem] = []
