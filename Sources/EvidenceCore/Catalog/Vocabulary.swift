@@ -36,7 +36,7 @@ public struct WordList: Sendable {
 
     /// The first Chinese word for a name (cotton → 棉), or the name.
     public func chinese(_ name: String) -> String {
-        entries[name]?.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? name
+        entries[name].flatMap(Vocabulary.firstChinese) ?? name
     }
 
     var aliases: [String] { entries.values.flatMap { $0 } }
@@ -68,7 +68,12 @@ public struct Vocabulary: Sendable {
 
     /// The attribute's first Chinese alias (衣长), or its name.
     public func chineseName(_ attribute: String) -> String {
-        attributes[attribute]?.aliases.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } } ?? attribute
+        attributes[attribute].flatMap { Vocabulary.firstChinese($0.aliases) } ?? attribute
+    }
+
+    /// The first word written in Chinese characters.
+    static func firstChinese(_ words: [String]) -> String? {
+        words.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
     }
 
     /// `garment_length` → `garment length`.

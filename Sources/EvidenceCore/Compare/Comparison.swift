@@ -123,7 +123,8 @@ public struct Comparer {
             warnings.append("dispatch_within: `\(line.raw)` (\(line.source)) not used: --ordered/--shipped give the dispatch time")
         }
         let dispatch = compareDispatch(promises, dispatchTime(dispatchMeasured, ordered: ordered, shipped: shipped))
-        let tolerances = promises.filter { $0.kind == .tolerance && $0.attribute == "measurement_tolerance" }
+        let disclaimers = promises.filter { $0.kind == .tolerance }
+        let tolerances = disclaimers.filter { $0.attribute == "measurement_tolerance" }
 
         var items: [ComparedItem] = []
         let attributes = Set(byAttribute.keys).union(measuredBy.keys).sorted { a, b in
@@ -150,7 +151,7 @@ public struct Comparer {
             } else {
                 var item = compareValues(attribute, kind, promised, measured, tolerances)
                 // 色差 covers a shade, not another colour family.
-                if attribute == "color", item.verdict == .mismatch, let disclaimer = promises.first(where: { $0.attribute == "color_difference" }) {
+                if attribute == "color", item.verdict == .mismatch, let disclaimer = disclaimers.first(where: { $0.attribute == "color_difference" }) {
                     item.notes.append("the seller's “\(disclaimer.raw)” (\(disclaimer.path):\(disclaimer.line)) covers a shade, not a different colour")
                 }
                 items.append(item)
@@ -158,7 +159,7 @@ public struct Comparer {
         }
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { [.return, .warranty, .delivery].contains($0.kind) }
-        return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: promises.filter { $0.kind == .tolerance }, warnings: warnings)
+        return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
     }
 
     // MARK: Numbers
