@@ -1,6 +1,14 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
+import Matching
+import Model
+import Output
+import Reading
 
 /// Which files a command reads: paths, folders walked with -r (filtered by --include and
 /// --exclude globs), and lists of paths from --files-from.

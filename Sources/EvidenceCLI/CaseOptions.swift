@@ -1,6 +1,14 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
+import Matching
+import Model
+import Output
+import Reading
 
 /// The case a comparison or claim is about: the chats and listings holding the promises,
 /// what the buyer measured, and the order's context.
@@ -37,7 +45,7 @@ struct CaseOptions: ParsableArguments {
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
-        for date in [ordered, shipped].compactMap({ $0 }) where Comparer.moment(date) == nil {
+        for date in [ordered, shipped].compactMap({ $0 }) where OrderDate.moment(date) == nil {
             throw ValidationError("dates are YYYY-MM-DD or 'YYYY-MM-DD HH:MM', not `\(date)`")
         }
         if shipped != nil, ordered == nil { throw ValidationError("--shipped needs --ordered, the time the order was placed") }
@@ -57,16 +65,16 @@ struct CaseOptions: ParsableArguments {
         var overrides: [String: AppliedTolerance] = [:]
         let loaded = try catalog.load()
         for text in tolerance {
-            let (attribute, applied) = try Self.parseTolerance(text, loaded.vocabulary)
+            let (attribute, applied) = try Self.parseTolerance(text, loaded.catalog.vocabulary)
             overrides[attribute] = applied
         }
-        return CaseLoader(catalog: loaded, input: input, overrides: overrides)
+        return CaseLoader(patterns: loaded, input: input, overrides: overrides)
     }
 
     func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
         try requireCase()
         let loader = try loader()
-        var measures: [EvidenceCore.Measurement] = []
+        var measures: [Model.Measurement] = []
         for line in measure {
             do throws(InputError) {
                 measures += try loader.reader.read(line, source: "--measure")
@@ -116,11 +124,11 @@ struct CaseLoader {
     let scratch: MatchScratch
     let reader: MeasurementReader
 
-    init(catalog: Catalog, input: InputOptions, overrides: [String: AppliedTolerance]) {
-        self.catalog = catalog
+    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance]) {
+        catalog = patterns.catalog
         self.input = input
         self.overrides = overrides
-        extractor = Extractor(catalog: catalog)
+        extractor = Extractor(patterns)
         scratch = extractor.makeScratch()
         reader = MeasurementReader(extractor: extractor, scratch: scratch)
     }
@@ -132,7 +140,7 @@ struct CaseLoader {
         let failed: Bool
     }
 
-    func load(chats chatFiles: [String], listings listingFiles: [String], measured: [String], extra: [EvidenceCore.Measurement] = [],
+    func load(chats chatFiles: [String], listings listingFiles: [String], measured: [String], extra: [Model.Measurement] = [],
               variant: String?, ordered: String? = nil, shipped: String? = nil, report: (InputError) -> Void) -> Loaded {
         var failed = false
         var findings: [Finding] = []
@@ -160,7 +168,7 @@ struct CaseLoader {
                 }
             }
         }
-        var measurements: [EvidenceCore.Measurement] = []
+        var measurements: [Model.Measurement] = []
         for path in measured {
             do throws(InputError) {
                 let (name, text) = try InputReader.read(path)

@@ -1,6 +1,14 @@
 import ArgumentParser
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
-import EvidenceCore
+import Matching
+import Model
+import Output
+import Reading
 
 /// `evidence compare`: promises against measurements, attribute by attribute.
 struct CompareCommand: ParsableCommand {
@@ -112,7 +120,7 @@ struct ClaimCommand: ParsableCommand {
 
     func validate() throws {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
-        if let received, Comparer.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
+        if let received, OrderDate.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
         if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
     }
 

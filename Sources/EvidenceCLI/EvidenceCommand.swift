@@ -1,6 +1,14 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
+import Matching
+import Model
+import Output
+import Reading
 
 /// The `evidence` command: subcommands for each step from chat log to claim.
 public struct EvidenceCommand: ParsableCommand {

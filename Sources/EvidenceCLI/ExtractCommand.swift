@@ -1,6 +1,14 @@
 import ArgumentParser
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
-import EvidenceCore
+import Matching
+import Model
+import Output
+import Reading
 
 /// `evidence extract`: what the seller promised, with quotes, lines, times and speakers.
 struct ExtractCommand: ParsableCommand {
@@ -65,7 +73,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = Extractor(catalog: try catalog.load())
+        let extractor = Extractor(try catalog.load())
         let paths = try selection.paths(files)
         let reader = input.reader
         let encoding = input.encoding

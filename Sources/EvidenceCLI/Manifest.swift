@@ -1,5 +1,13 @@
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
+import Matching
+import Model
+import Output
+import Reading
 
 /// One row of a `claim --manifest` CSV: an order with its files and context.
 struct ManifestOrder {
@@ -56,7 +64,7 @@ struct ManifestOrder {
                 throw InputError(path: path, line: record.line, "order \(id): unknown platform `\(platform)` (taobao, tmall, 1688, other)")
             }
             for name in ["ordered", "shipped", "received"] {
-                if let text = cell(name), Comparer.moment(text) == nil {
+                if let text = cell(name), OrderDate.moment(text) == nil {
                     throw InputError(path: path, line: record.line, "order \(id): \(name) `\(text)` is not YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
                 }
             }

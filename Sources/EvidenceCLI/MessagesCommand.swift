@@ -1,5 +1,13 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
+import Matching
+import Model
+import Output
+import Reading
 
 /// `evidence messages`: the messages as the reader parsed them, to check a file is read right.
 struct MessagesCommand: ParsableCommand {

@@ -1,6 +1,14 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
 import Foundation
+import Matching
+import Model
+import Output
+import Reading
 
 /// Exit codes shared by every subcommand (see README "Exit codes").
 public enum ExitStatus {
@@ -20,9 +28,10 @@ struct CatalogOptions: ParsableArguments {
     @Flag(name: .customLong("no-bundled-patterns"), help: "Use only the patterns from --patterns (the bundled vocabulary and macros stay available).")
     var noBundled = false
 
-    func load() throws -> Catalog {
+    /// The catalogue, compiled.
+    func load() throws -> PatternSet {
         do {
-            return try Catalog.load(userFolders: folders, replaceBundled: noBundled)
+            return try PatternSet(try Catalog.load(userFolders: folders, replaceBundled: noBundled))
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)

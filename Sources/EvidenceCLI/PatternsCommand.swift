@@ -1,5 +1,13 @@
 import ArgumentParser
-import EvidenceCore
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Extraction
+import Matching
+import Model
+import Output
+import Reading
 
 /// `evidence patterns`: look at and test the pattern catalogue.
 struct PatternsCommand: ParsableCommand {
@@ -86,14 +94,14 @@ struct TestPatterns: ParsableCommand {
     var folder: String?
 
     func run() throws {
-        let catalog: Catalog
+        let catalog: PatternSet
         do {
-            catalog = try Catalog.load(userFolders: folder.map { [$0] } ?? [], replaceBundled: folder != nil)
+            catalog = try PatternSet(try Catalog.load(userFolders: folder.map { [$0] } ?? [], replaceBundled: folder != nil))
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)
         }
-        let check = ExampleCheck(catalog: catalog)
+        let check = ExampleCheck(patterns: catalog)
         var failures = 0
         var examples = 0
         for pattern in catalog.patterns {

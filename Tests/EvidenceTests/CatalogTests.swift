@@ -1,27 +1,36 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// Every example of every bundled pattern, one test case per pattern (SwiftLint's verifyRule habit).
 @Suite struct BundledCatalogTests {
-    static let ids = Support.catalog.patterns.map(\.id)
+    static let ids = Support.patterns.patterns.map(\.id)
 
     @Test(arguments: ids)
     func examplesHold(_ id: String) throws {
-        let pattern = try #require(Support.catalog.pattern(id: id))
-        let failures = ExampleCheck(catalog: Support.catalog).run(pattern)
+        let pattern = try #require(Support.patterns.pattern(id: id))
+        let failures = ExampleCheck(patterns: Support.patterns).run(pattern)
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func catalogueCoversEveryKindOfIssueTwo() {
-        let kinds = Set(Support.catalog.patterns.map(\.definition.kind))
+        let kinds = Set(Support.patterns.patterns.map(\.definition.kind))
         for kind in [FindingKind.dimension, .weight, .volume, .quantity, .material, .size, .return, .delivery, .warranty, .tolerance, .spec] {
             #expect(kinds.contains(kind), "no pattern of kind \(kind)")
         }
     }
 
     @Test func everyPatternHasBothKindsOfExamples() {
-        for pattern in Support.catalog.patterns {
+        for pattern in Support.patterns.patterns {
             #expect(!pattern.definition.mustMatch.isEmpty && !pattern.definition.mustNotMatch.isEmpty, "\(pattern.id)")
         }
     }
@@ -42,7 +51,7 @@ import Testing
 @Suite struct CatalogErrorTests {
     func load(_ yaml: String, file: String = "mine/broken.yaml") -> CatalogError? {
         do {
-            _ = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: file, text: yaml)]])
+            _ = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: file, text: yaml)]]))
             return nil
         } catch {
             return error
@@ -119,16 +128,16 @@ import Testing
 
     @Test func userPatternReplacesBundledPatternWithSameId() throws {
         let replacement = Self.valid.replacingOccurrences(of: "mine.print", with: "weight.labelled")
-        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/w.yaml", text: replacement)]])
+        let catalog = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/w.yaml", text: replacement)]]))
         #expect(catalog.patterns.filter { $0.id == "weight.labelled" }.count == 1)
         #expect(catalog.pattern(id: "weight.labelled")?.definition.file == "mine/w.yaml")
     }
 
     @Test func catastrophicExampleIsCaughtNotHung() throws {
         let yaml = Self.valid.replacingOccurrences(of: "图案(?<text>条纹|格子)", with: "(?<text>(?:a|aa)+)$").replacingOccurrences(of: "'图案波点'", with: "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'")
-        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/bad.yaml", text: yaml)]])
+        let catalog = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/bad.yaml", text: yaml)]]))
         let log = Support.extract("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac").log
-        let extractor = Extractor(catalog: catalog)
+        let extractor = Extractor(catalog)
         let result = extractor.extract(log, scratch: extractor.makeScratch(), patterns: [catalog.pattern(id: "mine.print")!])
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.description.contains("chat.txt:1: pattern mine.print") == true)
@@ -136,8 +145,8 @@ import Testing
 
     @Test func wrongExpectationIsReportedAtTheExampleLine() throws {
         let wrong = Self.valid.replacingOccurrences(of: "expect: {value: 条纹}", with: "expect: {value: 格子}")
-        let catalog = try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/wrong.yaml", text: wrong)]])
-        let failures = ExampleCheck(catalog: catalog).run(try #require(catalog.pattern(id: "mine.print")))
+        let catalog = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/wrong.yaml", text: wrong)]]))
+        let failures = ExampleCheck(patterns: catalog).run(try #require(catalog.pattern(id: "mine.print")))
         #expect(failures.count == 1)
         #expect(failures.first?.file == "mine/wrong.yaml")
         #expect(failures.first?.line == 11)

@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// Every layout on a fixture written the way its exporter writes: message count, speakers,
 /// sides, times and texts.

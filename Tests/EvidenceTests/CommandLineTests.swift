@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// The built `evidence` binary, as users and scripts run it.
 @Suite struct CommandLineTests {
@@ -106,7 +115,7 @@ import Testing
         let run = try Support.run(["patterns", "list", "--format", "json"])
         #expect(run.status == 0)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(list.count == Support.catalog.patterns.count)
+        #expect(list.count == Support.patterns.patterns.count)
         #expect(list.contains { $0["id"] as? String == "return.no-reason" })
     }
 

@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// Promises against measurements, and the claim drafted from them.
 @Suite struct CompareTests {
@@ -14,7 +23,7 @@ import Testing
         }
     }
 
-    func measurements(_ lines: String) -> [EvidenceCore.Measurement] {
+    func measurements(_ lines: String) -> [Model.Measurement] {
         let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: lines)
         #expect(result.errors.isEmpty, "\(result.errors)")
         return result.measurements

@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// Precision and recall of promise extraction on the labelled corpus in Tests/Corpus
 /// (format in its README). `scripts/corpus.sh` prints the table this test computes.

@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// Bad and hostile input: every case a clear one-line error naming the file, exit 2, the
 /// other files still processed; no crash, no hang. (scripts/hostile.sh runs the full-size

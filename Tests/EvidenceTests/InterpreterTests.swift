@@ -1,5 +1,14 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 /// How findings read in their conversation: who promised what, and what was only asked.
 @Suite struct InterpreterTests {

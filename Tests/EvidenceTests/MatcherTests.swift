@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 @Suite struct MatcherTests {
     let scratch = MatchScratch(pairs: 16)
@@ -133,9 +142,9 @@ import Testing
     }
 
     @Test func everyExportedBundledPatternCompilesAndMatchesLikeTheOriginal() throws {
-        let scratch = MatchScratch(pairs: Support.catalog.capturePairs)
-        for pattern in Support.catalog.patterns {
-            let plain = try PCRE2Regex(PatternExport.withoutGroupNames(pattern.expanded), options: pattern.definition.options)
+        let scratch = MatchScratch(pairs: Support.patterns.capturePairs)
+        for pattern in Support.patterns.patterns {
+            let plain = try PCRE2Regex(PatternExport.withoutGroupNames(pattern.expanded), options: RegexOptions(pattern.definition.options))
             #expect(plain.namedGroups.isEmpty, "\(pattern.id)")
             for example in pattern.definition.mustMatch {
                 let bytes = Array(example.text.utf8)

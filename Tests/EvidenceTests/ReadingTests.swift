@@ -1,6 +1,15 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 import Testing
-@testable import EvidenceCore
 
 @Suite struct DecoderTests {
     let chinese = "2024-03-12 14:22:01 示例旗舰店:小美：亲，衣长98厘米哦\n"

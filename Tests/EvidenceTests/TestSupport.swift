@@ -1,10 +1,20 @@
+@testable import Catalog
+@testable import ChatModel
+@testable import Claim
+@testable import Compare
+@testable import EvidenceCLI
+@testable import Extraction
 import Foundation
-@testable import EvidenceCore
+@testable import Matching
+@testable import Model
+@testable import Output
+@testable import Reading
 
 /// Shared helpers: the bundled catalogue loaded once, temporary files, and a runner for the built binary.
 enum Support {
-    static let catalog: Catalog = try! Catalog.load()
-    static let extractor = Extractor(catalog: catalog)
+    static let patterns: PatternSet = try! PatternSet(Catalog.load())
+    static var catalog: Catalog { patterns.catalog }
+    static let extractor = Extractor(patterns)
 
     /// Parses `text` as a file called `path` and extracts with the bundled catalogue.
     static func extract(_ text: String, path: String = "chat.txt", hints: RoleHints = RoleHints()) -> (log: ChatLog, result: ExtractionResult) {

@@ -1,0 +1,167 @@
+import Foundation
+import Model
+
+/// One pattern file's name (as shown in messages) and text.
+public struct CatalogSource: Sendable {
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// The catalogue built into the binary from the repository's `patterns/` folder.
+    public static var bundled: [CatalogSource] {
+        BundledCatalog.files.map { CatalogSource(name: "patterns/" + $0.name, text: $0.text) }
+    }
+
+    /// Every `*.yaml` file in a folder, sorted by name.
+    public static func directory(_ path: String) throws(CatalogError) -> [CatalogSource] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CatalogError(file: path, line: nil, "no such folder")
+        }
+        guard isDirectory.boolValue else { throw CatalogError(file: path, line: nil, "not a folder of pattern files") }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw CatalogError(file: path, line: nil, "cannot list the folder")
+        }
+        var sources: [CatalogSource] = []
+        for name in names {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else { throw CatalogError(file: file, line: nil, "cannot read the file") }
+            guard let text = String(data: data, encoding: .utf8) else { throw CatalogError(file: file, line: nil, "not UTF-8 text") }
+            sources.append(CatalogSource(name: file, text: text))
+        }
+        if sources.isEmpty { throw CatalogError(file: path, line: nil, "no .yaml pattern files in this folder") }
+        return sources
+    }
+}
+
+/// The loaded catalogue: vocabulary, macros and compiled patterns, in file order.
+public struct Catalog: Sendable {
+    public private(set) var vocabulary = Vocabulary()
+    public private(set) var macros: [String: String] = [:]
+    /// The patterns as written, in file order (compiled by `PatternSet`).
+    public private(set) var definitions: [PatternDefinition] = []
+    /// Default tolerances by attribute (patterns/tolerances.yaml).
+    public internal(set) var tolerances: [String: DefaultTolerance] = [:]
+    /// Reason labels and limits by platform id (patterns/platforms.yaml).
+    public internal(set) var platforms: [String: PlatformRules] = [:]
+
+    /// Loads layers of pattern files; a later layer adds to earlier ones, and replaces a
+    /// pattern, attribute, unit, material or macro of the same name.
+    public init(layers: [[CatalogSource]]) throws(CatalogError) {
+        for layer in layers {
+            var idsInLayer: [String: PatternDefinition] = [:]
+            for source in layer {
+                guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
+                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "colors", "macros", "patterns", "tolerances", "platforms"])
+                if let section = fields.optional("attributes") { try readAttributes(section) }
+                if let section = fields.optional("units") { try readUnits(section) }
+                if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
+                if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
+                if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
+                if let section = fields.optional("tolerances") { try readTolerances(section) }
+                if let section = fields.optional("platforms") { try readPlatforms(section) }
+                if let section = fields.optional("macros") {
+                    for (name, value) in try section.mapping() { macros[name] = try value.string() }
+                }
+                if let section = fields.optional("patterns") {
+                    for item in try section.sequence() {
+                        let definition = try PatternReader.read(item)
+                        if let twin = idsInLayer[definition.id] {
+                            throw item.error("pattern id `\(definition.id)` is already used at \(twin.file):\(twin.line ?? 0)")
+                        }
+                        idsInLayer[definition.id] = definition
+                        definitions.removeAll { $0.id == definition.id }
+                        definitions.append(definition)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bundled catalogue, plus user folders; `replaceBundled` drops the bundled patterns
+    /// (its vocabulary and macros stay available to the user's patterns).
+    public static func load(userFolders: [String] = [], replaceBundled: Bool = false) throws(CatalogError) -> Catalog {
+        var layers = [CatalogSource.bundled]
+        for folder in userFolders { layers.append(try CatalogSource.directory(folder)) }
+        var catalog = try Catalog(layers: layers)
+        if replaceBundled {
+            let bundledNames = Set(CatalogSource.bundled.map(\.name))
+            catalog.definitions.removeAll { bundledNames.contains($0.file) }
+        }
+        return catalog
+    }
+
+    /// Replaces `{{name}}` references with macros and vocabulary alternations, recursively.
+    public func expand(_ source: String, for definition: PatternDefinition, depth: Int = 0) throws(CatalogError) -> String {
+        guard source.contains("{{") else { return source }
+        guard depth < 8 else {
+            throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): macros nest too deep (a macro refers to itself?)")
+        }
+        var result = ""
+        var rest = source[...]
+        while let start = rest.range(of: "{{") {
+            guard let end = rest.range(of: "}}", range: start.upperBound..<rest.endIndex) else {
+                throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): `{{` without `}}`")
+            }
+            let name = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard let replacement = macros[name] ?? vocabulary.alternation(for: name) else {
+                throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): unknown macro {{\(name)}}")
+            }
+            result += rest[..<start.lowerBound] + "(?:" + (try expand(replacement, for: definition, depth: depth + 1)) + ")"
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+
+    private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
+        for (name, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of"])
+            let kindName = try fields.required("kind").string()
+            guard let kind = FindingKind(rawValue: kindName) else {
+                throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let aliases = try fields.optional("aliases")?.strings() ?? []
+            let halfOf = try fields.optional("half_of")?.string()
+            vocabulary.add(AttributeEntry(name: name, kind: kind, aliases: aliases, halfOf: halfOf))
+        }
+    }
+
+    private mutating func readUnits(_ section: YAMLValue) throws(CatalogError) {
+        for (name, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["quantity", "canonical", "factor", "aliases"])
+            let entry = UnitEntry(
+                name: name,
+                quantity: try fields.required("quantity").string(),
+                canonical: try fields.optional("canonical")?.string() ?? name,
+                factor: try fields.optional("factor")?.number() ?? 1,
+                aliases: try fields.optional("aliases")?.strings() ?? []
+            )
+            vocabulary.add(entry)
+        }
+    }
+
+    private mutating func readAmbiguousUnits(_ section: YAMLValue) throws(CatalogError) {
+        for (alias, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["quantity", "readings"])
+            var readings: [(unit: String, words: [String])] = []
+            for (unit, words) in try fields.required("readings").mapping() {
+                guard vocabulary.units[unit] != nil else { throw words.error("ambiguous unit \(alias): reading `\(unit)` is not a unit") }
+                readings.append((unit, try words.strings()))
+            }
+            vocabulary.addAmbiguous(alias, quantity: try fields.required("quantity").string(), readings: readings)
+        }
+    }
+
+    private mutating func readWords(_ section: YAMLValue, into list: WritableKeyPath<Vocabulary, WordList>) throws(CatalogError) {
+        for (name, value) in try section.mapping() {
+            vocabulary[keyPath: list].add(name, aliases: try value.strings())
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Model
+
+/// A canonical attribute (`length`, `chest`...) with the words sellers use for it.
+public struct AttributeEntry: Sendable, Equatable {
+    public let name: String
+    public let kind: FindingKind
+    public let aliases: [String]
+    /// For a half measure laid flat (1/2胸围, 胸宽): the full girth it is half of. Findings
+    /// are reported as that attribute with the value doubled.
+    public var halfOf: String? = nil
+
+    /// The attribute a finding reports, and the factor its values take (2 for half measures).
+    public var reported: (name: String, factor: Double) { halfOf.map { ($0, 2) } ?? (name, 1) }
+}
+
+/// A unit as written (`公分`, `kg`, `斤`) and how it converts to the canonical unit.
+public struct UnitEntry: Sendable, Equatable {
+    public let name: String
+    /// The physical quantity: length, mass, volume, count, duration...
+    public let quantity: String
+    public let canonical: String
+    public let factor: Double
+    public let aliases: [String]
+}
+
+/// Named words with the ways sellers write them (cotton: 棉, 纯棉; black: 黑色, 纯黑), as
+/// for materials and colours. Lookups ignore ASCII case.
+public struct WordList: Sendable {
+    public private(set) var entries: [String: [String]] = [:]
+    private var byAlias: [String: String] = [:]
+
+    /// `涤纶` → `polyester`.
+    public func name(forAlias alias: String) -> String? {
+        byAlias[Vocabulary.key(alias)]
+    }
+
+    /// The first Chinese word for a name (cotton → 棉), or the name.
+    public func chinese(_ name: String) -> String {
+        entries[name].flatMap(Vocabulary.firstChinese) ?? name
+    }
+
+    var aliases: [String] { entries.values.flatMap { $0 } }
+
+    mutating func add(_ name: String, aliases: [String]) {
+        entries[name] = aliases
+        byAlias[Vocabulary.key(name)] = name
+        for alias in aliases { byAlias[Vocabulary.key(alias)] = name }
+    }
+}
+
+/// The words the catalogue knows: attributes, units, materials and colours with their
+/// aliases. Lookups ignore ASCII case.
+public struct Vocabulary: Sendable {
+    public private(set) var attributes: [String: AttributeEntry] = [:]
+    public private(set) var units: [String: UnitEntry] = [:]
+    public internal(set) var materials = WordList()
+    public internal(set) var colors = WordList()
+    /// Unit words with several readings (寸: inch for luggage and screens, 市寸 for body
+    /// measures), each with the words that choose it when they appear in the message.
+    public private(set) var ambiguousUnits: [String: [(unit: String, words: [String])]] = [:]
+    private var ambiguousQuantity: [String: String] = [:]
+    private var attributeByAlias: [String: String] = [:]
+    private var unitByAlias: [String: String] = [:]
+
+    public init() {}
+
+    static func key(_ alias: String) -> String { alias.lowercased() }
+
+    /// The attribute's first Chinese alias (衣长), or its name.
+    public func chineseName(_ attribute: String) -> String {
+        attributes[attribute].flatMap { Vocabulary.firstChinese($0.aliases) } ?? attribute
+    }
+
+    /// The first word written in Chinese characters.
+    static func firstChinese(_ words: [String]) -> String? {
+        words.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+    }
+
+    /// `garment_length` → `garment length`.
+    public func englishName(_ attribute: String) -> String {
+        attribute.replacingOccurrences(of: "_", with: " ")
+    }
+
+    public func attribute(forAlias alias: String) -> AttributeEntry? {
+        attributeByAlias[Vocabulary.key(alias)].flatMap { attributes[$0] }
+    }
+
+    public func unit(forAlias alias: String) -> UnitEntry? {
+        unitByAlias[Vocabulary.key(alias)].flatMap { units[$0] }
+    }
+
+    mutating func add(_ entry: AttributeEntry) {
+        attributes[entry.name] = entry
+        attributeByAlias[Vocabulary.key(entry.name)] = entry.name
+        for alias in entry.aliases { attributeByAlias[Vocabulary.key(alias)] = entry.name }
+    }
+
+    mutating func add(_ entry: UnitEntry) {
+        units[entry.name] = entry
+        unitByAlias[Vocabulary.key(entry.name)] = entry.name
+        for alias in entry.aliases { unitByAlias[Vocabulary.key(alias)] = entry.name }
+    }
+
+    mutating func addAmbiguous(_ alias: String, quantity: String, readings: [(unit: String, words: [String])]) {
+        ambiguousUnits[alias] = readings
+        ambiguousQuantity[alias] = quantity
+    }
+
+    /// The regex alternation for a vocabulary macro: `unit:length`, `attr:dimension`,
+    /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
+    func alternation(for macro: String) -> String? {
+        guard var aliases = aliases(for: macro), !aliases.isEmpty else { return nil }
+        aliases.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
+    }
+
+    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`).
+    public func aliases(for macro: String) -> [String]? {
+        let parts = macro.split(separator: ":", maxSplits: 1).map(String.init)
+        let aliases: [String]
+        switch (parts[0], parts.count > 1 ? parts[1] : nil) {
+        case ("unit", let quantity?):
+            aliases = units.values.filter { $0.quantity == quantity || $0.name == quantity }.flatMap { $0.aliases + [$0.name] }
+                + ambiguousQuantity.filter { $0.value == quantity }.map(\.key)
+        case ("attr", let selector?):
+            aliases = attributes.values.filter { $0.kind.rawValue == selector || $0.name == selector }.flatMap(\.aliases)
+        case ("material", nil):
+            aliases = materials.aliases
+        case ("color", nil):
+            aliases = colors.aliases
+        default:
+            return nil
+        }
+        return Array(Set(aliases))
+    }
+
+    /// An alias as a regex: metacharacters escaped; words of ASCII letters match in any case
+    /// and only as whole words (`cm` not inside `cmyk`, `L` not inside `XL`).
+    static func regexLiteral(_ alias: String) -> String {
+        var escaped = ""
+        for scalar in alias.unicodeScalars {
+            if "\\^$.|?*+()[]{}-/#".unicodeScalars.contains(scalar) { escaped += "\\" }
+            if scalar == " " { escaped += "\\s*"; continue }
+            escaped.unicodeScalars.append(scalar)
+        }
+        let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard !letters.isEmpty, letters.allSatisfy(\.isASCII) else { return escaped }
+        let first = alias.unicodeScalars.first!, last = alias.unicodeScalars.last!
+        let before = first.properties.isAlphabetic ? "(?<![A-Za-z])" : ""
+        let after = last.properties.isAlphabetic ? "(?![A-Za-z])" : ""
+        return before + "(?i:" + escaped + ")" + after
+    }
+}

@@ -1,0 +1,83 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+import Reading
+
+/// Reads measurement lines with the pattern catalogue. A line it cannot read is an error
+/// naming its file and line, never skipped.
+public struct MeasurementReader {
+    let extractor: Extractor
+    let scratch: MatchScratch
+
+    public init(extractor: Extractor, scratch: MatchScratch) {
+        self.extractor = extractor
+        self.scratch = scratch
+    }
+
+    /// Every measurement of a file's lines; blank lines and `#` comments are skipped.
+    public func read(path: String, text: String) -> (measurements: [Measurement], errors: [InputError]) {
+        var measurements: [Measurement] = []
+        var errors: [InputError] = []
+        for (index, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(line).trimmingBlanks()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            do {
+                measurements += try read(trimmed, source: "\(path):\(index + 1)")
+            } catch {
+                errors.append(InputError(path: path, line: index + 1, error.message))
+            }
+        }
+        return (measurements, errors)
+    }
+
+    private static let plainLine = PCRE2Regex.reader(
+        #"^\s*(?<attr>[^\d:：=]+?)\s*[:：=]?\s*(?<value>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<unit>[^\d\s]*)\s*$"#)
+
+    /// `attribute value unit` written plainly (`数量 46个`, `数量: 46`), for attributes the
+    /// catalogue's patterns only find in seller phrasing. A count needs no unit; anything else does.
+    private func plainMeasurement(_ line: String, source: String) throws(InputError) -> Measurement? {
+        let bytes = Array(line.utf8)
+        let vocabulary = extractor.catalog.vocabulary
+        let parsed: (String, String, String)? = bytes.withUnsafeBufferPointer { buffer in
+            guard let captures = try? Self.plainLine.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let attr = Self.plainLine.text("attr", captures, buffer), let value = Self.plainLine.text("value", captures, buffer) else { return nil }
+            return (attr, value, Self.plainLine.text("unit", captures, buffer) ?? "")
+        }
+        guard let (word, number, unitWord) = parsed, let attribute = vocabulary.attribute(forAlias: word),
+              let value = NumberText.parse(number) else { return nil }
+        let unit = unitWord.isEmpty ? nil : vocabulary.unit(forAlias: unitWord)
+        if attribute.kind == .quantity, unitWord.isEmpty || unit?.quantity == "count" {
+            return Measurement(attribute: attribute.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+        }
+        guard let unit else {
+            throw InputError(path: source, "`\(line)`: give the unit (cm, g, ml…) after the number")
+        }
+        let (name, half) = attribute.reported
+        return Measurement(attribute: name, kind: attribute.kind, value: .number(value * unit.factor * half), unit: unit.canonical,
+                           percent: nil, part: nil, source: source, raw: line)
+    }
+
+    /// The measurements one line gives (several for `长30宽20高10cm` or a composition).
+    public func read(_ line: String, source: String) throws(InputError) -> [Measurement] {
+        let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
+        let log = try ChatReader(inputFormat: "plain-text").read(path: source, text: decoded, scratch: scratch)
+        let findings = extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }
+        if findings.isEmpty, let plain = try plainMeasurement(line, source: source) { return [plain] }
+        guard !findings.isEmpty else {
+            throw InputError(path: source, "cannot read the measurement `\(line)`: write an attribute and a value with its unit, e.g. `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`")
+        }
+        var result: [Measurement] = []
+        for finding in findings {
+            if !finding.ambiguous.isEmpty {
+                throw InputError(path: source, "`\(finding.raw)` can be read as \(finding.ambiguous.joined(separator: " or ")): write the unit as cm or inch")
+            }
+            guard let value = finding.value else {
+                throw InputError(path: source, "`\(finding.raw)` is a range: a measurement is one number")
+            }
+            result.append(Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
+                                      percent: finding.percent, part: finding.part, source: source, raw: line))
+        }
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+import Reading
+
+/// A pattern ready to run: its definition and its compiled regex.
+public struct CompiledPattern: Sendable {
+    public let definition: PatternDefinition
+    /// The regex after macro expansion, as compiled.
+    public let expanded: String
+    public let matcher: any Matcher
+    /// The keywords with vocabulary macros expanded.
+    public let keywords: [String]
+
+    public var id: String { definition.id }
+}
+
+/// The catalogue's patterns compiled by one regex engine, checked against the group
+/// conventions of `PatternGroup` and the vocabulary.
+public struct PatternSet: Sendable {
+    public let catalog: Catalog
+    public let patterns: [CompiledPattern]
+    /// The widest match data any pattern needs (group pairs).
+    public let capturePairs: Int
+
+    public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
+        self.catalog = catalog
+        var patterns: [CompiledPattern] = []
+        for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine)) }
+        self.patterns = patterns
+        capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
+    }
+
+    public func pattern(id: String) -> CompiledPattern? { patterns.first { $0.id == id } }
+
+    private static func compile(_ definition: PatternDefinition, _ catalog: Catalog, _ engine: RegexEngine) throws(CatalogError) -> CompiledPattern {
+        let vocabulary = catalog.vocabulary
+        let expanded = try catalog.expand(definition.source, for: definition)
+        let regex: any Matcher
+        do {
+            regex = try engine.compile(expanded, RegexOptions(definition.options))
+        } catch {
+            let prefix = String(decoding: Array(expanded.utf8.prefix(error.offset)), as: UTF8.self)
+            let near = String(prefix.suffix(24))
+            throw CatalogError(file: definition.file, line: definition.line,
+                               "pattern \(definition.id): regex does not compile: \(error.message) at offset \(error.offset) (after `\(near)`)")
+        }
+        for name in regex.namedGroups.keys where !PatternGroup.known.contains(name) {
+            throw CatalogError(file: definition.file, line: definition.line,
+                               "pattern \(definition.id): unknown group name `\(name)`; the groups are: \(PatternGroup.explained)")
+        }
+        let documented = Set(definition.groups.map(\.name))
+        for name in regex.namedGroups.keys where !documented.contains(name) {
+            throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): group `\(name)` is not described under `groups`")
+        }
+        for name in documented where regex.namedGroups[name] == nil {
+            throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): `groups` describes `\(name)`, which the regex does not have")
+        }
+        let hasAttribute = regex.namedGroups["attr"] != nil || regex.namedGroups["v1"] != nil
+        if !hasAttribute, definition.attribute == nil {
+            throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): needs an `attr` group or an `attribute` field")
+        }
+        if let attribute = definition.attribute, vocabulary.attributes[attribute] == nil {
+            throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): attribute `\(attribute)` is not in the vocabulary")
+        }
+        var keywords: [String] = []
+        for keyword in definition.keywords {
+            if keyword.hasPrefix("{{"), keyword.hasSuffix("}}") {
+                let name = String(keyword.dropFirst(2).dropLast(2))
+                guard let words = vocabulary.aliases(for: name) else {
+                    throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): unknown keyword macro \(keyword)")
+                }
+                keywords += words
+            } else {
+                keywords.append(keyword)
+            }
+        }
+        return CompiledPattern(definition: definition, expanded: expanded, matcher: regex, keywords: keywords)
+    }
+}
+
+extension RegexOptions {
+    /// The engine flags for options named in a pattern file.
+    init(_ options: [PatternOption]) {
+        self = []
+        for option in options {
+            switch option {
+            case .caseless: insert(.caseless)
+            case .ucp: insert(.ucp)
+            case .multiline: insert(.multiline)
+            case .dotall: insert(.dotAll)
+            case .extended: insert(.extended)
+            }
+        }
+    }
+}

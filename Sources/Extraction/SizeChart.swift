@@ -1,0 +1,154 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+import Reading
+
+/// Reads size charts typed or pasted as text (尺码表): a header row of attribute columns
+/// (衣长 胸围 肩宽 袖长, optionally after 尺码, units in a caption or per column), then rows
+/// that start with a size label. Each cell becomes a finding tagged with its row's size.
+struct SizeChart {
+    let vocabulary: Vocabulary
+    let scratch: MatchScratch
+
+    static let patternID = "table.size-chart"
+    private static let sizeLabel = PCRE2Regex.reader(#"^(?:(?i:[2-6]?X{0,3}[SML]|XXS|XS|[2-6]XL|F)|均码|[0-9]{2,3}(?:/[0-9]{2,3}[ABY])?)$"#)
+    private static let cell = PCRE2Regex.reader(#"^(?<min>[0-9]+(?:\.[0-9]+)?)(?:[-~～](?<max>[0-9]+(?:\.[0-9]+)?))?$"#)
+    private static let caption = PCRE2Regex.reader(#"(?:单位|unit)\s*[:：]?\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)|[(（](?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸)[)）]"#)
+    private static let firstColumn: Set<String> = ["尺码", "码数", "尺寸", "号码", "码", "号型", "size", "规格"]
+
+    private struct Line {
+        let message: Int
+        let range: Range<Int>
+    }
+
+    /// Bytes a header row must contain one of (长 围 宽 高 重, or an English column word):
+    /// a quick test that spares tokenising the lines of an ordinary chat.
+    private static let headerMarks: [[UInt8]] = ["长", "围", "宽", "高", "重", "length", "chest", "waist", "Length", "Chest", "Waist"].map { Array($0.utf8) }
+
+    private static func mayBeHeader(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 6, range.count <= 400 else { return false }  // a header row is short
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            for mark in headerMarks where mark[0] == byte && index + mark.count <= range.upperBound {
+                if bytes[index..<(index + mark.count)].elementsEqual(mark) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private struct Column {
+        let attribute: AttributeEntry
+        let unit: UnitEntry?
+    }
+
+    func findings(in log: ChatLog, messages: [Message]) -> [LocatedFinding] {
+        let joinMessages = log.format == "listing" || log.format == "plain-text"
+        // The lines of each message body, found from the log's own line table.
+        var lines: [Line] = []
+        var lineIndex = 0
+        let starts = log.lineStarts
+        for (index, message) in messages.enumerated() {
+            while lineIndex + 1 < starts.count, starts[lineIndex + 1] <= message.body.lowerBound { lineIndex += 1 }
+            var line = lineIndex
+            while line < starts.count, starts[line] < message.body.upperBound || (line == lineIndex && message.body.isEmpty) {
+                let end = min(line + 1 < starts.count ? starts[line + 1] : log.bytes.count, message.body.upperBound)
+                lines.append(Line(message: index, range: max(starts[line], message.body.lowerBound)..<end))
+                line += 1
+            }
+        }
+        var found: [LocatedFinding] = []
+        var index = 0
+        while index < lines.count {
+            guard SizeChart.mayBeHeader(log.bytes, lines[index].range),
+                  let (columns, defaultUnit) = header(log.text(lines[index].range), previous: index > 0 ? log.text(lines[index - 1].range) : "") else {
+                index += 1
+                continue
+            }
+            var row = index + 1
+            while row < lines.count, joinMessages || lines[row].message == lines[index].message, lines[row].range.count <= 400,
+                  let cells = cells(log.text(lines[row].range), count: columns.count) {
+                found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
+                row += 1
+            }
+            index = row
+        }
+        return found
+    }
+
+    private func tokens(_ text: String) -> [String] {
+        text.split(whereSeparator: { " \t|｜,，".contains($0) || $0 == "\u{3000}" }).map(String.init)
+    }
+
+    /// The columns of a header row, and the unit its caption names.
+    private func header(_ text: String, previous: String) -> ([Column], UnitEntry?)? {
+        var words = tokens(text)
+        if let first = words.first, Self.firstColumn.contains(first.lowercased()) { words.removeFirst() }
+        var columns: [Column] = []
+        for word in words {
+            var name = word
+            var unit: UnitEntry?
+            if let open = word.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                name = String(word[..<open])
+                let inside = word[word.index(after: open)...].filter { $0 != ")" && $0 != "）" }
+                unit = vocabulary.unit(forAlias: String(inside))
+            }
+            if let attribute = vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
+                columns.append(Column(attribute: attribute, unit: unit))
+            } else if !word.contains("单位") && !word.hasPrefix("(") && !word.hasPrefix("（") {
+                return nil
+            }
+        }
+        guard columns.count >= 2 else { return nil }
+        let captionUnit = [text, previous].lazy.compactMap { self.captionUnit($0) }.first
+        return (columns, captionUnit ?? vocabulary.units["cm"])
+    }
+
+    private func captionUnit(_ text: String) -> UnitEntry? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            (try? Self.caption.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)).flatMap { Self.caption.text("u", $0, buffer) }
+                .flatMap(vocabulary.unit(forAlias:))
+        }
+    }
+
+    /// A data row: a size label, then one number or range per column.
+    private func cells(_ text: String, count: Int) -> (label: String, values: [String])? {
+        let words = tokens(text)
+        guard words.count == count + 1, matches(Self.sizeLabel, words[0]) else { return nil }
+        let values = Array(words.dropFirst())
+        guard values.allSatisfy({ matches(Self.cell, $0) }) else { return nil }
+        return (words[0].uppercased(), values)
+    }
+
+    private func matches(_ regex: PCRE2Regex, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { (try? regex.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
+    }
+
+    private func makeFindings(_ log: ChatLog, _ messages: [Message], _ line: Line, label: String, values: [String], columns: [Column], defaultUnit: UnitEntry?) -> [LocatedFinding] {
+        let message = messages[line.message]
+        var result: [LocatedFinding] = []
+        for (value, column) in zip(values, columns) {
+            let bytes = Array(value.utf8)
+            guard let captures = bytes.withUnsafeBufferPointer({ try? Self.cell.find(in: $0, from: 0, to: $0.count, scratch: scratch) }) else { continue }
+            let (low, high) = bytes.withUnsafeBufferPointer { buffer in
+                (Self.cell.text("min", captures, buffer).flatMap(Double.init), Self.cell.text("max", captures, buffer).flatMap(Double.init))
+            }
+            let unit = column.unit ?? (column.attribute.name == "body_weight" ? vocabulary.units["jin"] : defaultUnit)
+            let (attribute, half) = column.attribute.reported
+            let factor = (unit?.factor ?? 1) * half
+            var finding = Finding(
+                path: log.path, line: log.line(at: line.range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
+                speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: attribute,
+                value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
+                max: high.map { $0 * factor }, approx: false, unit: unit?.canonical, percent: nil,
+                raw: value, quote: log.text(line.range), pattern: Self.patternID)
+            finding.variant = label
+            result.append(LocatedFinding(finding: finding, message: line.message, range: line.range))
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import ChatModel
+
+/// One thing the buyer measured, read from their own words (`衣长 64cm`, `weight 980 g`,
+/// `material: 65% cotton 35% polyester`), in the same canonical units as the promises.
+public struct Measurement: Sendable {
+    public let attribute: String
+    public let kind: FindingKind
+    public let value: FindingValue
+    public let unit: String?
+    public let percent: Double?
+    /// The part measured (`handle length 58cm`, 肩带长118cm), as in `Finding.part`.
+    public let part: String?
+    /// `measured.txt:3` or `--measure`.
+    public let source: String
+    /// The line as the buyer wrote it.
+    public let raw: String
+
+    public init(attribute: String, kind: FindingKind, value: FindingValue, unit: String?, percent: Double?, part: String?, source: String, raw: String) {
+        self.attribute = attribute
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.percent = percent
+        self.part = part
+        self.source = source
+        self.raw = raw
+    }
+}
+
+/// How a finding's value reads in a table: `30 cm`, `66–68 cm`, `≈1200 g`, `cotton 95%`.
+public enum ValueText {
+    public static func of(_ finding: Finding) -> String {
+        var text: String
+        switch finding.value {
+        case .number(let number)?: text = NumberFormat.short(number)
+        case .text(let label)?: text = label
+        case nil:
+            let low = finding.min.map(NumberFormat.short) ?? "…"
+            let high = finding.max.map(NumberFormat.short) ?? "…"
+            text = "\(low)–\(high)"
+        }
+        if let unit = finding.unit, finding.value.map({ if case .number = $0 { true } else { false } }) ?? true {
+            text += unit == "%" ? "%" : " \(unit)"
+        }
+        if let percent = finding.percent { text += " \(NumberFormat.short(percent))%" }
+        if let grade = finding.grade { text += " \(grade)" }
+        if !finding.ambiguous.isEmpty { text += " (\(finding.ambiguous.joined(separator: " or "))?)" }
+        if let variant = finding.variant { text += " @\(variant)" }
+        return finding.approx ? "≈" + text : text
+    }
+}
+
+extension ValueText {
+    /// A value without unit or hedges: `cotton`, `30`, `XL`.
+    public static func plain(_ value: FindingValue?) -> String {
+        switch value {
+        case .number(let number)?: return NumberFormat.short(number)
+        case .text(let text)?: return text
+        case nil: return ""
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Foundation
+import Model
+
+/// The version of the `evidence claim --format json` contract in docs/json.md.
+public let claimSchema = "evidence.claim/1"
+
+/// Which languages a claim is written in.
+public enum ClaimLanguage: String, Sendable, CaseIterable {
+    case zh, en, both
+
+    var zh: Bool { self != .en }
+    var en: Bool { self != .zh }
+}
+
+/// Writes a claim draft as Markdown (default), plain text for pasting, or JSON.
+public struct ClaimPrinter {
+    let comparisonPrinter: ComparisonPrinter
+    let language: ClaimLanguage
+
+    public init(vocabulary: Vocabulary, language: ClaimLanguage) {
+        comparisonPrinter = ComparisonPrinter(vocabulary: vocabulary)
+        self.language = language
+    }
+
+    private func both(_ zh: String, _ en: String, separator: String = " / ") -> String {
+        switch language {
+        case .zh: return zh
+        case .en: return en
+        case .both: return zh + separator + en
+        }
+    }
+
+    private func refund(_ claim: ClaimDraft) -> String {
+        let amount = claim.refund.amount.map { " ¥" + ClaimBuilder.money($0) } ?? ""
+        let basis = claim.refund.basis.map { " (\($0))" } ?? ""
+        return both(claim.refund.zh + amount, claim.refund.en + amount) + basis
+    }
+
+    public func markdown(_ claim: ClaimDraft) -> String {
+        var out = "# " + both("退款申请草稿", "Claim draft") + " — \(claim.platform.name)\n\n"
+        out += "**" + both("退款原因", "Reason") + ":** \(claim.reasonLabel)\n\n"
+        out += "**" + both("申请", "Ask for") + ":** " + refund(claim) + "\n\n"
+        out += "## " + both("退款说明", "Description") + "\n\n"
+        if language.zh {
+            out += "> \(claim.summaryZH)\n\n"
+            out += "\(claim.summaryZH.count) 字 / \(claim.summaryZH.utf8.count) bytes; limit \(claim.limit)\n\n"
+        }
+        if language.en { out += (language == .both ? "English, for the buyer or agent:\n\n" : "") + "> \(claim.summaryEN)\n\n" }
+        out += "## " + both("不符项", "Discrepancies") + "\n\n" + comparisonPrinter.markdown(claim.comparison) + "\n"
+        out += "## " + both("卖家原话", "The seller's words") + "\n\n"
+        for quote in claim.quotes {
+            out += "- “\(quote.raw)” — \(ComparisonPrinter.citation(quote).components(separatedBy: " — ").dropFirst().joined(separator: " — "))\n"
+            out += "  > " + quote.quote.replacingOccurrences(of: "\n", with: "\n  > ") + "\n"
+            if let asked = quote.asked { out += "  > " + both("（回复买家：", "(answering the buyer: ") + "“\(asked)”" + both("）", ")") + "\n" }
+        }
+        out += "\n## " + both("时间线", "Timeline") + "\n\n"
+        for entry in claim.timeline {
+            out += "- \(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "—")  " + both(entry.zh, entry.en) + "\n"
+        }
+        out += "\n## " + both("需要附上的证据", "Evidence to attach") + "\n\n"
+        for item in claim.evidence {
+            out += "- [\(item.status == "have" ? "x" : " ")] " + both(item.zh, item.en) + "\n"
+        }
+        out += "\n## " + both("完整陈述（客服介入时使用）", "Full statement (for the seller chat or platform intervention)") + "\n\n"
+        if language.zh { out += claim.statementZH + "\n\n" }
+        if language.en { out += claim.statementEN + "\n\n" }
+        out += notes(claim).map { "_\($0)_\n" }.joined()
+        return out
+    }
+
+    public func text(_ claim: ClaimDraft) -> String {
+        var out = both("退款原因", "Reason") + ": \(claim.reasonLabel)\n"
+        out += both("申请", "Ask for") + ": " + refund(claim) + "\n\n"
+        if language.zh { out += claim.summaryZH + "\n\n" }
+        if language.en { out += claim.summaryEN + "\n\n" }
+        out += comparisonPrinter.text(claim.comparison, columns: 160) + "\n"
+        for entry in claim.timeline {
+            out += "\(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "-")  " + both(entry.zh, entry.en) + "\n"
+        }
+        out += "\n"
+        for item in claim.evidence { out += "[\(item.status == "have" ? "x" : " ")] " + both(item.zh, item.en) + "\n" }
+        out += notes(claim).map { "\n" + $0 }.joined() + "\n"
+        return out
+    }
+
+    private func notes(_ claim: ClaimDraft) -> [String] {
+        var notes: [String] = []
+        if !claim.platform.verified {
+            notes.append("The reason labels for \(claim.platform.name) are unverified (taken from public copies of the refund screens): pick the closest one the form offers.")
+        }
+        if claim.discrepancies.contains(where: { $0.tolerance.map { !$0.verified } ?? false }) {
+            notes.append("Some tolerances are unverified defaults recalled from national standards (see the tolerance column); the seller's own figures and --tolerance come first.")
+        }
+        return notes
+    }
+
+    public func json(_ claim: ClaimDraft) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("schema", claimSchema)
+        writer.field("discrepancy", true)
+        writer.field("platform", claim.platform.id)
+        writer.field("reason_kind", claim.reasonKind)
+        writer.field("reason_label", claim.reasonLabel)
+        writer.field("labels_verified", claim.platform.verified)
+        writer.key("refund")
+        writer.beginObject()
+        writer.field("zh", claim.refund.zh)
+        writer.field("en", claim.refund.en)
+        writer.field("amount", claim.refund.amount)
+        writer.field("basis", claim.refund.basis)
+        writer.endObject()
+        writer.key("description")
+        writer.beginObject()
+        writer.field("zh", claim.summaryZH)
+        writer.field("en", claim.summaryEN)
+        writer.field("characters", claim.summaryZH.count)
+        writer.field("bytes", claim.summaryZH.utf8.count)
+        writer.field("limit", claim.limit)
+        writer.endObject()
+        writer.key("statement")
+        writer.beginObject()
+        writer.field("zh", claim.statementZH)
+        writer.field("en", claim.statementEN)
+        writer.endObject()
+        writer.array("quotes", claim.quotes) { $0.write($1, type: false) }
+        writer.array("timeline", claim.timeline) { writer, entry in
+            writer.object { $0.field("time", entry.time); $0.field("zh", entry.zh); $0.field("en", entry.en) }
+        }
+        writer.array("evidence", claim.evidence) { writer, item in
+            writer.object { $0.field("zh", item.zh); $0.field("en", item.en); $0.field("status", item.status) }
+        }
+        writer.key("comparison")
+        writer.beginObject()
+        comparisonPrinter.write(claim.comparison, into: &writer)
+        writer.endObject()
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
+    }
+}

@@ -1,0 +1,153 @@
+import Catalog
+import ChatModel
+import Claim
+import Compare
+import Foundation
+import Model
+
+/// The version of the `evidence compare --format json` contract in docs/json.md.
+public let compareSchema = "evidence.compare/1"
+
+/// Writes a comparison as a table, Markdown or JSON. It sees findings, measurements and
+/// verdicts, never a regex.
+public struct ComparisonPrinter {
+    let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    static func part(_ item: ComparedItem) -> String? {
+        item.promised?.part ?? item.measured.first?.part
+    }
+
+    static func difference(_ item: ComparedItem) -> String {
+        guard let difference = item.difference else { return item.kind == .material && item.verdict == .mismatch ? "different" : "—" }
+        let unit = item.promised?.unit.map { $0 == "%" ? "%" : " \($0)" } ?? ""
+        let sign = difference > 0 ? "+" : ""
+        let percent = item.differencePercent.map { " (\(sign)\(NumberFormat.short(($0 * 10).rounded() / 10))%)" } ?? ""
+        return sign + NumberFormat.short((difference * 100).rounded() / 100) + unit + percent
+    }
+
+    static func tolerance(_ item: ComparedItem) -> String {
+        guard let tolerance = item.tolerance else { return "none" }
+        let amount = tolerance.percent.map { "±\(NumberFormat.short($0))%" } ?? "±\(NumberFormat.short((tolerance.value * 100).rounded() / 100))"
+        let unit = tolerance.percent == nil ? (item.promised?.unit.map { " \($0)" } ?? "") : ""
+        let flag = tolerance.verified ? "" : ", unverified"
+        return "\(amount)\(unit) (\(tolerance.source.rawValue)\(flag))"
+    }
+
+    public func text(_ comparison: Comparison, columns: Int) -> String {
+        var out = ""
+        if let variant = comparison.variant { out += "ordered variant: \(variant.value) (\(variant.source))\n" }
+        let rows = comparison.items.map { item in
+            [vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? ""), item.promisedText, item.measuredText, Self.difference(item), Self.tolerance(item), item.verdict.rawValue]
+        }
+        let headings = ["ATTRIBUTE", "PROMISED", "MEASURED", "DIFFERENCE", "TOLERANCE", "VERDICT"]
+        var widths = headings.map(DisplayWidth.of)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").trimmingBlanks() + "\n"
+        }
+        out += line(headings)
+        for (row, item) in zip(rows, comparison.items) {
+            out += line(row)
+            if let promise = item.promised {
+                out += "    promised: \(Self.citation(promise))\n"
+            }
+            if let tolerance = item.tolerance, item.verdict != .notMeasured { out += "    tolerance: \(tolerance.detail)\n" }
+            for note in item.notes { out += "    note: \(note)\n" }
+        }
+        for warning in comparison.warnings { out += "warning: \(warning)\n" }
+        let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
+        out += mismatches == 0 ? "no discrepancy: everything measured is as promised or within tolerance\n"
+            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies"): the order falls short of what was promised\n"
+        return out
+    }
+
+    /// `“衣长98cm” — 示例旗舰店:小美, 2024-03-12 14:21, samples/x.txt:4`.
+    static func citation(_ finding: Finding) -> String {
+        var parts = ["“\(finding.raw)”"]
+        var who = finding.speaker ?? finding.role.rawValue
+        if finding.stance == .confirmed, let asked = finding.asked { who += " (yes to “\(asked)”, line \(finding.askedLine ?? 0))" }
+        parts.append(who)
+        if let time = finding.time { parts.append(time.replacingOccurrences(of: "T", with: " ")) }
+        parts.append("\(finding.path):\(finding.line)")
+        return parts.joined(separator: " — ")
+    }
+
+    public func markdown(_ comparison: Comparison) -> String {
+        var out = "| attribute | promised | measured | difference | tolerance | verdict |\n|---|---|---|---|---|---|\n"
+        for item in comparison.items {
+            let cells = [vocabulary.chineseName(item.attribute) + " `" + item.attribute + "`", item.promisedText, item.measuredText,
+                         Self.difference(item), Self.tolerance(item), "**\(item.verdict.rawValue)**"]
+            out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    public func json(_ comparison: Comparison) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("schema", compareSchema)
+        write(comparison, into: &writer)
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
+    }
+
+    /// The comparison's fields, for the compare document and inside a claim.
+    func write(_ comparison: Comparison, into writer: inout JSONWriter) {
+        writer.object("variant", comparison.variant) { writer, variant in
+            writer.field("value", variant.value)
+            writer.field("source", variant.source)
+        }
+        writer.field("discrepancy", comparison.hasDiscrepancy)
+        writer.array("items", comparison.items) { write($1, into: &$0) }
+        writer.array("commitments", comparison.commitments) { $0.write($1, type: false) }
+        writer.array("disclaimers", comparison.disclaimers) { $0.write($1, type: false) }
+        writer.strings("warnings", comparison.warnings)
+    }
+
+    private func write(_ item: ComparedItem, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("attribute", item.attribute)
+        writer.field("kind", item.kind.rawValue)
+        writer.field("verdict", item.verdict.rawValue)
+        writer.key("promised")
+        if let promise = item.promised { writer.write(promise, type: false) } else { writer.string(nil) }  // a finding object, or null
+        writer.array("promised_composition", item.promisedComposition) { $0.write($1, type: false) }
+        writer.array("also_promised", item.otherPromises) { $0.write($1, type: false) }
+        writer.key("measured")
+        writer.beginArray()
+        for measurement in item.measured {
+            writer.beginObject()
+            writer.key("value")
+            switch measurement.value {
+            case .number(let number): writer.number(number)
+            case .text(let text): writer.string(text)
+            }
+            writer.field("unit", measurement.unit)
+            writer.field("percent", measurement.percent)
+            writer.field("source", measurement.source)
+            writer.field("raw", measurement.raw)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.object("difference", item.difference) { writer, difference in
+            writer.field("value", difference)
+            writer.field("percent", item.differencePercent)
+            writer.field("unit", item.promised?.unit)
+        }
+        writer.object("tolerance", item.tolerance) { writer, tolerance in
+            writer.field("value", tolerance.value)
+            writer.field("percent", tolerance.percent)
+            writer.field("direction", tolerance.direction.rawValue)
+            writer.field("source", tolerance.source.rawValue)
+            writer.field("detail", tolerance.detail)
+            writer.field("verified", tolerance.verified)
+        }
+        writer.strings("notes", item.notes)
+        writer.endObject()
+    }
+}

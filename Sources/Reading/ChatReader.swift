@@ -1,0 +1,108 @@
+import ChatModel
+import Matching
+
+/// Reads a decoded file into a `ChatLog`: picks the layout (or takes `--input-format`),
+/// parses it, decides the day/month order over the whole file, flags out-of-order times,
+/// and tells sellers from buyers. Every command reads files through here.
+public struct ChatReader: Sendable {
+    public var hints: RoleHints
+    /// A layout name from `ChatReader.formatNames`, or nil to detect.
+    public var inputFormat: String?
+    public var dateOrder: DateOrder?
+
+    public init(hints: RoleHints = RoleHints(), inputFormat: String? = nil, dateOrder: DateOrder? = nil) {
+        self.hints = hints
+        self.inputFormat = inputFormat
+        self.dateOrder = dateOrder
+    }
+
+    static let formats: [any ChatFormat] = [TelegramFormat(), WeChatCSVFormat(tool: .wechatMsg), WeChatCSVFormat(tool: .pyWxDump)]
+        + LineLayouts.all.map { $0 as any ChatFormat } + [QianniuWebFormat(), LineAppFormat(), EmailFormat(), ListingFormat(), PlainTextFormat()]
+
+    /// Every name `--input-format` accepts.
+    public static var formatNames: [String] {
+        formats.map(\.name) + LineLayouts.all.compactMap(\.genericName)
+    }
+
+    /// Below this confidence a file is read as a listing or as plain text.
+    static let threshold = 0.5
+
+    public func read(path: String, text: DecodedText, scratch: MatchScratch) throws(InputError) -> ChatLog {
+        let sample = FileSample(text.bytes, scratch: scratch)
+        var warnings: [String] = text.warnings
+        let (format, reported, confidence) = try choose(sample, path: path)
+        if format is PlainTextFormat, inputFormat == nil, !text.bytes.isEmpty {
+            warnings.append("no chat layout recognised: read as plain text, one message per line, speakers unknown (see --input-format)")
+        }
+        var parsed: ParsedChat
+        do {
+            parsed = try format.parse(text.bytes, scratch: scratch)
+        } catch {
+            throw InputError(path: path, line: error.line, error.message)
+        }
+        warnings += parsed.warnings
+        let resolution: DateResolver.Resolution
+        do {
+            resolution = try DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
+        } catch {
+            let stamp = error.example
+            guard case .ambiguous(let a, let b, let year) = stamp.date else { throw InputError(path: path, "ambiguous dates") }
+            let line = parsed.messages.first { $0.stamp == stamp }?.line
+            throw InputError(path: path, line: line, "dates such as \(a)/\(b)/\(year) read as day/month and as month/day, and nothing in the file decides: rerun with --date-order dmy or --date-order mdy")
+        }
+        var roles = hints.roles(for: parsed.messages, bytes: parsed.bytes, handoffs: parsed.handoffs, scratch: scratch)
+        if format is ListingFormat { roles = [:] }
+        var messages: [Message] = []
+        messages.reserveCapacity(parsed.messages.count)
+        var latest: LocalTime?
+        var outOfOrder = 0
+        for (index, raw) in parsed.messages.enumerated() {
+            var message = Message(line: raw.line, bodyLine: raw.bodyLine, time: resolution.times[index], speaker: raw.speaker,
+                                  role: format is ListingFormat ? .seller : raw.speaker.flatMap { roles[$0] } ?? .unknown,
+                                  type: raw.type, body: raw.body, flags: raw.flags, quoted: raw.quoted)
+            if resolution.invalidClock[index] { message.flags.insert(.invalidTime) }
+            // E-mail threads run newest first: that order is not a fault.
+            if let time = message.time, !(format is EmailFormat) {
+                if let latest, time < latest {
+                    message.flags.insert(.outOfOrder)
+                    outOfOrder += 1
+                }
+                latest = max(latest ?? time, time)
+            }
+            messages.append(message)
+        }
+        if outOfOrder > 0 {
+            let first = messages.first { $0.flags.contains(.outOfOrder) }!.line
+            warnings.append("\(outOfOrder) message\(outOfOrder == 1 ? "" : "s") earlier than the one before (first at line \(first)): kept in file order")
+        }
+        let undated = parsed.messages.indices.filter { parsed.messages[$0].stamp != nil && resolution.times[$0] == nil }
+        if let first = undated.first {
+            warnings.append("\(undated.count) time\(undated.count == 1 ? "" : "s") that \(undated.count == 1 ? "is" : "are") not a real date (first at line \(parsed.messages[first].line)): left without a time")
+        }
+        let invalid = messages.filter { $0.flags.contains(.invalidTime) }
+        if let first = invalid.first {
+            warnings.append("\(invalid.count) 12-hour time\(invalid.count == 1 ? "" : "s") that cannot be right (first at line \(first.line)): kept as written")
+        }
+        return ChatLog(path: path, bytes: parsed.bytes, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
+                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim)
+    }
+
+    /// The format to read with, the name to report, and the confidence.
+    private func choose(_ sample: FileSample, path: String) throws(InputError) -> (any ChatFormat, String, Double) {
+        if let inputFormat {
+            if let layout = LineLayouts.all.first(where: { $0.genericName == inputFormat }) { return (layout, inputFormat, 1) }
+            guard let format = ChatReader.formats.first(where: { $0.name == inputFormat }) else {
+                throw InputError(path: path, "unknown --input-format \(inputFormat) (formats: \(ChatReader.formatNames.joined(separator: ", ")))")
+            }
+            return (format, inputFormat, 1)
+        }
+        var best: (format: any ChatFormat, score: Double) = (PlainTextFormat(), 0)
+        for format in ChatReader.formats {
+            let score = format.confidence(sample)
+            if score > best.score + 1e-9 { best = (format, score) }
+        }
+        if best.score < ChatReader.threshold { return (PlainTextFormat(), "plain-text", 0) }
+        let name = (best.format as? LineLayout)?.reportedName(sample) ?? best.format.name
+        return (best.format, name, (best.score * 100).rounded() / 100)
+    }
+}

@@ -1,0 +1,172 @@
+import ChatModel
+import Glibc
+import Matching
+
+/// A text encoding the reader can decode. `auto` sniffs: BOM, then strict UTF-8, then GB18030.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case auto
+    case utf8 = "utf-8"
+    case utf16le = "utf-16le"
+    case utf16be = "utf-16be"
+    case gb18030
+    case big5
+
+    var iconvName: String {
+        switch self {
+        case .auto, .utf8: return "UTF-8"
+        case .utf16le: return "UTF-16LE"
+        case .utf16be: return "UTF-16BE"
+        case .gb18030: return "GB18030"
+        case .big5: return "BIG5"
+        }
+    }
+}
+
+/// Bytes turned into valid UTF-8, with the encoding that was used and what had to be repaired.
+public struct DecodedText: Sendable {
+    public let bytes: [UInt8]
+    public let encoding: TextEncoding
+    /// Problems that did not stop reading, e.g. "invalid UTF-8 at line 12 replaced with U+FFFD".
+    public let warnings: [String]
+
+    public init(bytes: [UInt8], encoding: TextEncoding, warnings: [String]) {
+        self.bytes = bytes
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+}
+
+/// Why a file cannot be read as text.
+public enum DecodeFailure: Error, Equatable, Sendable {
+    case binary
+    case undecodable(String)
+}
+
+public enum TextDecoder {
+    public static func decode(_ data: [UInt8], as requested: TextEncoding = .auto) throws(DecodeFailure) -> DecodedText {
+        if requested != .auto { return try decodeForced(data, requested) }
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return try decodeForced(Array(data.dropFirst(3)), .utf8) }
+        if data.starts(with: [0xFF, 0xFE]) { return try decodeForced(Array(data.dropFirst(2)), .utf16le) }
+        if data.starts(with: [0xFE, 0xFF]) { return try decodeForced(Array(data.dropFirst(2)), .utf16be) }
+        if let encoding = utf16WithoutBOM(data) { return try decodeForced(data, encoding) }
+        if data.prefix(8192).contains(0) { throw .binary }
+        let scan = UTF8Scan(data)
+        if scan.invalid == 0 { return DecodedText(bytes: data, encoding: .utf8, warnings: []) }
+        // Mostly valid UTF-8 with a few bad bytes (a truncated copy, a damaged export) stays UTF-8.
+        if scan.multibyte >= 4 * scan.invalid { return repairUTF8(data, scan: scan) }
+        if let bytes = iconv(data, from: .gb18030) { return DecodedText(bytes: bytes, encoding: .gb18030, warnings: []) }
+        if let bytes = iconv(data, from: .big5) { return DecodedText(bytes: bytes, encoding: .big5, warnings: []) }
+        throw .undecodable("not UTF-8, UTF-16, GB18030 or Big5 text (first bad byte at line \(scan.firstInvalidLine ?? 1)); try --encoding")
+    }
+
+    private static func decodeForced(_ data: [UInt8], _ encoding: TextEncoding) throws(DecodeFailure) -> DecodedText {
+        if encoding == .utf8 || encoding == .auto {
+            let scan = UTF8Scan(data)
+            return scan.invalid == 0 ? DecodedText(bytes: data, encoding: .utf8, warnings: []) : repairUTF8(data, scan: scan)
+        }
+        guard let bytes = iconv(data, from: encoding) else {
+            throw .undecodable("not valid \(encoding.rawValue) text")
+        }
+        return DecodedText(bytes: bytes, encoding: encoding, warnings: [])
+    }
+
+    private static func repairUTF8(_ data: [UInt8], scan: UTF8Scan) -> DecodedText {
+        let repaired = Array(String(decoding: data, as: UTF8.self).utf8)
+        let count = scan.invalid == 1 ? "1 invalid UTF-8 byte" : "\(scan.invalid) invalid UTF-8 bytes"
+        return DecodedText(bytes: repaired, encoding: .utf8,
+                           warnings: ["\(count) replaced with U+FFFD (first at line \(scan.firstInvalidLine ?? 1))"])
+    }
+
+    /// UTF-16 with no BOM shows as NUL bytes at every other position of ASCII text.
+    private static func utf16WithoutBOM(_ data: [UInt8]) -> TextEncoding? {
+        let sample = data.prefix(4096)
+        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let half = sample.count / 2
+        if oddZeros > half / 3, evenZeros == 0 { return .utf16le }
+        if evenZeros > half / 3, oddZeros == 0 { return .utf16be }
+        return nil
+    }
+
+    /// Converts with glibc's iconv; nil when the bytes are not valid in that encoding.
+    static func iconv(_ data: [UInt8], from encoding: TextEncoding) -> [UInt8]? {
+        convert(data, from: encoding.iconvName, to: "UTF-8")
+    }
+
+    /// `text` in another encoding (for tests and fixtures).
+    static func iconvEncode(_ text: String, to encoding: String) -> [UInt8]? {
+        convert(Array(text.utf8), from: "UTF-8", to: encoding)
+    }
+
+    private static func convert(_ data: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let converter = iconv_open(target, source)
+        guard let converter, Int(bitPattern: converter) != -1 else { return nil }
+        defer { iconv_close(converter) }
+        if data.isEmpty { return [] }
+        var output = [UInt8](repeating: 0, count: data.count * 4 + 16)
+        var input = data
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuffer.count
+                let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return result == -1 || inLeft != 0 ? nil : outBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        output.removeSubrange(produced...)
+        return output
+    }
+}
+
+/// Counts of a strict UTF-8 validation pass.
+struct UTF8Scan {
+    var multibyte = 0
+    var invalid = 0
+    var firstInvalidLine: Int?
+
+    init(_ data: [UInt8]) {
+        var index = 0, line = 1
+        let count = data.count
+        while index < count {
+            let byte = data[index]
+            if byte < 0x80 {
+                if byte == 0x0A { line += 1 }
+                index += 1
+                continue
+            }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && index + length <= count
+            if valid {
+                for offset in 1..<length where data[index + offset] & 0xC0 != 0x80 { valid = false }
+            }
+            if valid, length == 3 {
+                let second = data[index + 1]
+                if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F) { valid = false }
+            }
+            if valid, length == 4 {
+                let second = data[index + 1]
+                if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { valid = false }
+            }
+            if valid {
+                multibyte += 1
+                index += length
+            } else {
+                invalid += 1
+                if firstInvalidLine == nil { firstInvalidLine = line }
+                index += 1
+            }
+        }
+    }
+}
