@@ -49,8 +49,10 @@ public struct Catalog: Sendable {
     public private(set) var definitions: [PatternDefinition] = []
     /// Default tolerances by attribute (patterns/tolerances.yaml).
     public internal(set) var tolerances: [String: DefaultTolerance] = [:]
-    /// Reason labels and limits by platform id (patterns/platforms.yaml).
+    /// Reason labels, remedies, rules and limits by platform id (patterns/platforms.yaml).
     public internal(set) var platforms: [String: PlatformRules] = [:]
+    /// Discrepancy kinds, evidence and sentences every claim uses (patterns/claims.yaml).
+    public internal(set) var claimTexts = ClaimTexts()
 
     /// Loads layers of pattern files; a later layer adds to earlier ones, and replaces a
     /// pattern, attribute, unit, material or macro of the same name.
@@ -59,8 +61,12 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["attributes", "units", "ambiguous_units", "materials", "colors", "macros", "patterns", "tolerances", "platforms"])
+                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "materials", "colors", "word_lists", "macros", "patterns",
+                                                            "tolerances", "platforms", "discrepancies", "strongest_first", "sentences"])
+                if let section = fields.optional("kinds") { try readKinds(section) }
                 if let section = fields.optional("attributes") { try readAttributes(section) }
+                if let section = fields.optional("word_lists") { try readWordLists(section) }
+                try readClaimTexts(fields)
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
                 if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
@@ -120,28 +126,80 @@ public struct Catalog: Sendable {
         return result + rest
     }
 
+    private mutating func readKinds(_ section: YAMLValue) throws(CatalogError) {
+        for (name, value) in try section.mapping() {
+            guard let kind = FindingKind(rawValue: name) else {
+                throw value.error("unknown kind `\(name)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let fields = try YAMLFields(value, allowed: ["measurable", "commitment", "discrepancy", "compare", "words"])
+            var traits = KindTraits()
+            traits.measurable = try fields.optional("measurable")?.bool() ?? false
+            traits.commitment = try fields.optional("commitment")?.bool() ?? false
+            traits.discrepancy = try fields.optional("discrepancy")?.string()
+            traits.comparison = try Self.choice(fields.optional("compare"), "compare") ?? .value
+            traits.words = try fields.optional("words")?.string()
+            vocabulary.kinds.removeAll { $0.kind == kind }
+            vocabulary.kinds.append((kind, traits))
+        }
+    }
+
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of"])
+            let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of", "measurable", "commitment", "discrepancy", "compare", "tolerance",
+                                                         "words", "in_claim", "disclaimer", "offers_exchange", "condition", "window_from_receipt"])
             let kindName = try fields.required("kind").string()
             guard let kind = FindingKind(rawValue: kindName) else {
                 throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let aliases = try fields.optional("aliases")?.strings() ?? []
-            let halfOf = try fields.optional("half_of")?.string()
-            vocabulary.add(AttributeEntry(name: name, kind: kind, aliases: aliases, halfOf: halfOf))
+            let traits = vocabulary.kinds.first { $0.kind == kind }?.traits ?? KindTraits()
+            var entry = AttributeEntry(name: name, kind: kind, aliases: try fields.optional("aliases")?.strings() ?? [],
+                                       halfOf: try fields.optional("half_of")?.string(), traits: traits)
+            if let node = fields.optional("measurable") { entry.measurable = try node.bool() }
+            if let node = fields.optional("commitment") { entry.commitment = try node.bool() }
+            if let node = fields.optional("discrepancy") { entry.discrepancy = try node.string() }
+            if let method: ComparisonMethod = try Self.choice(fields.optional("compare"), "compare") { entry.comparison = method }
+            if let node = fields.optional("tolerance") { entry.tolerance = try node.string() }
+            if let node = fields.optional("words") { entry.words = try node.string() }
+            entry.claimUse = try Self.choice(fields.optional("in_claim"), "in_claim")
+            entry.disclaimer = try Self.choice(fields.optional("disclaimer"), "disclaimer")
+            entry.offersExchange = try Self.choice(fields.optional("offers_exchange"), "offers_exchange")
+            entry.condition = try fields.optional("condition")?.bool() ?? false
+            entry.windowFromReceipt = try fields.optional("window_from_receipt")?.bool() ?? false
+            if let words = entry.words, !["materials", "colors"].contains(words) {
+                throw value.error("attribute \(name): `words: \(words)` is not a word list of values (materials, colors)")
+            }
+            vocabulary.add(entry)
+        }
+    }
+
+    /// One of an enumeration's names, or an error listing them.
+    private static func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLValue?, _ key: String) throws(CatalogError) -> Choice?
+    where Choice.RawValue == String {
+        guard let node else { return nil }
+        let name = try node.string()
+        guard let choice = Choice(rawValue: name) else {
+            throw node.error("`\(key): \(name)` is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return choice
+    }
+
+    private mutating func readWordLists(_ section: YAMLValue) throws(CatalogError) {
+        for (name, value) in try section.mapping() {
+            let entry = try WordListEntry.read(name, value)
+            if vocabulary.wordLists[name] != nil { vocabulary.wordLists[name]!.extend(with: entry) } else { vocabulary.wordLists[name] = entry }
         }
     }
 
     private mutating func readUnits(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["quantity", "canonical", "factor", "aliases"])
+            let fields = try YAMLFields(value, allowed: ["quantity", "canonical", "factor", "aliases", "zh"])
             let entry = UnitEntry(
                 name: name,
                 quantity: try fields.required("quantity").string(),
                 canonical: try fields.optional("canonical")?.string() ?? name,
                 factor: try fields.optional("factor")?.number() ?? 1,
-                aliases: try fields.optional("aliases")?.strings() ?? []
+                aliases: try fields.optional("aliases")?.strings() ?? [],
+                zh: try fields.optional("zh")?.string()
             )
             vocabulary.add(entry)
         }

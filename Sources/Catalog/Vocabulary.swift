@@ -1,7 +1,61 @@
 import Foundation
 import Model
 
-/// A canonical attribute (`length`, `chest`...) with the words sellers use for it.
+/// How a promise of an attribute is checked against a measurement.
+public enum ComparisonMethod: String, Sendable, CaseIterable {
+    /// A number (or range) within a tolerance, or a text value that must be the same.
+    case value
+    /// The materials of one message as a set with their shares (100%棉 against 65%棉35%涤纶).
+    case composition
+    /// The size label on the item received against the size ordered.
+    case label
+    /// The time the seller took to ship against the promised dispatch window.
+    case dispatch
+}
+
+/// What a claim does with a seller's commitment of an attribute.
+public enum ClaimUse: String, Sendable, CaseIterable {
+    /// A return or exchange the seller offered: quoted and restated.
+    case returnPromise = "return_promise"
+    /// The seller pays return shipping: quoted and restated first.
+    case returnShipping = "return_shipping"
+    /// A limit on returns (拆封不退): answered with the rule that voids it for goods not as described.
+    case returnLimit = "return_limit"
+    /// A penalty the seller promised for a breach (晚发必赔): quoted, claimed, and its rule cited.
+    case latePenalty = "late_penalty"
+    /// A warranty: quoted.
+    case warranty
+}
+
+/// What a seller's own disclaimer covers.
+public enum DisclaimerScope: String, Sendable, CaseIterable {
+    /// 误差1-3cm: a tolerance on measured values.
+    case measurements
+    /// 色差: a shade of the colour shown, never another colour.
+    case shade
+}
+
+/// When a commitment means the buyer may take an exchange instead of a refund.
+public enum ExchangeOffer: String, Sendable, CaseIterable {
+    case always
+    /// Only when its words say so (the `exchange` word list): 坏了包换, not 保修一年.
+    case whenSaid = "when_said"
+}
+
+/// What the catalogue knows about one kind of finding; its attributes inherit it
+/// (patterns/vocabulary.yaml `kinds`).
+public struct KindTraits: Sendable, Equatable {
+    public var measurable = false
+    public var commitment = false
+    public var discrepancy: String?
+    public var comparison = ComparisonMethod.value
+    public var words: String?
+
+    public init() {}
+}
+
+/// A canonical attribute (`length`, `chest`...) with the words sellers use for it, and what
+/// it means for a comparison and a claim.
 public struct AttributeEntry: Sendable, Equatable {
     public let name: String
     public let kind: FindingKind
@@ -9,6 +63,39 @@ public struct AttributeEntry: Sendable, Equatable {
     /// For a half measure laid flat (1/2胸围, 胸宽): the full girth it is half of. Findings
     /// are reported as that attribute with the value doubled.
     public var halfOf: String? = nil
+    /// A measurement can check it (a length, a weight), unlike sizing advice or a contract term.
+    public var measurable = false
+    /// The seller's undertaking (returns, warranty, delivery), cited by a claim.
+    public var commitment = false
+    /// The kind of discrepancy a mismatch is (`size`, `material`, `wrong_item`...): it picks
+    /// the platform's reason label and the evidence to attach.
+    public var discrepancy: String?
+    public var comparison = ComparisonMethod.value
+    /// The key of its default tolerance in patterns/tolerances.yaml.
+    public var tolerance: String
+    /// The word list its text values come from (`materials`, `colors`).
+    public var words: String?
+    public var claimUse: ClaimUse?
+    public var disclaimer: DisclaimerScope?
+    public var offersExchange: ExchangeOffer?
+    /// A condition or exclusion (不影响二次销售, 拆封后不退), listed on the other return
+    /// commitments of its message.
+    public var condition = false
+    /// A number of days counted from receipt (7天无理由): the timeline shows when it ends.
+    public var windowFromReceipt = false
+
+    public init(name: String, kind: FindingKind, aliases: [String], halfOf: String? = nil, traits: KindTraits = KindTraits()) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.halfOf = halfOf
+        measurable = traits.measurable
+        commitment = traits.commitment
+        discrepancy = traits.discrepancy
+        comparison = traits.comparison
+        words = traits.words
+        tolerance = name
+    }
 
     /// The attribute a finding reports, and the factor its values take (2 for half measures).
     public var reported: (name: String, factor: Double) { halfOf.map { ($0, 2) } ?? (name, 1) }
@@ -22,6 +109,8 @@ public struct UnitEntry: Sendable, Equatable {
     public let canonical: String
     public let factor: Double
     public let aliases: [String]
+    /// How a claim writes it after a number in Chinese (`个` for pcs); nil: as it is (`cm`).
+    public var zh: String? = nil
 }
 
 /// Named words with the ways sellers write them (cotton: 棉, 纯棉; black: 黑色, 纯黑), as
@@ -56,6 +145,10 @@ public struct Vocabulary: Sendable {
     public private(set) var units: [String: UnitEntry] = [:]
     public internal(set) var materials = WordList()
     public internal(set) var colors = WordList()
+    /// Defaults per kind of finding, in display order (garment measures first).
+    public internal(set) var kinds: [(kind: FindingKind, traits: KindTraits)] = []
+    /// Words the interpreter and the comparer read by (negation, confirmation, parts...).
+    public internal(set) var wordLists: [String: WordListEntry] = [:]
     /// Unit words with several readings (寸: inch for luggage and screens, 市寸 for body
     /// measures), each with the words that choose it when they appear in the message.
     public private(set) var ambiguousUnits: [String: [(unit: String, words: [String])]] = [:]
@@ -75,6 +168,24 @@ public struct Vocabulary: Sendable {
     /// The first word written in Chinese characters.
     static func firstChinese(_ words: [String]) -> String? {
         words.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+    }
+
+    /// The words of a word list, empty when the catalogue has none of that name.
+    public func words(_ list: String) -> [String] { wordLists[list]?.words ?? [] }
+
+    /// The word list an attribute's text values come from.
+    public func valueWords(for attribute: String) -> WordList? {
+        switch attributes[attribute]?.words {
+        case "materials"?: return materials
+        case "colors"?: return colors
+        default: return nil
+        }
+    }
+
+    /// The place of an attribute's kind in a comparison table.
+    public func displayOrder(_ attribute: String) -> Int {
+        let kind = attributes[attribute]?.kind ?? .spec
+        return kinds.firstIndex { $0.kind == kind } ?? kinds.count
     }
 
     /// `garment_length` → `garment length`.
@@ -110,9 +221,16 @@ public struct Vocabulary: Sendable {
     /// The regex alternation for a vocabulary macro: `unit:length`, `attr:dimension`,
     /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
     func alternation(for macro: String) -> String? {
-        guard var aliases = aliases(for: macro), !aliases.isEmpty else { return nil }
-        aliases.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
-        return "(?:" + aliases.map(Vocabulary.regexLiteral).joined(separator: "|") + ")"
+        guard let aliases = aliases(for: macro), !aliases.isEmpty else { return nil }
+        return Self.alternation(of: aliases)
+    }
+
+    /// `(?:毫米|米|cm)`: the words as one regex group, longest first; `(?!)` (never matches)
+    /// for no words.
+    public static func alternation(of words: [String]) -> String {
+        guard !words.isEmpty else { return "(?!)" }
+        let sorted = words.sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        return "(?:" + sorted.map(regexLiteral).joined(separator: "|") + ")"
     }
 
     /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`).

@@ -107,11 +107,6 @@ struct CaseOptions: ParsableArguments {
     }
 }
 
-/// Platforms a claim can be written for.
-enum Platform: String, ExpressibleByArgument, CaseIterable {
-    case taobao, tmall, _1688 = "1688", other
-}
-
 extension ClaimLanguage: ExpressibleByArgument {}
 
 /// Reads one case: chats and listings into findings, measurement files into measurements,
@@ -181,7 +176,8 @@ struct CaseLoader {
             }
         }
         measurements += extra
-        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: variant,
+        let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, vocabulary: catalog.vocabulary)
+        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)
         return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)
     }

@@ -28,7 +28,7 @@ struct ManifestOrder {
 
     /// Reads the manifest. Paths are relative to its folder; several files in one cell are
     /// separated by `;`. A missing column or a bad cell is an error with the file and line.
-    static func read(_ path: String) throws(InputError) -> [ManifestOrder] {
+    static func read(_ path: String, platforms: [String]) throws(InputError) -> [ManifestOrder] {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, "cannot read the manifest") }
         let records = CSV.records(Array(data))
         guard let header = records.first else { throw InputError(path: path, line: 1, "empty manifest: the first line names the columns (\(known.joined(separator: ", ")))") }
@@ -60,8 +60,8 @@ struct ManifestOrder {
                 guard let value = Double(text), value > 0 else { throw InputError(path: path, line: record.line, "order \(id): price `\(text)` is not a number of yuan") }
                 price = value
             }
-            if let platform = cell("platform"), !["taobao", "tmall", "1688", "other"].contains(platform) {
-                throw InputError(path: path, line: record.line, "order \(id): unknown platform `\(platform)` (taobao, tmall, 1688, other)")
+            if let platform = cell("platform"), !platforms.contains(platform) {
+                throw InputError(path: path, line: record.line, "order \(id): unknown platform `\(platform)` (\(platforms.joined(separator: ", ")))")
             }
             for name in ["ordered", "shipped", "received"] {
                 if let text = cell(name), OrderDate.moment(text) == nil {
@@ -108,7 +108,7 @@ struct ManifestOrder {
         for outcome in outcomes {
             let mismatches = outcome.comparison.items.filter { $0.verdict == .mismatch }.map(\.attribute)
             let cells = [outcome.order.id, status(outcome), outcome.claim?.platform.id ?? outcome.order.platform ?? "", outcome.claim?.reasonLabel ?? "",
-                         mismatches.joined(separator: ";"), outcome.claim?.refund.zh ?? "", outcome.claim?.refund.amount.map { ClaimBuilder.money($0) } ?? "",
+                         mismatches.joined(separator: ";"), outcome.claim?.refund.text.zh ?? "", outcome.claim?.refund.amount.map { ClaimBuilder.money($0) } ?? "",
                          outcome.file, outcome.problems.joined(separator: "; ")]
             csv += cells.map(quoted).joined(separator: ",") + "\n"
             json.beginObject()
@@ -116,7 +116,7 @@ struct ManifestOrder {
             json.field("status", status(outcome))
             json.field("reason_label", outcome.claim?.reasonLabel)
             json.strings("mismatches", mismatches)
-            json.field("refund", outcome.claim?.refund.zh)
+            json.field("refund", outcome.claim?.refund.text.zh)
             json.field("amount", outcome.claim?.refund.amount)
             json.field("file", outcome.file)
             json.strings("problems", outcome.problems)

@@ -105,7 +105,7 @@ public struct Extractor: Sendable {
         findings = findings.enumerated()
             .sorted { ($0.element.message, $0.element.range.lowerBound, $0.offset) < ($1.element.message, $1.element.range.lowerBound, $1.offset) }
             .map(\.element)
-        let interpreted = Interpreter(log: log, messages: messages, scratch: scratch).apply(findings)
+        let interpreted = Interpreter(log: log, messages: messages, scratch: scratch, words: patternSet.interpreterWords).apply(findings)
         return ExtractionResult(findings: interpreted, errors: errors)
     }
 

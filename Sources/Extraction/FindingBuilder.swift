@@ -81,8 +81,8 @@ struct FindingBuilder {
         if let value = number("value", decimals: "decimals") {
             finding.value = .number(value * half)
         } else if let word = text("text") {
-            let words = finding.attribute == "color" ? vocabulary.colors : vocabulary.materials
-            finding.value = .text(words.name(forAlias: word) ?? (definition.kind == .size ? word.uppercased() : word))
+            let name = vocabulary.valueWords(for: finding.attribute)?.name(forAlias: word)
+            finding.value = .text(name ?? (definition.kind == .size ? word.uppercased() : word))
         } else {
             finding.value = definition.value
         }

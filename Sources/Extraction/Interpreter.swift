@@ -22,26 +22,16 @@ struct Interpreter {
     let log: ChatLog
     let messages: [Message]
     let scratch: MatchScratch
+    let words: InterpreterWords
 
     /// How far back (bytes) the context of a match is looked for: a clause, a variant, a part.
     /// Bounded, so a message of a million characters costs the same per finding as a short one.
     static let window = 360
 
-    /// Negation in the same clause, just before the match.
-    private static let negation = PCRE2Regex.reader(#"(?:不是|并不是|并不|没有|并没有|不会|不算|并非|不能|不一定|无法|没法|不|非|无|(?i:not|isn't|aren't|no|never|without))\s*[^\s]{0,2}$"#)
     /// Words that end a clause.
     private static let clauseEnds: Set<UInt8> = [0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D]
     /// UTF-8 of ， 。 ！ ？ ； 、 …
     private static let clauseEndMarks: [[UInt8]] = ["，", "。", "！", "？", "；", "、", "…"].map { Array($0.utf8) }
-    /// A buyer telling what the seller said.
-    private static let quoting = PCRE2Regex.reader(#"你说过|你们说|你说的|你不是说|客服说|说好的|你答应|答应过|承诺过|(?i:you said|you told|you promised|as you said|your (?:colleague|listing) said)"#)
-    /// A seller's yes to the buyer's question. Longer yes-words stand on their own (保证是304的);
-    /// one-character ones must end there (是纯棉的 is an answer with a finding of its own, 有点小 is no yes).
-    private static let confirmation = PCRE2Regex.reader(
-        #"^\s*(?:亲[亲爱的]*[，,\s]*)?(?:(?:对的|对滴|是的|是滴|没错|没问题|可以的|支持的|包的|有的|当然|保证是?|确定是?|肯定是?|绝对是|(?i:yes|yeah|yep|yup|correct|exactly|that's right|confirmed|of course|sure))(?!不|没)|(?:对|是|有|嗯+|恩+|可以|支持|能|会|(?i:right|ok))(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
-    /// Parts of an item that have their own measures.
-    static let partWords = PCRE2Regex.reader(
-        #"(?<p>提手|手提|手柄|把手|肩带|背带|挂绳|绳子|拉链|盖子|杯盖|口袋|内袋|链条|底座|桌腿|刀片|(?i:handles?|straps?|shoulder strap|lid|cap|pocket|zipper|cord|chain|base|legs?|blade))"#)
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
         #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
@@ -54,7 +44,7 @@ struct Interpreter {
             for var item in located {
                 let message = messages[item.message]
                 let clause = clauseStart(buffer, message.body, before: item.range.lowerBound)
-                if (try? Self.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
+                if (try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
                 if item.finding.kind == .size, aboutTheModel(buffer, message.body, item.range) { continue }
                 let wholeQuestion = message.role != .seller && {
                     if let known = messageIsQuestion[item.message] { return known }
@@ -65,13 +55,13 @@ struct Interpreter {
                 if isQuestion(buffer, message.body, after: item.range.upperBound) || wholeQuestion {
                     item.finding.stance = .question
                 } else if message.role != .seller,
-                          (try? Self.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
+                          (try? words.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
                     item.finding.stance = .quoted
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
                 if item.finding.kind == .dimension || item.finding.kind == .weight,
-                   let captures = try? Self.partWords.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
-                    item.finding.part = Self.partWords.text("p", captures, buffer)?.lowercased()
+                   let captures = try? words.parts.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
+                    item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
                 }
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
@@ -113,14 +103,15 @@ struct Interpreter {
     /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…
     private func addressesTheBuyer(_ buffer: UnsafeBufferPointer<UInt8>, _ clause: Int, _ offset: Int) -> Bool {
         let before = UTF8Text.string(buffer, clause..<offset).trimmingBlanks()
-        return ["您", "你", "亲您", "您的", "你的"].contains { before.hasPrefix($0) } || before.hasSuffix("您") || before.hasSuffix("你")
+        return words.buyerAddress.contains { before.hasPrefix($0) || before.hasSuffix($0) }
     }
 
     /// A listing's model statistics (模特身高175cm 试穿L码) describe the model, not the item.
     private func aboutTheModel(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, _ range: Range<Int>) -> Bool {
         let before = UTF8Text.string(buffer, max(body.lowerBound, range.lowerBound - Self.window)..<range.lowerBound)
         let sentence = before.split(whereSeparator: { "。！？!?\n".contains($0) }).last.map(String.init) ?? ""
-        return sentence.contains("模特") || sentence.lowercased().contains("model")
+        let lowered = sentence.lowercased()
+        return words.modelWords.contains { lowered.contains($0) }
     }
 
     /// A size label that only says which variant the numbers after it belong to (M码衣长98cm,
@@ -144,7 +135,7 @@ struct Interpreter {
             if "，,。！!；;\n".contains(character) { break }
             clause.append(character)
         }
-        return Self.endsWithParticle(clause)
+        return endsWithParticle(clause)
     }
 
     /// The whole message is a question (a buyer's "这款是纯棉的对吧？").
@@ -152,12 +143,12 @@ struct Interpreter {
         var start = max(body.lowerBound, body.upperBound - 64)
         while start > body.lowerBound, buffer[start] & 0xC0 == 0x80 { start -= 1 }
         let text = UTF8Text.string(buffer, start..<body.upperBound).trimmingBlanks()
-        return text.hasSuffix("?") || text.hasSuffix("？") || Self.endsWithParticle(text)
+        return text.hasSuffix("?") || text.hasSuffix("？") || endsWithParticle(text)
     }
 
-    private static func endsWithParticle(_ text: String) -> Bool {
+    private func endsWithParticle(_ text: String) -> Bool {
         let tail = text.trimmingBlanks().trimmingCharacters(in: "~～!！。.呀啊哈")
-        return ["吗", "么", "嘛", "没", "吧", "不"].contains { tail.hasSuffix($0) } || tail.hasSuffix("是不是") || tail.hasSuffix("对不对")
+        return words.questionEndings.contains { tail.hasSuffix($0) }
     }
 
     /// The variant the nearest mention before the match (in the same message) names, or
@@ -180,15 +171,13 @@ struct Interpreter {
 
     /// Conditions and exclusions (不影响二次销售, 拆封后不退) stay findings of their own and are
     /// also listed on every other return commitment of the same message.
-    static let conditionAttributes: Set<String> = ["return_condition", "return_exclusion"]
-
     private func attachConditions(_ items: inout [LocatedFinding]) {
         var conditions: [Int: [String]] = [:]
-        for item in items where Self.conditionAttributes.contains(item.finding.attribute) {
+        for item in items where words.conditions.contains(item.finding.attribute) {
             conditions[item.message, default: []].append(item.finding.raw)
         }
         guard !conditions.isEmpty else { return }
-        for index in items.indices where items[index].finding.kind == .return && !Self.conditionAttributes.contains(items[index].finding.attribute) {
+        for index in items.indices where items[index].finding.kind == .return && !words.conditions.contains(items[index].finding.attribute) {
             items[index].finding.conditions = conditions[items[index].message] ?? []
         }
     }
@@ -196,7 +185,7 @@ struct Interpreter {
     /// The reply opens with a yes (对的, 是的, 可以, yes).
     private func confirms(_ reply: Message) -> Bool {
         let text = Array(log.text(of: reply).utf8)
-        return text.withUnsafeBufferPointer { (try? Self.confirmation.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
+        return text.withUnsafeBufferPointer { (try? words.confirmation.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
     }
 
     /// For each buyer question, a seller's yes in the next few messages makes it the seller's promise.

@@ -23,6 +23,8 @@ public struct PatternSet: Sendable {
     public let patterns: [CompiledPattern]
     /// The widest match data any pattern needs (group pairs).
     public let capturePairs: Int
+    /// The word lists the interpreter reads context with.
+    let interpreterWords: InterpreterWords
 
     public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
         self.catalog = catalog
@@ -30,6 +32,7 @@ public struct PatternSet: Sendable {
         for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine)) }
         self.patterns = patterns
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
+        interpreterWords = try InterpreterWords(catalog.vocabulary, engine: engine)
     }
 
     public func pattern(id: String) -> CompiledPattern? { patterns.first { $0.id == id } }

@@ -26,6 +26,8 @@ public struct ClaimPrinter {
         self.language = language
     }
 
+    private func both(_ text: Bilingual) -> String { both(text.zh, text.en) }
+
     private func both(_ zh: String, _ en: String, separator: String = " / ") -> String {
         switch language {
         case .zh: return zh
@@ -37,7 +39,7 @@ public struct ClaimPrinter {
     private func refund(_ claim: ClaimDraft) -> String {
         let amount = claim.refund.amount.map { " ¥" + ClaimBuilder.money($0) } ?? ""
         let basis = claim.refund.basis.map { " (\($0))" } ?? ""
-        return both(claim.refund.zh + amount, claim.refund.en + amount) + basis
+        return both(claim.refund.text.zh + amount, claim.refund.text.en + amount) + basis
     }
 
     public func markdown(_ claim: ClaimDraft) -> String {
@@ -46,10 +48,10 @@ public struct ClaimPrinter {
         out += "**" + both("申请", "Ask for") + ":** " + refund(claim) + "\n\n"
         out += "## " + both("退款说明", "Description") + "\n\n"
         if language.zh {
-            out += "> \(claim.summaryZH)\n\n"
-            out += "\(claim.summaryZH.count) 字 / \(claim.summaryZH.utf8.count) bytes; limit \(claim.limit)\n\n"
+            out += "> \(claim.summary.zh)\n\n"
+            out += "\(claim.summary.zh.count) 字 / \(claim.summary.zh.utf8.count) bytes; limit \(claim.limit)\n\n"
         }
-        if language.en { out += (language == .both ? "English, for the buyer or agent:\n\n" : "") + "> \(claim.summaryEN)\n\n" }
+        if language.en { out += (language == .both ? "English, for the buyer or agent:\n\n" : "") + "> \(claim.summary.en)\n\n" }
         out += "## " + both("不符项", "Discrepancies") + "\n\n" + comparisonPrinter.markdown(claim.comparison) + "\n"
         out += "## " + both("卖家原话", "The seller's words") + "\n\n"
         for quote in claim.quotes {
@@ -59,15 +61,15 @@ public struct ClaimPrinter {
         }
         out += "\n## " + both("时间线", "Timeline") + "\n\n"
         for entry in claim.timeline {
-            out += "- \(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "—")  " + both(entry.zh, entry.en) + "\n"
+            out += "- \(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "—")  " + both(entry.text) + "\n"
         }
         out += "\n## " + both("需要附上的证据", "Evidence to attach") + "\n\n"
         for item in claim.evidence {
-            out += "- [\(item.status == "have" ? "x" : " ")] " + both(item.zh, item.en) + "\n"
+            out += "- [\(item.status == "have" ? "x" : " ")] " + both(item.text) + "\n"
         }
         out += "\n## " + both("完整陈述（客服介入时使用）", "Full statement (for the seller chat or platform intervention)") + "\n\n"
-        if language.zh { out += claim.statementZH + "\n\n" }
-        if language.en { out += claim.statementEN + "\n\n" }
+        if language.zh { out += claim.statement.zh + "\n\n" }
+        if language.en { out += claim.statement.en + "\n\n" }
         out += notes(claim).map { "_\($0)_\n" }.joined()
         return out
     }
@@ -75,14 +77,14 @@ public struct ClaimPrinter {
     public func text(_ claim: ClaimDraft) -> String {
         var out = both("退款原因", "Reason") + ": \(claim.reasonLabel)\n"
         out += both("申请", "Ask for") + ": " + refund(claim) + "\n\n"
-        if language.zh { out += claim.summaryZH + "\n\n" }
-        if language.en { out += claim.summaryEN + "\n\n" }
+        if language.zh { out += claim.summary.zh + "\n\n" }
+        if language.en { out += claim.summary.en + "\n\n" }
         out += comparisonPrinter.text(claim.comparison, columns: 160) + "\n"
         for entry in claim.timeline {
-            out += "\(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "-")  " + both(entry.zh, entry.en) + "\n"
+            out += "\(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "-")  " + both(entry.text) + "\n"
         }
         out += "\n"
-        for item in claim.evidence { out += "[\(item.status == "have" ? "x" : " ")] " + both(item.zh, item.en) + "\n" }
+        for item in claim.evidence { out += "[\(item.status == "have" ? "x" : " ")] " + both(item.text) + "\n" }
         out += notes(claim).map { "\n" + $0 }.joined() + "\n"
         return out
     }
@@ -109,30 +111,30 @@ public struct ClaimPrinter {
         writer.field("labels_verified", claim.platform.verified)
         writer.key("refund")
         writer.beginObject()
-        writer.field("zh", claim.refund.zh)
-        writer.field("en", claim.refund.en)
+        writer.field("zh", claim.refund.text.zh)
+        writer.field("en", claim.refund.text.en)
         writer.field("amount", claim.refund.amount)
         writer.field("basis", claim.refund.basis)
         writer.endObject()
         writer.key("description")
         writer.beginObject()
-        writer.field("zh", claim.summaryZH)
-        writer.field("en", claim.summaryEN)
-        writer.field("characters", claim.summaryZH.count)
-        writer.field("bytes", claim.summaryZH.utf8.count)
+        writer.field("zh", claim.summary.zh)
+        writer.field("en", claim.summary.en)
+        writer.field("characters", claim.summary.zh.count)
+        writer.field("bytes", claim.summary.zh.utf8.count)
         writer.field("limit", claim.limit)
         writer.endObject()
         writer.key("statement")
         writer.beginObject()
-        writer.field("zh", claim.statementZH)
-        writer.field("en", claim.statementEN)
+        writer.field("zh", claim.statement.zh)
+        writer.field("en", claim.statement.en)
         writer.endObject()
         writer.array("quotes", claim.quotes) { $0.write($1, type: false) }
         writer.array("timeline", claim.timeline) { writer, entry in
-            writer.object { $0.field("time", entry.time); $0.field("zh", entry.zh); $0.field("en", entry.en) }
+            writer.object { $0.field("time", entry.time); $0.field("zh", entry.text.zh); $0.field("en", entry.text.en) }
         }
         writer.array("evidence", claim.evidence) { writer, item in
-            writer.object { $0.field("zh", item.zh); $0.field("en", item.en); $0.field("status", item.status) }
+            writer.object { $0.field("zh", item.text.zh); $0.field("en", item.text.en); $0.field("status", item.status) }
         }
         writer.key("comparison")
         writer.beginObject()

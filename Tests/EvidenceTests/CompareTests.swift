@@ -31,8 +31,8 @@ import Testing
 
     func jacket(variant: String? = nil, measured: String? = nil) throws -> Comparison {
         let text = try measured ?? String(contentsOf: Self.cases.appendingPathComponent("jacket-measured.txt"), encoding: .utf8)
-        return Comparer(catalog: Support.catalog).compare(
-            findings: try findings([("jacket-chat.txt", nil), ("jacket-listing.txt", "listing")]), measurements: measurements(text), variant: variant)
+        let found = try findings([("jacket-chat.txt", nil), ("jacket-listing.txt", "listing")])
+        return Comparer(catalog: Support.catalog).compare(findings: found, measurements: measurements(text), variant: Support.variant(variant, found))
     }
 
     func verdicts(_ comparison: Comparison) -> [String: Verdict] {
@@ -70,7 +70,7 @@ import Testing
         let text = "尺码 衣长 1/2胸围 (cm)\nXXL 72 60\n"
         let log = try ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
-        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("胸宽 58cm\n"), variant: "2XL")
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("胸宽 58cm\n"), variant: Support.variant("2XL", findings))
         let chest = try #require(comparison.items.first { $0.attribute == "chest" })
         #expect(chest.promised?.value == .number(120))
         #expect(chest.measured.first?.value == .number(116))
@@ -79,7 +79,7 @@ import Testing
 
     @Test func withoutAnOrderedSizePerSizePromisesAreSetAsideWithAWarning() throws {
         let findings = try findings([("jacket-listing.txt", "listing")])
-        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("肩宽 48cm\n"), variant: nil)
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("肩宽 48cm\n"), variant: Support.variant(nil, findings))
         #expect(comparison.items.first { $0.attribute == "shoulder" }?.verdict == .measuredNotPromised)
         #expect(comparison.warnings.contains { $0.contains("shoulder") && $0.contains("--variant") })
     }
@@ -88,7 +88,7 @@ import Testing
         let text = "2024-03-12 10:00:00 某某工厂: 长度12英寸，一袋两斤，功率60W\n"
         let log = try! ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
-        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("length 28 cm\nweight 0.9kg\npower 75W\n"), variant: nil)
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements("length 28 cm\nweight 0.9kg\npower 75W\n"), variant: Support.variant(nil, findings))
         let length = comparison.items.first { $0.attribute == "length" }
         #expect(abs((length?.difference ?? 0) + 2.48) < 1e-9)
         #expect(length?.verdict == .mismatch)
@@ -104,7 +104,7 @@ import Testing
             let log = try! ChatReader(inputFormat: format).read(path: format ?? "chat", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
             all += Support.extractor.extract(log, scratch: MatchScratch()).findings
         }
-        let comparison = Comparer(catalog: Support.catalog).compare(findings: all, measurements: measurements("衣长 70cm\n"), variant: nil)
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: all, measurements: measurements("衣长 70cm\n"), variant: Support.variant(nil, all))
         let item = comparison.items[0]
         #expect(item.promised?.value == .number(74))
         #expect(item.verdict == .mismatch)
@@ -113,8 +113,9 @@ import Testing
 
     @Test func toleranceOverrideComesFirst() throws {
         let override = AppliedTolerance(value: 0, percent: 10, direction: .both, source: .user, detail: "--tolerance chest=10%", verified: true)
+        let found = try findings([("jacket-chat.txt", nil)])
         let comparison = Comparer(catalog: Support.catalog, overrides: ["chest": override]).compare(
-            findings: try findings([("jacket-chat.txt", nil)]), measurements: measurements("胸围 116cm\n"), variant: nil)
+            findings: found, measurements: measurements("胸围 116cm\n"), variant: Support.variant(nil, found))
         #expect(comparison.items.first { $0.attribute == "chest" }?.verdict == .withinTolerance)
     }
 
@@ -137,20 +138,20 @@ import Testing
         let builder = ClaimBuilder(catalog: Support.catalog)
         let taobao = try #require(builder.draft(comparison, context: ClaimContext(platform: "taobao", price: 259, received: "2024-09-05", listingFiles: ["jacket-listing.txt"])))
         #expect(taobao.reasonLabel == "大小/尺寸与商品描述不符")
-        #expect(taobao.refund.zh == "退货退款" && taobao.refund.amount == 259)
-        #expect(taobao.summaryZH.count <= 150 && taobao.summaryZH.utf8.count <= 400)
-        #expect(taobao.summaryZH.contains("L码胸围承诺122cm，实测116cm，少6cm，超出卖家自称的误差±3cm"))
-        #expect(taobao.summaryZH.contains("材质承诺棉100%，实为棉80%、聚酯纤维20%"))
-        #expect(!taobao.summaryZH.contains("衣长"))  // within tolerance: not a discrepancy
+        #expect(taobao.refund.text.zh == "退货退款" && taobao.refund.amount == 259)
+        #expect(taobao.summary.zh.count <= 150 && taobao.summary.zh.utf8.count <= 400)
+        #expect(taobao.summary.zh.contains("L码胸围承诺122cm，实测116cm，少6cm，超出卖家自称的误差±3cm"))
+        #expect(taobao.summary.zh.contains("材质承诺棉100%，实为棉80%、聚酯纤维20%"))
+        #expect(!taobao.summary.zh.contains("衣长"))  // within tolerance: not a discrepancy
         #expect(taobao.quotes.contains { $0.raw == "衣长72cm，胸围122cm" && $0.line == 2 && $0.time == "2024-09-02T20:10:45" })
-        #expect(taobao.statementZH.contains("卖家承诺“退货包运费”"))
-        #expect(taobao.timeline.contains { $0.time == "2024-09-12" && $0.zh.contains("7天退货期截止") })
-        #expect(taobao.timeline.contains { $0.time == "2024-09-05" && $0.zh == "实测：胸围116cm，材质棉80%、聚酯纤维20%" })
-        #expect(taobao.timeline.contains { $0.zh == "卖家承诺“衣长72cm，胸围122cm”（jacket-chat.txt:2）" })
-        #expect(taobao.evidence.contains { $0.zh.hasPrefix("平铺测量照片") && $0.status == "needed" })
+        #expect(taobao.statement.zh.contains("卖家承诺“退货包运费”"))
+        #expect(taobao.timeline.contains { $0.time == "2024-09-12" && $0.text.zh.contains("7天退货期截止") })
+        #expect(taobao.timeline.contains { $0.time == "2024-09-05" && $0.text.zh == "实测：胸围116cm，材质棉80%、聚酯纤维20%" })
+        #expect(taobao.timeline.contains { $0.text.zh == "卖家承诺“衣长72cm，胸围122cm”（jacket-chat.txt:2）" })
+        #expect(taobao.evidence.contains { $0.text.zh.hasPrefix("平铺测量照片") && $0.status == "needed" })
         let factory = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688")))
         #expect(factory.reasonLabel == "收到的货物与约定不符（尺寸规格）")
-        #expect(factory.summaryZH.count >= 2 && factory.summaryZH.count <= 150)
+        #expect(factory.summary.zh.count >= 2 && factory.summary.zh.count <= 150)
     }
 
     @Test func aShortCountAsksForTheMissingPiecesOrAPartialRefund() throws {
@@ -161,7 +162,7 @@ import Testing
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "1688", price: 1000)))
         #expect(claim.reasonLabel == "少件/漏发")
         #expect(claim.refund.amount == 80)
-        #expect(claim.summaryZH.contains("数量承诺50个，实测46个，少4个"))
+        #expect(claim.summary.zh.contains("数量承诺50个，实测46个，少4个"))
     }
 
     @Test func exclusionsAreAnsweredAndOfferedExchangesKept() throws {
@@ -170,8 +171,8 @@ import Testing
         let comparison = Comparer(catalog: Support.catalog).compare(findings: Support.extractor.extract(log, scratch: MatchScratch()).findings,
                                                                       measurements: measurements("衣长 60cm\n"), variant: nil)
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")))
-        #expect(claim.refund.zh == "退货退款（或按卖家承诺换货）")
-        #expect(claim.statementZH.contains("卖家所说“拆封后不退”（2024-03-12 10:00:00，c:1）只限无理由退货，不适用于商品与描述不符"))
+        #expect(claim.refund.text.zh == "退货退款（或按卖家承诺换货）")
+        #expect(claim.statement.zh.contains("卖家所说“拆封后不退”（2024-03-12 10:00:00，c:1）只限无理由退货，不适用于商品与描述不符"))
     }
 
     @Test func wrongSizeSentIsAWrongItem() throws {
@@ -179,7 +180,7 @@ import Testing
         #expect(comparison.items.first { $0.attribute == "size_label" }?.verdict == .mismatch)
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")))
         #expect(claim.reasonLabel == "卖家发错货")
-        #expect(claim.refund.zh.hasPrefix("换货"))
+        #expect(claim.refund.text.zh.hasPrefix("换货"))
     }
 
     @Test func shippingLaterThanPromisedIsALateShipmentClaim() throws {
@@ -188,7 +189,7 @@ import Testing
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
         let comparer = Comparer(catalog: Support.catalog)
         func dispatch(_ measured: String = "", ordered: String? = nil, shipped: String? = nil) -> ComparedItem? {
-            comparer.compare(findings: findings, measurements: measured.isEmpty ? [] : measurements(measured), variant: nil, ordered: ordered, shipped: shipped)
+            comparer.compare(findings: findings, measurements: measured.isEmpty ? [] : measurements(measured), variant: Support.variant(nil, findings), ordered: ordered, shipped: shipped)
                 .items.first { $0.attribute == "dispatch_within" }
         }
         // Dates alone count whole days: 48 hours is 2 days, 4 days is late.
@@ -203,20 +204,20 @@ import Testing
         #expect(dispatch("发货时间 3天\n")?.verdict == .mismatch)
         #expect(dispatch("发货时间 40小时\n")?.verdict == .matches)
         // Dates win over a measurement line, with a warning.
-        let both = comparer.compare(findings: findings, measurements: measurements("发货时间 1天\n"), variant: nil, ordered: "2024-03-12", shipped: "2024-03-16")
+        let both = comparer.compare(findings: findings, measurements: measurements("发货时间 1天\n"), variant: Support.variant(nil, findings), ordered: "2024-03-12", shipped: "2024-03-16")
         #expect(both.items.first { $0.attribute == "dispatch_within" }?.verdict == .mismatch)
         #expect(both.warnings == ["dispatch_within: `发货时间 1天` (m.txt:1) not used: --ordered/--shipped give the dispatch time"])
         // Nothing to compare without a dispatch time.
         #expect(dispatch() == nil)
 
-        let comparison = comparer.compare(findings: findings, measurements: [], variant: nil, ordered: "2024-03-12", shipped: "2024-03-16")
+        let comparison = comparer.compare(findings: findings, measurements: [], variant: Support.variant(nil, findings), ordered: "2024-03-12", shipped: "2024-03-16")
         let context = ClaimContext(platform: "taobao", ordered: "2024-03-12", shipped: "2024-03-16")
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: context))
         #expect(claim.reasonLabel == "未按约定时间发货")
-        #expect(claim.statementZH.contains("卖家承诺“晚发必赔”（2024-03-12 10:00:00，c:1），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）"))
-        #expect(claim.timeline.map(\.zh).last == "发货（晚于承诺）")
-        #expect(claim.summaryZH == "未按约定时间发货：承诺下单后2天内发货，实际4天后才发出，晚了2天。申请按卖家“晚发必赔”的承诺赔付。")
-        #expect(claim.summaryEN.hasPrefix("Not shipped on time: "))
+        #expect(claim.statement.zh.contains("卖家承诺“晚发必赔”（2024-03-12 10:00:00，c:1），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）"))
+        #expect(claim.timeline.map(\.text.zh).last == "发货（晚于承诺）")
+        #expect(claim.summary.zh == "未按约定时间发货：承诺下单后2天内发货，实际4天后才发出，晚了2天。申请按卖家“晚发必赔”的承诺赔付。")
+        #expect(claim.summary.en.hasPrefix("Not shipped on time: "))
     }
 
     @Test func anotherColourIsAColourClaimAndShadeDisclaimersDoNotCoverIt() throws {
@@ -224,7 +225,7 @@ import Testing
         let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
         func compared(_ line: String) -> Comparison {
-            Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements(line), variant: nil)
+            Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measurements(line), variant: Support.variant(nil, findings))
         }
         #expect(compared("颜色 纯黑\n").items.first { $0.attribute == "color" }?.verdict == .matches)
         #expect(compared("colour: black\n").items.first { $0.attribute == "color" }?.verdict == .matches)
@@ -234,9 +235,9 @@ import Testing
         #expect(item.notes.contains { $0.contains("covers a shade, not a different colour") })
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(navy, context: ClaimContext(platform: "taobao")))
         #expect(claim.reasonLabel == "颜色/图案/款式与商品描述不符")
-        #expect(claim.summaryZH.hasPrefix("颜色/图案/款式与商品描述不符：颜色承诺黑色，实为藏青色。"))
-        #expect(claim.statementZH.contains("卖家所说“显示器不同存在色差”（2024-03-12 10:00:00，c:1）只涉及颜色深浅"))
-        #expect(claim.evidence.contains { $0.zh.hasPrefix("自然光下的实物照片") })
+        #expect(claim.summary.zh.hasPrefix("颜色/图案/款式与商品描述不符：颜色承诺黑色，实为藏青色。"))
+        #expect(claim.statement.zh.contains("卖家所说“显示器不同存在色差”（2024-03-12 10:00:00，c:1）只涉及颜色深浅"))
+        #expect(claim.evidence.contains { $0.text.zh.hasPrefix("自然光下的实物照片") })
     }
 
     @Test func noDiscrepancyNoClaim() throws {
@@ -312,7 +313,7 @@ import Testing
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
         #expect(findings.map(\.part) == [nil, nil, nil, "handle"])
         let measured = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m", text: "length 39.7 cm\nhandle length 50 cm\n").measurements
-        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measured, variant: nil)
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measured, variant: Support.variant(nil, findings))
         let lengths = comparison.items.filter { $0.attribute == "length" }.map { ($0.promised?.part, $0.verdict) }
         #expect(lengths.count == 2)
         #expect(lengths.contains { $0.0 == nil && $0.1 == .withinTolerance })

@@ -16,6 +16,11 @@ enum Support {
     static var catalog: Catalog { patterns.catalog }
     static let extractor = Extractor(patterns)
 
+    /// The variant ordered, as the command line finds it: given, else inferred from the chat.
+    static func variant(_ given: String?, _ findings: [Finding]) -> OrderedVariant? {
+        given.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, vocabulary: catalog.vocabulary)
+    }
+
     /// Parses `text` as a file called `path` and extracts with the bundled catalogue.
     static func extract(_ text: String, path: String = "chat.txt", hints: RoleHints = RoleHints()) -> (log: ChatLog, result: ExtractionResult) {
         let scratch = extractor.makeScratch()

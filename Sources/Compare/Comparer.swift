@@ -1,0 +1,198 @@
+import Catalog
+import ChatModel
+import Model
+
+/// What promises and measurements meet on: an attribute, and the part of the item it
+/// belongs to (`length` of the `handle`).
+struct Subject: Hashable {
+    let attribute: String
+    let part: String?
+}
+
+/// Compares promises with measurements, unit-aware and tolerance-aware. What each attribute
+/// means (measurable, how it compares, its default tolerance, what a disclaimer covers) is
+/// read from the vocabulary, never from its name.
+public struct Comparer {
+    public let catalog: Catalog
+    /// `--tolerance` values by attribute.
+    public var overrides: [String: AppliedTolerance] = [:]
+
+    public init(catalog: Catalog, overrides: [String: AppliedTolerance] = [:]) {
+        self.catalog = catalog
+        self.overrides = overrides
+    }
+
+    var vocabulary: Vocabulary { catalog.vocabulary }
+
+    /// The attribute's entry, or a bare one of the finding's kind for an attribute the vocabulary lacks.
+    func entry(_ attribute: String, kind: FindingKind) -> AttributeEntry {
+        vocabulary.attributes[attribute]
+            ?? AttributeEntry(name: attribute, kind: kind, aliases: [], traits: vocabulary.kinds.first { $0.kind == kind }?.traits ?? KindTraits())
+    }
+
+    /// `variant` is the one ordered (`--variant`, or inferred from the chat); size-chart
+    /// promises of other variants are left out.
+    public func compare(findings: [Finding], measurements: [Measurement], variant: OrderedVariant?, ordered: String? = nil, shipped: String? = nil) -> Comparison {
+        let promises = findings.filter(\.isPromise)
+        var warnings: [String] = []
+
+        // Promises that apply to the ordered variant (or to every variant).
+        var byAttribute: [Subject: [Finding]] = [:]
+        var skippedVariants: [String: Set<String>] = [:]
+        for promise in promises where entry(promise.attribute, kind: promise.kind).measurable {
+            if let own = promise.variant {
+                guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
+                if OrderedVariant.normalise(own) != variant.value { continue }
+            }
+            byAttribute[Subject(attribute: promise.attribute, part: promise.part), default: []].append(promise)
+        }
+        for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
+            warnings.append("\(attribute): promised per size (\(variants.sorted().joined(separator: ", "))) but the ordered size is unknown: give --variant")
+        }
+        var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part) }
+        var dispatch: ComparedItem?
+        if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
+            let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
+            if let line = measured.last, ordered != nil, shipped != nil {
+                warnings.append("\(window.name): `\(line.raw)` (\(line.source)) not used: --ordered/--shipped give the dispatch time")
+            }
+            dispatch = compareDispatch(window, promises, dispatchTime(window, measured, ordered: ordered, shipped: shipped))
+        }
+        let disclaimers = promises.filter { $0.kind == .tolerance }
+        let tolerances = disclaimers.filter { vocabulary.attributes[$0.attribute]?.disclaimer == .measurements }
+
+        var items: [ComparedItem] = []
+        let subjects = Set(byAttribute.keys).union(measuredBy.keys).sorted { a, b in
+            (vocabulary.displayOrder(a.attribute), a.attribute, a.part ?? "") < (vocabulary.displayOrder(b.attribute), b.attribute, b.part ?? "")
+        }
+        for subject in subjects {
+            let promised = byAttribute[subject] ?? []
+            let measured = measuredBy[subject] ?? []
+            let attribute = subject.attribute
+            let kind = promised.first?.kind ?? measured.first?.kind ?? vocabulary.attributes[attribute]?.kind ?? .spec
+            let traits = entry(attribute, kind: kind)
+            if traits.comparison == .label {
+                items.append(compareLabel(attribute, measured, variant))
+            } else if promised.isEmpty {
+                items.append(ComparedItem(attribute: attribute, kind: kind, promised: nil, otherPromises: [], promisedComposition: [], measured: measured,
+                                          difference: nil, differencePercent: nil, tolerance: nil, verdict: .measuredNotPromised, notes: []))
+            } else if measured.isEmpty {
+                items.append(ComparedItem(attribute: attribute, kind: kind, promised: promised.last, otherPromises: Array(promised.dropLast()),
+                                          promisedComposition: [], measured: [], difference: nil, differencePercent: nil, tolerance: nil,
+                                          verdict: .notMeasured, notes: []))
+            } else if traits.comparison == .composition {
+                items.append(compareComposition(traits, promised, measured))
+            } else {
+                var item = compareValues(traits, kind, promised, measured, tolerances)
+                // 色差 covers a shade, not another colour family.
+                if traits.words == "colors", item.verdict == .mismatch,
+                   let shade = disclaimers.first(where: { vocabulary.attributes[$0.attribute]?.disclaimer == .shade }) {
+                    item.notes.append("the seller's “\(shade.raw)” (\(shade.path):\(shade.line)) covers a shade, not a different colour")
+                }
+                items.append(item)
+            }
+        }
+        if let dispatch { items.append(dispatch) }
+        let commitments = promises.filter { entry($0.attribute, kind: $0.kind).commitment }
+        return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
+    }
+
+    // MARK: Values
+
+    private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
+        let measurement = measured.last!
+        var candidates: [ComparedItem] = []
+        for promise in promised {
+            candidates.append(compare(attribute, kind, promise, measurement, sellerTolerances))
+        }
+        // The promise more favourable to the buyer: the worst verdict for the seller, then the larger gap.
+        let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+        let chosen = candidates.enumerated().min { a, b in
+            (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), b.offset)
+        }!
+        var notes = chosen.element.notes
+        let others = promised.enumerated().filter { $0.offset != chosen.offset }.map(\.element)
+        let distinct = Set(promised.map { ValueText.of($0) })
+        if distinct.count > 1 {
+            let said = promised.map { "\(ValueText.of($0)) (\($0.path):\($0.line))" }.joined(separator: "; ")
+            notes.append("promises disagree: \(said); the one more favourable to the buyer is used")
+        }
+        if measured.count > 1 { notes.append("measured \(measured.count) times; the last measurement (\(measurement.source)) is used") }
+        let item = chosen.element
+        return ComparedItem(attribute: attribute.name, kind: kind, promised: item.promised, otherPromises: others, promisedComposition: [],
+                            measured: measured, difference: item.difference, differencePercent: item.differencePercent,
+                            tolerance: item.tolerance, verdict: item.verdict, notes: notes)
+    }
+
+    private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ measurement: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
+        var notes: [String] = []
+        func item(_ verdict: Verdict, _ difference: Double?, _ percent: Double?, _ tolerance: AppliedTolerance?) -> ComparedItem {
+            ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
+                         difference: difference, differencePercent: percent, tolerance: tolerance, verdict: verdict, notes: notes)
+        }
+        // Text values (a size label, a colour): equal or not.
+        if case .text(let label)? = promise.value {
+            let same = measurement.value == .text(label) || OrderedVariant.normalise(label) == OrderedVariant.normalise(ValueText.plain(measurement.value))
+            return item(same ? .matches : .mismatch, nil, nil, nil)
+        }
+        guard case .number(let actual) = measurement.value else { return item(.mismatch, nil, nil, nil) }
+        if promise.unit != measurement.unit {
+            notes.append("promised in \(promise.unit ?? "?") but measured in \(measurement.unit ?? "?"): not comparable")
+            if !promise.ambiguous.isEmpty { notes.append("the promise's unit `\(promise.unit ?? "")` can be \(promise.ambiguous.joined(separator: " or "))") }
+            return item(.notMeasured, nil, nil, nil)
+        }
+        let target: Double
+        let inside: Bool
+        switch (promise.value, promise.min, promise.max) {
+        case (.number(let value)?, _, _): target = value; inside = actual == value
+        case (nil, let low?, let high?): target = actual < low ? low : high; inside = (low...high).contains(actual)
+        case (nil, nil, let high?): target = high; inside = actual <= high
+        case (nil, let low?, nil): target = low; inside = actual >= low
+        default: return item(.notMeasured, nil, nil, nil)
+        }
+        if promise.approx { notes.append("the promise is approximate (\(promise.raw))") }
+        let difference = inside ? 0 : actual - target
+        let percent = target == 0 ? nil : difference / target * 100
+        let tolerance = self.tolerance(for: attribute, kind: kind, promised: target, unit: promise.unit, sellerTolerances)
+        if inside { return item(.matches, 0, 0, tolerance) }
+        // A surplus is no fault where only a shortfall counts (weight, pieces, capacity).
+        if tolerance?.direction == .short, difference > 0 {
+            notes.append("more than promised")
+            return item(.matches, difference, percent, tolerance)
+        }
+        let allowed = tolerance?.value ?? 0
+        return item(abs(difference) <= allowed + 1e-9 ? .withinTolerance : .mismatch, difference, percent, tolerance)
+    }
+
+    /// `--tolerance` first, then the seller's own disclaimer for this kind of attribute, then the default.
+    func tolerance(for attribute: AttributeEntry, kind: FindingKind, promised: Double, unit: String?, _ sellerTolerances: [Finding]) -> AppliedTolerance? {
+        let standard = catalog.tolerances[attribute.tolerance]
+        let direction = standard?.direction ?? .both
+        if let user = overrides[attribute.name] {
+            let value = user.percent.map { promised * $0 / 100 } ?? user.value
+            return AppliedTolerance(value: value, percent: user.percent, direction: direction, source: .user, detail: user.detail, verified: true)
+        }
+        let scope = kind.rawValue
+        let applicable = sellerTolerances.compactMap { finding -> AppliedTolerance? in
+            guard finding.scope == scope || finding.scope == "all" || (finding.scope == nil && kind == .dimension) else { return nil }
+            guard let bound = finding.max ?? finding.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
+            let detail = "the seller's `\(finding.raw)` (\(finding.path):\(finding.line))"
+            if finding.unit == "%" {
+                return AppliedTolerance(value: promised * bound / 100, percent: bound, direction: direction, source: .seller, detail: detail, verified: true)
+            }
+            guard finding.unit == unit else { return nil }
+            return AppliedTolerance(value: bound, percent: nil, direction: direction, source: .seller, detail: detail, verified: true)
+        }
+        if let largest = applicable.max(by: { $0.value < $1.value }) { return largest }
+        guard let standard else { return nil }
+        return AppliedTolerance(standard, promised: promised)
+    }
+}
+
+extension AppliedTolerance {
+    /// A documented default applied to a promised value.
+    init(_ standard: DefaultTolerance, promised: Double) {
+        self.init(value: standard.relative ? promised * standard.value / 100 : standard.value, percent: standard.relative ? standard.value : nil,
+                  direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
+    }
+}

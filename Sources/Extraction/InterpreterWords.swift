@@ -1,0 +1,43 @@
+import Catalog
+import Matching
+
+/// The word lists of patterns/words.yaml compiled into what the interpreter reads a
+/// finding's context with.
+struct InterpreterWords: Sendable {
+    /// A negation just before a value, in the same clause.
+    let negation: any Matcher
+    /// A buyer telling what the seller said.
+    let quoting: any Matcher
+    /// A seller's yes at the start of a reply: an optional salutation, then a yes that stands
+    /// on its own (not followed by 不/没), or a short one that ends there or takes a particle.
+    let confirmation: any Matcher
+    /// A part of the item, in group `p`.
+    let parts: any Matcher
+    let questionEndings: [String]
+    let buyerAddress: [String]
+    let modelWords: [String]
+    /// Attributes that are conditions on the return terms of their message (拆封后不退).
+    let conditions: Set<String>
+
+    init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
+        func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
+        func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {
+            do {
+                return try engine.compile("(*ANYCRLF)" + regex, [.multiline])
+            } catch {
+                let list = vocabulary.wordLists[name]
+                throw CatalogError(file: list?.file ?? "patterns/words.yaml", line: list?.line, "word list \(name): \(error.message)")
+            }
+        }
+        negation = try compile("negation", words("negation") + #"\s*[^\s]{0,2}$"#)
+        quoting = try compile("quoting", words("quoting"))
+        confirmation = try compile("confirmation",
+            #"^\s*(?:"# + words("salutation") + #"[，,\s]*)?(?:"# + words("confirmation") + #"(?!不|没)|"#
+            + words("confirmation_short") + #"+(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
+        parts = try compile("parts", "(?<p>" + words("parts") + ")")
+        questionEndings = vocabulary.words("question_endings")
+        buyerAddress = vocabulary.words("buyer_address")
+        modelWords = vocabulary.words("model_words").map { $0.lowercased() }
+        conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
+    }
+}
