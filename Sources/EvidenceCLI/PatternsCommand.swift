@@ -94,25 +94,35 @@ struct TestPatterns: ParsableCommand {
     var folder: String?
 
     func run() throws {
-        let catalog: PatternSet
+        // A folder's patterns are tested alone; its word lists work with the bundled patterns.
+        let catalog: PatternSet, whole: PatternSet
         do {
             catalog = try PatternSet(try Catalog.load(userFolders: folder.map { [$0] } ?? [], replaceBundled: folder != nil))
+            if let folder { whole = try PatternSet(try Catalog.load(userFolders: [folder])) } else { whole = catalog }
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)
         }
         let check = ExampleCheck(patterns: catalog)
-        var failures = 0
+        var failures: [ExampleFailure] = []
         var examples = 0
         for pattern in catalog.patterns {
             examples += pattern.definition.mustMatch.count + pattern.definition.mustNotMatch.count
-            for failure in check.run(pattern) {
-                failures += 1
-                Console.write(failure.description + "\n")
-            }
+            failures += check.run(pattern)
         }
-        Console.write("\(catalog.patterns.count) patterns, \(examples) examples: \(failures == 0 ? "all pass" : "\(failures) failures")\n")
-        if failures > 0 { throw ExitCode(ExitStatus.negative) }
+        // The word lists of the folder tested (or all of them for the bundled catalogue).
+        let bundled = Set(CatalogSource.bundled.map(\.name))
+        let lists = catalog.catalog.vocabulary.wordLists.values
+            .filter { list in folder == nil || (list.mustMatch + list.mustNotMatch).contains { !bundled.contains($0.file) } }
+            .sorted { $0.name < $1.name }
+        let listCheck = WordListCheck(patterns: whole)
+        for list in lists {
+            examples += list.mustMatch.count + list.mustNotMatch.count
+            failures += listCheck.run(list)
+        }
+        for failure in failures { Console.write(failure.description + "\n") }
+        Console.write("\(catalog.patterns.count) patterns, \(lists.count) word lists, \(examples) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")\n")
+        if !failures.isEmpty { throw ExitCode(ExitStatus.negative) }
     }
 }
 

@@ -22,6 +22,41 @@ import Testing
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
+    static let wordLists = Support.catalog.vocabulary.wordLists.keys.sorted()
+
+    @Test(arguments: wordLists)
+    func wordListExamplesHold(_ name: String) throws {
+        let list = try #require(Support.catalog.vocabulary.wordLists[name])
+        let failures = WordListCheck(patterns: Support.patterns).run(list)
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func everyWordListTheCodeReadsIsInTheCatalogue() {
+        for name in WordListCheck.effects.keys.sorted() + ["exchange"] {
+            #expect(Support.catalog.vocabulary.wordLists[name] != nil, "word list \(name)")
+        }
+    }
+
+    @Test func aWordListExampleThatDoesNotShowItsEffectFails() throws {
+        let yaml = """
+        word_lists:
+          negation:
+            description: more
+            words: [绝非]
+            examples:
+              match: ['S: 这款绝非纯棉的', 'S: 这款是纯棉的']
+              no_match: ['S: 这款纯棉', 'not a chat line']
+        """
+        let set = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/words.yaml", text: yaml)]]))
+        let failures = WordListCheck(patterns: set).run(try #require(set.catalog.vocabulary.wordLists["negation"]))
+        #expect(failures.map(\.line) == [6, 7])
+        #expect(failures.first?.message.contains("must show that the value is dropped") == true)
+        #expect(failures.last?.message.contains("write the example as lines") == true)
+        // The new word works: 绝非 drops the value like 不是.
+        #expect(Extractor(set).extract(try ChatReader(inputFormat: "plain-chat").read(path: "c", text: DecodedText(
+            bytes: Array(ExampleChat.text([(true, "这款绝非纯棉的")]).utf8), encoding: .utf8, warnings: []), scratch: MatchScratch()), scratch: MatchScratch()).findings.isEmpty)
+    }
+
     @Test func catalogueCoversEveryKindOfIssueTwo() {
         let kinds = Set(Support.patterns.patterns.map(\.definition.kind))
         for kind in [FindingKind.dimension, .weight, .volume, .quantity, .material, .size, .return, .delivery, .warranty, .tolerance, .spec] {

@@ -288,6 +288,59 @@ import Testing
         #expect((description["characters"] as? Int ?? 999) <= 150)
     }
 
+    @Test func a1688ClaimCitesTheCivilCodeNotTaobaosRules() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        2024-05-06 10:05:30 义乌某某工贸有限公司: 一箱40个，定制款不退不换
+        2024-05-06 10:06:10 义乌某某工贸有限公司: 付款后48小时内发货，晚发必赔
+        """, to: "chat.txt", in: folder)
+        for (platform, cited, absent) in [("1688", "《民法典》第497条", "淘宝"), ("taobao", "《消费者权益保护法》第26条", "民法典")] {
+            let run = try Support.run(["claim", "--platform", platform, chat, "--measure", "每箱 36 个", "--format", "json"])
+            #expect(run.status == 1)
+            #expect(run.stdout.contains(cited), "\(platform)")
+            #expect(!run.stdout.contains(absent) && !(platform == "1688" && run.stdout.contains("Taobao")), "\(platform)")
+        }
+        let late = try Support.run(["claim", "--platform", "1688", chat, "--ordered", "2024-05-06 10:10", "--shipped", "2024-05-10 09:00", "--format", "json"])
+        #expect(late.status == 1)
+        #expect(late.stdout.contains("违反承诺应按承诺赔付（《民法典》第585条）"))
+        #expect(!late.stdout.contains("淘宝") && !late.stdout.contains("Taobao"))
+    }
+
+    @Test func aPlatformDefinedInAPatternsFolderDraftsItsOwnClaim() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("""
+        platforms:
+          pinduoduo:
+            name: 拼多多 Pinduoduo
+            description_limit: {characters: 200, source: 'test platform'}
+            reasons:
+              size: {zh: 商品尺寸与页面描述不符, en: Size not as on the page}
+            remedies:
+              return_refund: {zh: 退货退款（拼多多）, en: a return and refund}
+            rules:
+              void_exclusion: {zh: 平台规则第1条, en: 'platform rule 1'}
+        """, to: "pdd.yaml", in: folder)
+        let args = ["claim", cases.appendingPathComponent("jacket-chat.txt").path, "--measured", cases.appendingPathComponent("jacket-measured.txt").path,
+                    "--patterns", folder.path, "--platform", "pinduoduo", "--format", "json"]
+        let run = try Support.run(args)
+        #expect(run.status == 1)
+        let claim = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(claim["platform"] as? String == "pinduoduo")
+        #expect(claim["reason_label"] as? String == "商品尺寸与页面描述不符")
+        #expect((claim["refund"] as? [String: Any])?["zh"] as? String == "退货退款（拼多多）")
+        let description = try #require(claim["description"] as? [String: Any])
+        #expect((description["en"] as? String)?.hasPrefix("Size not as on the page: ") == true)
+        // Without the folder, the platform is unknown: a usage error naming the known ones.
+        let unknown = try Support.run(Array(args.dropLast(2).filter { $0 != "--patterns" && $0 != folder.path }) + ["--platform", "pinduoduo"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown platform `pinduoduo` (platforms: 1688, other, taobao, tmall"))
+        // A manifest row may name it too.
+        let manifest = Support.write("id,platform,chat,measurements\no1,pinduoduo,\(cases.appendingPathComponent("jacket-chat.txt").path),\(cases.appendingPathComponent("jacket-measured.txt").path)\no2,nowhere,\(cases.appendingPathComponent("jacket-chat.txt").path),x.txt\n", to: "orders.csv", in: folder)
+        let batch = try Support.run(["claim", "--manifest", manifest, "--out", folder.appendingPathComponent("out").path, "--patterns", folder.path])
+        #expect(batch.status == 2)
+        #expect(batch.stderr.contains("orders.csv:3: order o2: unknown platform `nowhere` (1688, other, pinduoduo, taobao, tmall)"))
+    }
+
     @Test func compareJSONAndExitCodes() throws {
         let run = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--listing", cases.appendingPathComponent("jacket-listing.txt").path,
                                    "--measured", cases.appendingPathComponent("jacket-measured.txt").path, "--format", "json"])

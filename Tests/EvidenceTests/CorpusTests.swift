@@ -120,9 +120,7 @@ import Testing
         if listing {
             text = item.messages.map(\.text).joined(separator: "\n") + "\n"
         } else {
-            text = item.messages.enumerated().map { index, message in
-                "2024-03-12 10:\(String(format: "%02d", index)):00 " + (message.role == "S" ? "示例旗舰店:客服" : "tb_买家") + ": " + message.text
-            }.joined(separator: "\n") + "\n"
+            text = ExampleChat.text(item.messages.map { (seller: $0.role == "S", text: $0.text) })
         }
         return try ChatReader(inputFormat: listing ? "listing" : "plain-chat")
             .read(path: "\(item.file):\(item.line)", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())

@@ -1,0 +1,100 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+import Reading
+
+/// A short chat written as example lines: `S: …` the seller, `B: …` the buyer, one message a
+/// line, a minute apart (the format of the word lists' examples and of the labelled corpus).
+public enum ExampleChat {
+    public static func text(_ lines: [(seller: Bool, text: String)]) -> String {
+        lines.enumerated().map { index, line in
+            "2024-03-12 10:\(index < 10 ? "0" : "")\(index):00 " + (line.seller ? "示例旗舰店:客服" : "tb_买家") + ": " + line.text
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of `example`, or nil when one does not start with `S: ` or `B: `.
+    public static func lines(_ example: String) -> [(seller: Bool, text: String)]? {
+        var lines: [(Bool, String)] = []
+        for line in example.split(separator: "\n") {
+            guard line.hasPrefix("S: ") || line.hasPrefix("B: ") else { return nil }
+            lines.append((line.hasPrefix("S: "), String(line.dropFirst(3))))
+        }
+        return lines.isEmpty ? nil : lines
+    }
+}
+
+/// Runs a word list's examples: each `match` chat must show the list's effect, each
+/// `no_match` chat must not. The effect is what the code that reads the list does with it.
+public struct WordListCheck {
+    /// What a list does, seen in the findings of an example chat.
+    enum Effect: String {
+        case dropsFinding = "the value is dropped"
+        case quoted = "the buyer quotes the seller"
+        case confirmed = "the seller's yes makes a promise"
+        case question = "the value is asked"
+        case part = "the value is a part's"
+        case buyerInfo = "the value is the buyer's"
+        case dropsSize = "the size is the model's"
+        case ordersVariant = "a size is ordered"
+        case containsWord = "a word of the list is there"
+    }
+
+    static let effects: [String: Effect] = [
+        "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
+        "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
+    ]
+
+    let extractor: Extractor
+    let scratch: MatchScratch
+
+    public init(patterns: PatternSet) {
+        extractor = Extractor(patterns)
+        scratch = extractor.makeScratch()
+    }
+
+    /// Every failure of the list's examples; empty when all pass. A list this code does not
+    /// read (added in a --patterns folder) is checked for its words being there.
+    public func run(_ list: WordListEntry) -> [ExampleFailure] {
+        let effect = Self.effects[list.name] ?? .containsWord
+        var failures: [ExampleFailure] = []
+        for (examples, expected) in [(list.mustMatch, true), (list.mustNotMatch, false)] {
+            for example in examples {
+                guard let shown = shows(effect, example.text, list) else {
+                    failures.append(ExampleFailure(file: example.file, line: example.line, pattern: "word list \(list.name)",
+                                                   message: "write the example as lines starting `S: ` (seller) or `B: ` (buyer): `\(example.text)`"))
+                    continue
+                }
+                if shown != expected {
+                    let message = expected ? "must show that \(effect.rawValue) but does not" : "must not show that \(effect.rawValue) but does"
+                    failures.append(ExampleFailure(file: example.file, line: example.line, pattern: "word list \(list.name)",
+                                                   message: "\(message): `\(example.text.replacingAll("\n", with: " / "))`"))
+                }
+            }
+        }
+        return failures
+    }
+
+    /// Whether the example shows the effect; nil for an example not written as chat lines.
+    private func shows(_ effect: Effect, _ example: String, _ list: WordListEntry) -> Bool? {
+        guard let lines = ExampleChat.lines(example) else { return nil }
+        if effect == .containsWord {
+            let text = example.lowercased()
+            return list.words.contains { text.contains($0.lowercased()) }
+        }
+        let decoded = DecodedText(bytes: Array(ExampleChat.text(lines).utf8), encoding: .utf8, warnings: [])
+        guard let log = try? ChatReader(inputFormat: "plain-chat").read(path: "example", text: decoded, scratch: scratch) else { return nil }
+        let findings = extractor.extract(log, scratch: scratch).findings
+        switch effect {
+        case .dropsFinding: return findings.isEmpty
+        case .quoted: return findings.contains { $0.stance == .quoted }
+        case .confirmed: return findings.contains { $0.stance == .confirmed }
+        case .question: return findings.contains { $0.stance == .question }
+        case .part: return findings.contains { $0.part != nil }
+        case .buyerInfo: return findings.contains { $0.stance == .buyerInfo }
+        case .dropsSize: return !findings.contains { $0.kind == .size }
+        case .ordersVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) != nil
+        case .containsWord: return nil
+        }
+    }
+}
