@@ -15,7 +15,7 @@ public enum InputReader {
         var filled = 0
         let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
             while filled < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
                 if count < 0 { return false }
                 if count == 0 { break }
                 filled += count
@@ -56,3 +56,9 @@ public enum InputReader {
         }
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

@@ -1,5 +1,9 @@
 import ChatModel
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Matching
 
 /// A text encoding the reader can decode. `auto` sniffs: BOM, then strict UTF-8, then GB18030.
