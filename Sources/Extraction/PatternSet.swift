@@ -39,10 +39,11 @@ public struct PatternSet: Sendable {
 
     private static func compile(_ definition: PatternDefinition, _ catalog: Catalog, _ engine: RegexEngine) throws(CatalogError) -> CompiledPattern {
         let vocabulary = catalog.vocabulary
-        let expanded = try catalog.expand(definition.source, for: definition)
+        let extended = definition.options.contains(.extended)
+        let expanded = try catalog.expand(extended ? ExtendedSyntax.flatten(definition.source) : definition.source, for: definition)
         let regex: any Matcher
         do {
-            regex = try engine.compile(expanded, RegexOptions(definition.options))
+            regex = try engine.compile(expanded, RegexOptions(definition.options.filter { $0 != .extended }))
         } catch {
             let prefix = String(decoding: Array(expanded.utf8.prefix(error.offset)), as: UTF8.self)
             let near = String(prefix.suffix(24))

@@ -57,6 +57,24 @@ import Testing
             bytes: Array(ExampleChat.text([(true, "这款绝非纯棉的")]).utf8), encoding: .utf8, warnings: []), scratch: MatchScratch()), scratch: MatchScratch()).findings.isEmpty)
     }
 
+    @Test(arguments: [
+        ("(?:\n    a  # first\n  | b\n)\n", "(?:a|b)"),
+        ("x[ #]y\\ z\\#w", "x[ #]y\\ z\\#w"),        // classes and escapes keep blanks and #
+        ("[]# ]a # c", "[]# ]a"),                          // `]` first in a class is a literal
+        ("[^]#]b\t#c\nd", "[^]#]bd"),
+    ])
+    func extendedRegexesAreJoinedIntoOneLine(_ written: String, _ joined: String) {
+        #expect(ExtendedSyntax.flatten(written) == joined)
+    }
+
+    @Test func longBundledRegexesAreWrittenOverSeveralLines() {
+        for pattern in Support.patterns.patterns {
+            let longest = pattern.definition.source.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(longest <= 120, "\(pattern.id): a regex line of \(longest) characters: write it as a block in extended mode")
+            #expect(!pattern.expanded.contains("\n"), "\(pattern.id)")
+        }
+    }
+
     @Test func catalogueCoversEveryKindOfIssueTwo() {
         let kinds = Set(Support.patterns.patterns.map(\.definition.kind))
         for kind in [FindingKind.dimension, .weight, .volume, .quantity, .material, .size, .return, .delivery, .warranty, .tolerance, .spec] {
