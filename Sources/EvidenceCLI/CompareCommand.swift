@@ -78,6 +78,8 @@ struct ClaimCommand: ParsableCommand {
           evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\
             --measure '每箱 46 个' --price 1000 --lang zh --format text
           evidence claim chat.txt --measured m.txt --format json > claim.json
+          evidence claim chat.txt --measured m.txt --patterns mine/ --platform pdd
+            (a platform defined in mine/*.yaml: its labels, remedies and rules)
           evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,

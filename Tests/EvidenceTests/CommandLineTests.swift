@@ -100,6 +100,26 @@ import Testing
         #expect(try jsonLines(only.stdout).map { $0["pattern"] as? String } == ["mine.print"])
     }
 
+    @Test func aWordListInAPatternsFolderExtendsTheBundledOne() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("""
+        word_lists:
+          negation:
+            description: more negations
+            words: [hardly]
+            examples:
+              match: ['S: It is hardly 100% cotton']
+              no_match: ['S: It is 100% cotton']
+        """, to: "words.yaml", in: folder)
+        let bundled = try Support.run(["extract", "--format", "jsonl", "-"], input: "It is hardly 100% cotton\n")
+        #expect(bundled.stdout.contains("\"attribute\":\"material\""))
+        let extended = try Support.run(["extract", "--format", "jsonl", "--patterns", folder.path, "-"], input: "It is hardly 100% cotton\n")
+        #expect(extended.status == 1 && extended.stdout.isEmpty)
+        let tested = try Support.run(["patterns", "test", folder.path])
+        #expect(tested.status == 0)
+        #expect(tested.stdout.contains("1 word lists, 8 examples: all pass"))
+    }
+
     @Test func patternsTestPassesBundledAndFailsAWrongExample() throws {
         let bundled = try Support.run(["patterns", "test"])
         #expect(bundled.status == 0)
