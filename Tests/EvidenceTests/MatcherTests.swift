@@ -174,3 +174,38 @@ import Testing
         #expect(PCRE2Regex.classForNegatedShorthands(#"a\Sb[\S]c\\S"#) == #"a[^\s]b[\S]c\\S"#)
     }
 }
+
+/// The extractor runs the catalogue through the `Matcher` protocol only: a double engine that
+/// records every search gives the same findings as libpcre2, and is the one asked.
+@Suite struct MatcherProtocolTests {
+    final class Recorder: @unchecked Sendable {
+        var searches = 0
+    }
+
+    struct RecordingMatcher: Matcher {
+        let inner: PCRE2Regex
+        let recorder: Recorder
+        var namedGroups: [String: [Int]] { inner.namedGroups }
+        var captureCount: Int { inner.captureCount }
+
+        func find(in subject: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, scratch: MatchScratch) throws(MatchFailure) -> Captures? {
+            recorder.searches += 1
+            return try inner.find(in: subject, from: start, to: end, scratch: scratch)
+        }
+    }
+
+    @Test func theExtractorWorksWithAnyEngine() throws {
+        let recorder = Recorder()
+        let engine = RegexEngine { (pattern, options) throws(RegexCompileError) in
+            RecordingMatcher(inner: try PCRE2Regex(pattern, options: options), recorder: recorder)
+        }
+        let set = try PatternSet(Support.catalog, engine: engine)
+        let text = "2024-03-12 10:00:00 示例旗舰店:客服: 衣长68cm，纯棉，7天无理由退货\n"
+        let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let recorded = Extractor(set).extract(log, scratch: Extractor(set).makeScratch()).findings
+        let direct = Support.extractor.extract(log, scratch: Support.extractor.makeScratch()).findings
+        #expect(recorder.searches > 0)
+        #expect(recorded == direct)
+        #expect(recorded.map(\.attribute) == ["garment_length", "material", "return_window"])
+    }
+}
