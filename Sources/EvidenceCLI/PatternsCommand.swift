@@ -115,7 +115,7 @@ struct TestPatterns: ParsableCommand {
         let lists = catalog.catalog.vocabulary.wordLists.values
             .filter { list in folder == nil || (list.mustMatch + list.mustNotMatch).contains { !bundled.contains($0.file) } }
             .sorted { $0.name < $1.name }
-        let listCheck = WordListCheck(patterns: whole)
+        let listCheck = ExampleCheck(patterns: whole)
         for list in lists {
             examples += list.mustMatch.count + list.mustNotMatch.count
             failures += listCheck.run(list)

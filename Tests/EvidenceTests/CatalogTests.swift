@@ -1,13 +1,8 @@
 @testable import Catalog
-@testable import ChatModel
-@testable import Claim
-@testable import Compare
-@testable import EvidenceCLI
 @testable import Extraction
 import Foundation
 @testable import Matching
 @testable import Model
-@testable import Output
 @testable import Reading
 import Testing
 
@@ -27,12 +22,12 @@ import Testing
     @Test(arguments: wordLists)
     func wordListExamplesHold(_ name: String) throws {
         let list = try #require(Support.catalog.vocabulary.wordLists[name])
-        let failures = WordListCheck(patterns: Support.patterns).run(list)
+        let failures = ExampleCheck(patterns: Support.patterns).run(list)
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func everyWordListTheCodeReadsIsInTheCatalogue() {
-        for name in WordListCheck.effects.keys.sorted() + ["exchange"] {
+        for name in ExampleCheck.wordListEffects.keys.sorted() + ["exchange"] {
             #expect(Support.catalog.vocabulary.wordLists[name] != nil, "word list \(name)")
         }
     }
@@ -48,7 +43,7 @@ import Testing
               no_match: ['S: 这款纯棉', 'not a chat line']
         """
         let set = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/words.yaml", text: yaml)]]))
-        let failures = WordListCheck(patterns: set).run(try #require(set.catalog.vocabulary.wordLists["negation"]))
+        let failures = ExampleCheck(patterns: set).run(try #require(set.catalog.vocabulary.wordLists["negation"]))
         #expect(failures.map(\.line) == [6, 7])
         #expect(failures.first?.message.contains("must show that the value is dropped") == true)
         #expect(failures.last?.message.contains("write the example as lines") == true)

@@ -1,13 +1,9 @@
-@testable import Catalog
-@testable import ChatModel
 @testable import Claim
 @testable import Compare
-@testable import EvidenceCLI
 @testable import Extraction
 import Foundation
 @testable import Matching
 @testable import Model
-@testable import Output
 @testable import Reading
 import Testing
 

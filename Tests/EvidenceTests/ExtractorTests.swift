@@ -1,12 +1,4 @@
-@testable import Catalog
-@testable import ChatModel
-@testable import Claim
-@testable import Compare
-@testable import EvidenceCLI
-@testable import Extraction
-@testable import Matching
 @testable import Model
-@testable import Output
 @testable import Reading
 import Testing
 

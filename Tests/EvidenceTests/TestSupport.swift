@@ -1,13 +1,8 @@
 @testable import Catalog
 @testable import ChatModel
-@testable import Claim
-@testable import Compare
-@testable import EvidenceCLI
 @testable import Extraction
 import Foundation
-@testable import Matching
 @testable import Model
-@testable import Output
 @testable import Reading
 
 /// Shared helpers: the bundled catalogue loaded once, temporary files, and a runner for the built binary.

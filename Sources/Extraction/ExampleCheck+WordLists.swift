@@ -24,11 +24,11 @@ public enum ExampleChat {
     }
 }
 
-/// Runs a word list's examples: each `match` chat must show the list's effect, each
-/// `no_match` chat must not. The effect is what the code that reads the list does with it.
-public struct WordListCheck {
+/// A word list's examples: each `match` chat must show the list's effect, each `no_match`
+/// chat must not. The effect is what the code that reads the list does with it.
+extension ExampleCheck {
     /// What a list does, seen in the findings of an example chat.
-    enum Effect: String {
+    enum WordListEffect: String {
         case dropsFinding = "the value is dropped"
         case quoted = "the buyer quotes the seller"
         case confirmed = "the seller's yes makes a promise"
@@ -40,23 +40,15 @@ public struct WordListCheck {
         case containsWord = "a word of the list is there"
     }
 
-    static let effects: [String: Effect] = [
+    static let wordListEffects: [String: WordListEffect] = [
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
         "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
     ]
 
-    let extractor: Extractor
-    let scratch: MatchScratch
-
-    public init(patterns: PatternSet) {
-        extractor = Extractor(patterns)
-        scratch = extractor.makeScratch()
-    }
-
     /// Every failure of the list's examples; empty when all pass. A list this code does not
     /// read (added in a --patterns folder) is checked for its words being there.
     public func run(_ list: WordListEntry) -> [ExampleFailure] {
-        let effect = Self.effects[list.name] ?? .containsWord
+        let effect = Self.wordListEffects[list.name] ?? .containsWord
         var failures: [ExampleFailure] = []
         for (examples, expected) in [(list.mustMatch, true), (list.mustNotMatch, false)] {
             for example in examples {
@@ -76,7 +68,7 @@ public struct WordListCheck {
     }
 
     /// Whether the example shows the effect; nil for an example not written as chat lines.
-    private func shows(_ effect: Effect, _ example: String, _ list: WordListEntry) -> Bool? {
+    private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
         if effect == .containsWord {
             let text = example.lowercased()
