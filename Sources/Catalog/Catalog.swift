@@ -53,6 +53,8 @@ public struct Catalog: Sendable {
     public internal(set) var platforms: [String: PlatformRules] = [:]
     /// Discrepancy kinds, evidence and sentences every claim uses (patterns/claims.yaml).
     public internal(set) var claimTexts = ClaimTexts()
+    /// The bundled quantity layer runs (not with `--no-bundled-patterns`: only the user's patterns do).
+    public private(set) var findsQuantities = true
 
     /// Loads layers of pattern files; a later layer adds to earlier ones, and replaces a
     /// pattern, attribute, unit, material or macro of the same name.
@@ -61,7 +63,8 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "materials", "colors", "word_lists", "macros", "patterns",
+                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "colors",
+                                                            "word_lists", "macros", "patterns",
                                                             "tolerances", "platforms", "discrepancies", "strongest_first", "sentences"])
                 if let section = fields.optional("kinds") { try readKinds(section) }
                 if let section = fields.optional("attributes") { try readAttributes(section) }
@@ -71,6 +74,10 @@ public struct Catalog: Sendable {
                 if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
                 if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
                 if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
+                if let section = fields.optional("quantities") { try readQuantities(section) }
+                if let section = fields.optional("number_words") {
+                    for (word, value) in try section.mapping() { vocabulary.numberWords[word.lowercased()] = try value.number() }
+                }
                 if let section = fields.optional("tolerances") { try readTolerances(section) }
                 if let section = fields.optional("platforms") { try readPlatforms(section) }
                 if let section = fields.optional("macros") {
@@ -100,6 +107,7 @@ public struct Catalog: Sendable {
         if replaceBundled {
             let bundledNames = Set(CatalogSource.bundled.map(\.name))
             catalog.definitions.removeAll { bundledNames.contains($0.file) }
+            catalog.findsQuantities = false
         }
         return catalog
     }
@@ -181,6 +189,17 @@ public struct Catalog: Sendable {
             throw node.error("`\(key): \(name)` is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return choice
+    }
+
+    private mutating func readQuantities(_ section: YAMLValue) throws(CatalogError) {
+        for (family, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["kind", "attribute"])
+            let kindName = try fields.required("kind").string()
+            guard let kind = FindingKind(rawValue: kindName) else { throw value.error("quantity \(family): unknown kind `\(kindName)`") }
+            let attribute = try fields.optional("attribute")?.string()
+            if let attribute, vocabulary.attributes[attribute] == nil { throw value.error("quantity \(family): attribute `\(attribute)` is not in the vocabulary") }
+            vocabulary.quantityFamilies[family] = (kind, attribute)
+        }
     }
 
     private mutating func readWordLists(_ section: YAMLValue) throws(CatalogError) {

@@ -149,6 +149,11 @@ public struct Vocabulary: Sendable {
     public internal(set) var kinds: [(kind: FindingKind, traits: KindTraits)] = []
     /// Words the interpreter and the comparer read by (negation, confirmation, parts...).
     public internal(set) var wordLists: [String: WordListEntry] = [:]
+    /// The physical quantities the quantity layer finds (by unit `quantity`): the kind of
+    /// finding each gives, and the attribute when the unit alone says it (W: power).
+    public internal(set) var quantityFamilies: [String: (kind: FindingKind, attribute: String?)] = [:]
+    /// English number words and their values (`two`: 2, `dozen`: 12), lowercased.
+    public internal(set) var numberWords: [String: Double] = [:]
     /// Unit words with several readings (寸: inch for luggage and screens, 市寸 for body
     /// measures), each with the words that choose it when they appear in the message.
     public private(set) var ambiguousUnits: [String: [(unit: String, words: [String])]] = [:]
@@ -254,8 +259,9 @@ public struct Vocabulary: Sendable {
     }
 
     /// An alias as a regex: metacharacters escaped; words of ASCII letters match in any case
-    /// and only as whole words (`cm` not inside `cmyk`, `L` not inside `XL`).
-    static func regexLiteral(_ alias: String) -> String {
+    /// and only as whole words (`cm` not inside `cmyk`, `L` not inside `XL`); one letter only
+    /// as written.
+    public static func regexLiteral(_ alias: String) -> String {
         var escaped = ""
         for scalar in alias.unicodeScalars {
             if "\\^$.|?*+()[]{}-/#".unicodeScalars.contains(scalar) { escaped += "\\" }
@@ -266,6 +272,9 @@ public struct Vocabulary: Sendable {
         guard !letters.isEmpty, letters.allSatisfy(\.isASCII) else { return escaped }
         let first = alias.unicodeScalars.first!, last = alias.unicodeScalars.last!
         let before = first.properties.isAlphabetic ? "(?<![A-Za-z])" : ""
+        // One letter (g, m, t, W) is a unit only as written: the G of 5G, the M of 3M and the
+        // T of T恤 are not, nor is the t of 1 t-shirt.
+        if alias.unicodeScalars.count == 1 { return before + escaped + "(?![A-Za-z\\-])" }
         let after = last.properties.isAlphabetic ? "(?![A-Za-z])" : ""
         return before + "(?i:" + escaped + ")" + after
     }

@@ -39,7 +39,7 @@ public struct Comparer {
         // Promises that apply to the ordered variant (or to every variant).
         var byAttribute: [Subject: [Finding]] = [:]
         var skippedVariants: [String: Set<String>] = [:]
-        for promise in promises where entry(promise.attribute, kind: promise.kind).measurable {
+        for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
             if let own = promise.variant {
                 guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
                 if OrderedVariant.normalise(own) != variant.value { continue }
@@ -58,6 +58,7 @@ public struct Comparer {
             }
             dispatch = compareDispatch(window, promises, dispatchTime(window, measured, ordered: ordered, shipped: shipped))
         }
+        let paired = pairUnbound(promises, &byAttribute, measuredBy)
         let disclaimers = promises.filter { $0.kind == .tolerance }
         let tolerances = disclaimers.filter { vocabulary.attributes[$0.attribute]?.disclaimer == .measurements }
 
@@ -84,6 +85,7 @@ public struct Comparer {
                 items.append(compareComposition(traits, promised, measured))
             } else {
                 var item = compareValues(traits, kind, promised, measured, tolerances)
+                if let note = paired[subject] { item.notes.insert(note, at: 0) }
                 // 色差 covers a shade, not another colour family.
                 if traits.words == "colors", item.verdict == .mismatch,
                    let shade = disclaimers.first(where: { vocabulary.attributes[$0.attribute]?.disclaimer == .shade }) {
@@ -95,6 +97,27 @@ public struct Comparer {
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { entry($0.attribute, kind: $0.kind).commitment }
         return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
+    }
+
+    /// A quantity the seller wrote with no attribute (`The cord is 75 cm` read as a length of
+    /// nothing named) is compared only where it is the one such quantity of its kind and exactly
+    /// one measurement of that kind has no promise to meet: then they meet, and the note says so.
+    private func pairUnbound(_ promises: [Finding], _ byAttribute: inout [Subject: [Finding]], _ measuredBy: [Subject: [Measurement]]) -> [Subject: String] {
+        func family(_ unit: String?) -> String? { unit.flatMap { vocabulary.units[$0]?.quantity } }
+        let unbound = Dictionary(grouping: promises.filter { $0.attribute.isEmpty && $0.kind != .tolerance }) { family($0.unit) ?? "" }
+        let unmet = Dictionary(grouping: measuredBy.keys.filter { subject in
+            byAttribute[subject] == nil && vocabulary.attributes[subject.attribute].map { $0.comparison == .value } ?? true
+        }) { family(measuredBy[$0]?.last?.unit) ?? "" }
+        var notes: [Subject: String] = [:]
+        for (name, quantities) in unbound where !name.isEmpty {
+            guard quantities.count == 1, let subjects = unmet[name], subjects.count == 1 else { continue }
+            var promise = quantities[0]
+            promise.attribute = subjects[0].attribute
+            byAttribute[subjects[0]] = [promise]
+            notes[subjects[0]] = "paired by unit: the seller's “\(promise.raw)” (\(promise.path):\(promise.line)) names no attribute; it is the only "
+                + "\(name) promised without one, and \(subjects[0].attribute) the only \(name) measured without a promise"
+        }
+        return notes
     }
 
     // MARK: Values

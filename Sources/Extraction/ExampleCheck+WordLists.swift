@@ -37,12 +37,18 @@ extension ExampleCheck {
         case buyerInfo = "the value is the buyer's"
         case dropsSize = "the size is the model's"
         case ordersVariant = "a size is ordered"
+        case approximate = "the value is approximate"
+        case lowerBound = "the value is a lower bound"
+        case upperBound = "the value is an upper bound"
+        case notTheItem = "the figure is not read as the item's"
         case containsWord = "a word of the list is there"
     }
 
     static let wordListEffects: [String: WordListEffect] = [
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
         "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
+        "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
+        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .notTheItem, "variant_after": .notTheItem,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -86,6 +92,10 @@ extension ExampleCheck {
         case .buyerInfo: return findings.contains { $0.stance == .buyerInfo }
         case .dropsSize: return !findings.contains { $0.kind == .size }
         case .ordersVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) != nil
+        case .approximate: return findings.contains { $0.approx }
+        case .notTheItem: return !findings.contains { $0.pattern == QuantityLayer.patternID }
+        case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
+        case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }
         case .containsWord: return nil
         }
     }

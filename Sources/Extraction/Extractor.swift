@@ -22,7 +22,8 @@ public struct Extractor: Sendable {
 
     public init(_ patternSet: PatternSet) {
         self.patternSet = patternSet
-        index = KeywordIndex(keywords: patternSet.patterns.map(\.keywords))
+        // The last entry is the quantity layer's: the lines holding a unit word.
+        index = KeywordIndex(keywords: patternSet.patterns.map(\.keywords) + [patternSet.quantities.scanner.keywords])
     }
 
     /// The catalogue's patterns compiled with libpcre2.
@@ -40,10 +41,15 @@ public struct Extractor: Sendable {
         var errors: [InputError] = []
         var candidates: [(message: Int, pattern: Int, captures: Captures)] = []
 
-        let index = patterns.count == patternSet.patterns.count ? self.index : KeywordIndex(keywords: patterns.map(\.keywords))
+        // The whole catalogue runs the quantity layer too; a pattern's own examples run alone.
+        let whole = patterns.count == patternSet.patterns.count
+        let findsQuantities = whole && catalog.findsQuantities
+        let index = whole ? self.index : KeywordIndex(keywords: patterns.map(\.keywords))
         let lineStarts = log.lineStarts
+        var quantityLines: [Int] = []
         log.bytes.withUnsafeBufferPointer { buffer in
             let lines = index.candidateLines(buffer, lineStarts: lineStarts)
+            if findsQuantities { quantityLines = lines[patterns.count] }
             for (patternIndex, pattern) in patterns.enumerated() {
                 do throws(ScanError) {
                     let ranges = pattern.keywords.isEmpty ? [0..<buffer.count] : lines[patternIndex].map { line in
@@ -85,20 +91,18 @@ public struct Extractor: Sendable {
                 if taken.contains(where: { $0.overlaps(range) }) { continue }
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
-                let excerpt = quote.isEmpty ? Extractor.excerpt(log, messages[candidate.message].body, around: range) : quote
-                let template = Finding(
-                    path: log.path, line: log.line(at: range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
-                    speaker: message.speaker, role: message.role, kind: pattern.definition.kind, attribute: "",
-                    value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
-                    raw: UTF8Text.string(buffer, range), quote: excerpt, pattern: pattern.id)
-                var located = template
-                let start = max(message.body.lowerBound, range.lowerBound - Interpreter.window)
-                located.occurrence = Bytes.count(buffer, start..<range.lowerBound, Array(buffer[range]))
+                var located = template(log, buffer, message, range, quote: quote, kind: pattern.definition.kind, pattern: pattern.id)
                 let made = builder.findings(pattern, candidate.captures, buffer, template: located, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)
                     findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range, answerOnly: pattern.definition.answerOnly) }
                 }
+            }
+        }
+        if findsQuantities {
+            log.bytes.withUnsafeBufferPointer { buffer in
+                let quantities = quantityFindings(log, buffer, messages, starts, quantityLines, &findings, scratch)
+                findings += quantities
             }
         }
         findings += SizeChart(vocabulary: catalog.vocabulary, scratch: scratch).findings(in: log, messages: messages)
@@ -107,6 +111,105 @@ public struct Extractor: Sendable {
             .map(\.element)
         let interpreted = Interpreter(log: log, messages: messages, scratch: scratch, words: patternSet.interpreterWords).apply(findings)
         return ExtractionResult(findings: interpreted, errors: errors)
+    }
+
+    /// A finding at `range` of `message` with where it was said filled in; `quote` is the
+    /// message text when short (else an excerpt around the match is taken).
+    private func template(_ log: ChatLog, _ buffer: UnsafeBufferPointer<UInt8>, _ message: Message, _ range: Range<Int>, quote: String,
+                          kind: FindingKind, pattern: String) -> Finding {
+        let excerpt = quote.isEmpty ? Extractor.excerpt(log, message.body, around: range) : quote
+        var finding = Finding(
+            path: log.path, line: log.line(at: range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
+            speaker: message.speaker, role: message.role, kind: kind, attribute: "",
+            value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
+            raw: UTF8Text.string(buffer, range), quote: excerpt, pattern: pattern)
+        let start = max(message.body.lowerBound, range.lowerBound - Interpreter.window)
+        finding.occurrence = Bytes.count(buffer, start..<range.lowerBound, Array(buffer[range]))
+        return finding
+    }
+
+    /// The quantity layer over the lines holding a unit word: quantities a pattern found
+    /// complete that finding when the pattern stopped early (`5 ft` of `5 ft 2 in`); the others
+    /// become findings of their own, bound to an attribute where the text names one.
+    private func quantityFindings(_ log: ChatLog, _ buffer: UnsafeBufferPointer<UInt8>, _ messages: [Message], _ starts: [Int], _ lines: [Int],
+                                  _ found: inout [LocatedFinding], _ scratch: MatchScratch) -> [LocatedFinding] {
+        let layer = patternSet.quantities
+        let lineStarts = log.lineStarts
+        // Per message, the patterns' findings by where they start, to find those a quantity overlaps.
+        var byMessage: [Int: [Int]] = [:]
+        for (index, item) in found.enumerated() where !item.answerOnly { byMessage[item.message, default: []].append(index) }
+        for key in byMessage.keys { byMessage[key]!.sort { found[$0].range.lowerBound < found[$1].range.lowerBound } }
+        func overlapping(_ message: Int, _ range: Range<Int>) -> [Int] {
+            guard let sorted = byMessage[message] else { return [] }
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if found[sorted[mid]].range.lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+            }
+            var result: [Int] = []
+            var index = low - 1
+            // A match is never longer than a long message's quote: look back that far at most.
+            while index >= 0, found[sorted[index]].range.lowerBound >= range.lowerBound - Extractor.longMessage {
+                if found[sorted[index]].range.overlaps(range) { result.append(sorted[index]) }
+                index -= 1
+            }
+            return result
+        }
+        var made: [LocatedFinding] = []
+        for line in lines {
+            let lineRange = lineStarts[line]..<(line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count)
+            let first = Swift.max(0, Extractor.messageIndex(containing: lineRange.lowerBound, starts))
+            for index in first..<messages.count {
+                let body = messages[index].body
+                if body.lowerBound >= lineRange.upperBound { break }
+                guard body.upperBound > lineRange.lowerBound else { continue }
+                let range = Swift.max(body.lowerBound, lineRange.lowerBound)..<Swift.min(body.upperBound, lineRange.upperBound)
+                for quantity in layer.scanner.scan(buffer, range) {
+                    // A bare value a pattern found only as an answer (只有68cm) may be dropped by the
+                    // interpreter: the quantity stands beside it and yields to it if it is kept.
+                    let covering = overlapping(index, quantity.range)
+                    if !covering.isEmpty {
+                        complete(&found, covering, with: quantity, buffer)
+                        continue
+                    }
+                    let message = messages[index]
+                    let clause = Interpreter.clauseStart(buffer, body, before: quantity.range.lowerBound)
+                    if layer.isSizingHint(quantity, buffer, clauseStart: clause) || layer.namesVariant(quantity, buffer, end: body.upperBound) { continue }
+                    let binding = layer.bind(quantity, buffer, clauseStart: clause, end: body.upperBound, scratch: scratch)
+                    let quote = body.count <= Extractor.longMessage ? log.text(of: message) : ""
+                    var finding = template(log, buffer, message, quantity.range, quote: quote, kind: binding.kind, pattern: QuantityLayer.patternID)
+                    finding.attribute = binding.attribute ?? ""
+                    finding.value = quantity.value.map { .number($0 * binding.factor) }
+                    finding.min = quantity.min.map { $0 * binding.factor }
+                    finding.max = quantity.max.map { $0 * binding.factor }
+                    finding.approx = quantity.approx
+                    finding.unit = quantity.unit
+                    made.append(LocatedFinding(finding: finding, message: index, range: quantity.range))
+                }
+            }
+        }
+        return made
+    }
+
+    /// Patterns that read only part of a quantity (`height 5 ft` of `5 ft 2 in`, `200 g` of
+    /// `1,200 g`, `1 lb` and `4 oz` of `1 lb 4 oz`) take the whole quantity: the first keeps it,
+    /// the others are dropped. Tuple members (one range, several findings) and quantities a
+    /// pattern covers whole are left alone.
+    private func complete(_ found: inout [LocatedFinding], _ indexes: [Int], with quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>) {
+        let ranges = Set(indexes.map { found[$0].range })
+        guard ranges.count == indexes.count, let first = indexes.min(by: { found[$0].range.lowerBound < found[$1].range.lowerBound }) else { return }
+        let union = indexes.reduce(quantity.range) { Swift.min($0.lowerBound, found[$1].range.lowerBound)..<Swift.max($0.upperBound, found[$1].range.upperBound) }
+        guard union != found[first].range || indexes.count > 1,
+              indexes.allSatisfy({ found[$0].finding.unit == quantity.unit && found[$0].finding.kind != .tolerance }),
+              !indexes.contains(where: { found[$0].range.lowerBound <= quantity.range.lowerBound && found[$0].range.upperBound >= quantity.range.upperBound })
+        else { return }
+        found[first].finding.value = quantity.value.map { .number($0) }
+        found[first].finding.min = quantity.min
+        found[first].finding.max = quantity.max
+        found[first].finding.approx = found[first].finding.approx || quantity.approx
+        found[first].range = union
+        found[first].finding.raw = UTF8Text.string(buffer, union)
+        for index in indexes where index != first { found[index].dropped = true }
     }
 
     private struct ScanError: Error {

@@ -9,9 +9,11 @@ import Reading
 struct LocatedFinding {
     var finding: Finding
     let message: Int
-    let range: Range<Int>
+    var range: Range<Int>
     /// From an `answer_only` pattern: kept only as the answer to a buyer's question.
     var answerOnly = false
+    /// Read whole by another finding (the quantity layer completed it): not reported.
+    var dropped = false
 }
 
 /// Reads findings in their conversation: drops negated ones (不是纯棉的, 没有30cm的), marks
@@ -41,9 +43,14 @@ struct Interpreter {
         var questions: [LocatedFinding] = []
         var messageIsQuestion: [Int: Bool] = [:]
         log.bytes.withUnsafeBufferPointer { buffer in
-            for var item in located {
+            // A quantity the layer found where a pattern's bare value was kept (an answer, or a
+            // question awaiting one) is that value: the pattern's finding stands for it.
+            var bareValues: [(message: Int, range: Range<Int>)] = []
+            for var item in located where !item.dropped {
+                if item.finding.pattern == QuantityLayer.patternID,
+                   bareValues.contains(where: { $0.message == item.message && $0.range.overlaps(item.range) }) { continue }
                 let message = messages[item.message]
-                let clause = clauseStart(buffer, message.body, before: item.range.lowerBound)
+                let clause = Self.clauseStart(buffer, message.body, before: item.range.lowerBound)
                 if (try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
                 if item.finding.kind == .size, aboutTheModel(buffer, message.body, item.range) { continue }
                 let wholeQuestion = message.role != .seller && {
@@ -75,6 +82,7 @@ struct Interpreter {
                     item.finding.attribute = asked.finding.attribute
                 }
                 if item.finding.stance == .question, message.role != .seller { questions.append(item) }
+                if item.answerOnly { bareValues.append((item.message, item.range)) }
                 kept.append(item)
             }
         }
@@ -84,7 +92,7 @@ struct Interpreter {
     }
 
     /// Start of the clause holding `offset`: after the last clause mark before it.
-    private func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int) -> Int {
+    static func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int) -> Int {
         var index = offset
         let limit = max(body.lowerBound, offset - Self.window)
         while index > limit {
@@ -129,13 +137,22 @@ struct Interpreter {
 
     /// The clause holding the match ends in a question mark or a question particle.
     private func isQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, after offset: Int) -> Bool {
-        var clause = ""
-        for character in UTF8Text.string(buffer, offset..<min(body.upperBound, offset + 240)) {
-            if "？?".contains(character) { return true }
-            if "，,。！!；;\n".contains(character) { break }
-            clause.append(character)
+        // Byte by byte to the end of the clause: ? or ？ asks; ， , 。 ！ ! ； ; or a line end closes it.
+        let end = min(body.upperBound, offset + 240)
+        var index = offset
+        while index < end {
+            let byte = buffer[index]
+            if byte == 0x3F { return true }
+            if [0x2C, 0x21, 0x3B, 0x0A, 0x0D].contains(byte) { break }
+            if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBC {
+                if buffer[index + 2] == 0x9F { return true }                       // ？
+                if [0x8C, 0x81, 0x9B].contains(buffer[index + 2]) { break }        // ， ！ ；
+            }
+            if byte == 0xE3, index + 2 < end, buffer[index + 1] == 0x80, buffer[index + 2] == 0x82 { break }  // 。
+            index += 1
         }
-        return endsWithParticle(clause)
+        while index > offset, index < buffer.count, buffer[index] & 0xC0 == 0x80 { index -= 1 }
+        return endsWithParticle(UTF8Text.string(buffer, offset..<index))
     }
 
     /// The whole message is a question (a buyer's "这款是纯棉的对吧？").

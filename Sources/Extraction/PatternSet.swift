@@ -25,6 +25,8 @@ public struct PatternSet: Sendable {
     public let capturePairs: Int
     /// The word lists the interpreter reads context with.
     let interpreterWords: InterpreterWords
+    /// Every number with a unit, found and given meaning apart from the patterns.
+    let quantities: QuantityLayer
 
     public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
         self.catalog = catalog
@@ -33,6 +35,7 @@ public struct PatternSet: Sendable {
         self.patterns = patterns
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, engine: engine)
+        quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
     }
 
     public func pattern(id: String) -> CompiledPattern? { patterns.first { $0.id == id } }

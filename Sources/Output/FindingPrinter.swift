@@ -109,7 +109,7 @@ extension JSONWriter {
         field("speaker", finding.speaker)
         field("role", finding.role.rawValue)
         field("kind", finding.kind.rawValue)
-        field("attribute", finding.attribute)
+        field("attribute", finding.attribute.isEmpty ? nil : finding.attribute)  // null: a quantity no attribute was found for
         key("value")
         switch finding.value {
         case .number(let number)?: self.number(number)

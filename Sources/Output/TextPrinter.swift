@@ -56,7 +56,7 @@ public struct TextPrinter: FindingPrinter {
             let time = finding.time.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
             let who = finding.speaker.map { "\(finding.role.rawValue) \($0)" } ?? finding.role.rawValue
             let note = finding.stance == .stated ? (finding.scope.map { "covers \($0)" } ?? "") : finding.stance.rawValue
-            return [String(finding.line), time, DisplayWidth.truncate(who, to: 20), finding.kind.rawValue, finding.attribute, ValueText.of(finding), note]
+            return [String(finding.line), time, DisplayWidth.truncate(who, to: 20), finding.kind.rawValue, finding.attribute.isEmpty ? "—" : finding.attribute, ValueText.of(finding), note]
         }
         let headings = ["LINE", "TIME", "WHO", "KIND", "ATTRIBUTE", "VALUE", "NOTE"]
         var widths = headings.map(DisplayWidth.of)

@@ -1,0 +1,132 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+
+/// Gives meaning to the quantities of a message: a quantity an attribute pattern found is left
+/// to it (its value completed when the pattern stopped early: `height 5 ft 2 in`); any other
+/// is bound to the attribute named just before it (`Weight (kg): 20`, 容量3加仑) or just after it
+/// (3-inch thick), to its unit's attribute (1200W is power), to `length` of a part (the strap is
+/// 120cm); and otherwise stays a finding with no attribute, so that nothing is invisible.
+struct QuantityLayer {
+    static let patternID = "quantity"
+
+    let scanner: QuantityScanner
+    let vocabulary: Vocabulary
+    let parts: any Matcher
+    /// Words of a sizing hint (适合, fits): a figure after them is a person's.
+    private let fits: [[UInt8]]
+    /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
+    private let variantAfter: [[UInt8]]
+    /// Attribute aliases by kind, longest first, lowercased: the words a quantity is bound by.
+    private let aliases: [FindingKind: [(word: [UInt8], entry: AttributeEntry)]]
+    /// What may stand between an attribute word and its value: `：`, 是, is, of, a bracketed unit.
+    private static let joiners: [[UInt8]] = ["：", "是", "为", "有", "在", "约", ":", "=", "is", "are", "of", "about", "approx", "approx.", "-"].map { Array($0.utf8) }
+
+    init(_ vocabulary: Vocabulary, parts: any Matcher) {
+        self.vocabulary = vocabulary
+        self.parts = parts
+        fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
+        variantAfter = vocabulary.words("variant_after").map { Array($0.lowercased().utf8) }.sorted { $0.count > $1.count }
+        scanner = QuantityScanner(vocabulary)
+        var aliases: [FindingKind: [(word: [UInt8], entry: AttributeEntry)]] = [:]
+        for entry in vocabulary.attributes.values {
+            for alias in entry.aliases + [entry.name.replacingAll("_", with: " ")] {
+                aliases[entry.kind, default: []].append((Array(alias.lowercased().utf8), entry))
+            }
+        }
+        self.aliases = aliases.mapValues { $0.sorted { ($0.word.count, $0.entry.name) > ($1.word.count, $1.entry.name) } }
+    }
+
+    /// What a quantity is, for a finding: its attribute (nil: none found), the factor its value
+    /// takes (2 for a half measure laid flat) and its kind.
+    struct Binding {
+        let attribute: String?
+        let factor: Double
+        let kind: FindingKind
+    }
+
+    /// A person's figure in a sizing hint (适合身高160-165cm): a word of `fits` earlier in the clause.
+    func isSizingHint(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Bool {
+        let clause = (clauseStart..<quantity.range.lowerBound)
+        return fits.contains { word in
+            var index = clause.lowerBound
+            while index + word.count <= clause.upperBound {
+                if word.indices.allSatisfy({ QuantityScanner.lower(buffer[index + $0]) == word[$0] }),
+                   !Self.isLetter(word[0]) || ((index == clause.lowerBound || !Self.isLetter(buffer[index - 1]))
+                       && (index + word.count == clause.upperBound || !Self.isLetter(buffer[index + word.count]))) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The figure names a variant: `a 110V version`, 30000毫安的那款.
+    func namesVariant(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        var after = quantity.range.upperBound
+        while after < end, buffer[after] == 0x20 { after += 1 }
+        return variantAfter.contains { word in
+            after + word.count <= end && word.indices.allSatisfy { QuantityScanner.lower(buffer[after + $0]) == word[$0] }
+                && (!Self.isLetter(word[word.count - 1]) || after + word.count == end || !Self.isLetter(buffer[after + word.count]))
+        }
+    }
+
+    func bind(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int, end: Int, scratch: MatchScratch) -> Binding {
+        let family = vocabulary.quantityFamilies[quantity.family] ?? (.spec, nil)
+        if let name = family.attribute, let entry = vocabulary.attributes[name] { return Binding(attribute: entry.name, factor: 1, kind: entry.kind) }
+        let candidates = aliases[family.kind] ?? []
+        // The attribute word just before: 容量3加仑, Weight (kg): 20, 肩带长约120cm.
+        var before = quantity.range.lowerBound
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            while before > clauseStart, [0x20, 0x09].contains(buffer[before - 1]) { before -= 1; trimmed = true }
+            if let joiner = Self.joiners.first(where: { suffix($0, buffer, before, clauseStart) }) { before -= joiner.count; trimmed = true }
+            if let bracket = bracketBefore(buffer, before, clauseStart) { before = bracket; trimmed = true }
+        }
+        for (word, entry) in candidates where suffix(word, buffer, before, clauseStart) {
+            let start = before - word.count
+            if Self.isLetter(word[0]), start > clauseStart, Self.isLetter(buffer[start - 1]) { continue }
+            let (name, factor) = entry.reported
+            return Binding(attribute: name, factor: factor, kind: family.kind)
+        }
+        // The word just after: 3-inch thick, 2 m long, 30cm长.
+        var after = quantity.range.upperBound
+        while after < end, [0x20, 0x2D].contains(buffer[after]) { after += 1 }
+        for (word, entry) in candidates where after + word.count <= end {
+            guard word.indices.allSatisfy({ QuantityScanner.lower(buffer[after + $0]) == word[$0] }) else { continue }
+            if Self.isLetter(word[word.count - 1]), after + word.count < end, Self.isLetter(buffer[after + word.count]) { continue }
+            let (name, factor) = entry.reported
+            return Binding(attribute: name, factor: factor, kind: family.kind)
+        }
+        // A part's length: the strap is 120cm, 肩带120cm.
+        if quantity.family == "length", (try? parts.find(in: buffer, from: clauseStart, to: quantity.range.lowerBound, scratch: scratch)) != nil,
+           vocabulary.attributes["length"] != nil {
+            return Binding(attribute: "length", factor: 1, kind: .dimension)
+        }
+        return Binding(attribute: nil, factor: 1, kind: family.kind)
+    }
+
+    /// The start of `(kg)`, `（cm）`, `[g]`, `【mm】` ending at `position`.
+    private func bracketBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Int? {
+        let pairs: [([UInt8], [UInt8])] = [([0x28], [0x29]), ([0x5B], [0x5D]), (Array("（".utf8), Array("）".utf8)), (Array("【".utf8), Array("】".utf8))]
+        for (open, close) in pairs where suffix(close, buffer, position, limit) {
+            var index = position - close.count
+            while index - open.count >= limit, index > position - 24 {
+                if Bytes.hasPrefix(buffer, (index - open.count)..<position, open) { return index - open.count }
+                index -= 1
+            }
+        }
+        return nil
+    }
+
+    private func suffix(_ word: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Bool {
+        guard position - word.count >= limit else { return false }
+        let start = position - word.count
+        return word.indices.allSatisfy { QuantityScanner.lower(buffer[start + $0]) == word[$0] }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { QuantityScanner.isASCIILetter(byte) }
+}
