@@ -154,7 +154,7 @@ public struct Catalog: Sendable {
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
             let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of", "measurable", "commitment", "discrepancy", "compare", "tolerance",
-                                                         "words", "in_claim", "disclaimer", "offers_exchange", "condition", "window_from_receipt"])
+                                                         "words", "in_claim", "disclaimer", "offers_exchange", "condition", "window_from_receipt", "quantity"])
             let kindName = try fields.required("kind").string()
             guard let kind = FindingKind(rawValue: kindName) else {
                 throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -173,6 +173,7 @@ public struct Catalog: Sendable {
             entry.offersExchange = try Self.choice(fields.optional("offers_exchange"), "offers_exchange")
             entry.condition = try fields.optional("condition")?.bool() ?? false
             entry.windowFromReceipt = try fields.optional("window_from_receipt")?.bool() ?? false
+            entry.quantity = try fields.optional("quantity")?.string()
             if let words = entry.words, !["materials", "colors"].contains(words) {
                 throw value.error("attribute \(name): `words: \(words)` is not a word list of values (materials, colors)")
             }

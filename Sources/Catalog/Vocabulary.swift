@@ -83,6 +83,9 @@ public struct AttributeEntry: Sendable, Equatable {
     public var condition = false
     /// A number of days counted from receipt (7天无理由): the timeline shows when it ends.
     public var windowFromReceipt = false
+    /// For an attribute of another kind, the physical quantity of its values (a person's
+    /// height is a length): the quantity layer binds quantities to it by its words.
+    public var quantity: String?
 
     public init(name: String, kind: FindingKind, aliases: [String], halfOf: String? = nil, traits: KindTraits = KindTraits()) {
         self.name = name
@@ -235,7 +238,20 @@ public struct Vocabulary: Sendable {
     public static func alternation(of words: [String]) -> String {
         guard !words.isEmpty else { return "(?!)" }
         let sorted = words.sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
-        return "(?:" + sorted.map(regexLiteral).joined(separator: "|") + ")"
+        // Words of two or more ASCII letters (cm, inches, fl oz) share one case-insensitive group
+        // with one pair of word boundaries: far fewer branches for the engine to try than a
+        // boundary pair each. They come first, so that `mm` is tried before the one-letter `m`.
+        let isWord = { (word: String) in
+            word.unicodeScalars.count > 1 && word.unicodeScalars.allSatisfy { $0.isASCII }
+                && word.unicodeScalars.first!.properties.isAlphabetic && word.unicodeScalars.last!.properties.isAlphabetic
+        }
+        let ascii = sorted.filter(isWord)
+        var branches = sorted.filter { !isWord($0) }.map(regexLiteral)
+        if !ascii.isEmpty {
+            let escaped = ascii.map { word in regexLiteral(word).replacingAll("(?<![A-Za-z])(?i:", with: "").replacingAll(")(?![A-Za-z])", with: "") }
+            branches.insert("(?<![A-Za-z])(?i:" + escaped.joined(separator: "|") + ")(?![A-Za-z])", at: 0)
+        }
+        return "(?:" + branches.joined(separator: "|") + ")"
     }
 
     /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`).

@@ -20,8 +20,10 @@ struct ExtractCommand: ParsableCommand {
         app or exporter wrote, or as a saved listing (see `evidence messages
         --help`). Each finding cites file, line, time and speaker, the
         matched text and the message, and says whether it is the seller's
-        promise. Values are converted to cm, g, ml, pcs, days, hours,
-        months, W, V or mAh.
+        promise. Values are converted to cm, g, ml, m2, pcs, days, hours,
+        months, W, V, A, mAh or Wh. Every number with a unit is found, in any
+        wording (5 ft 2 in, 一吨半, 1.5万毫安, `Weight (kg): 20`, a 3-inch-thick
+        pad); one no attribute word names has `attribute: null`.
 
         Examples:
           evidence extract samples/taobao-dress-chat.txt
@@ -30,6 +32,7 @@ struct ExtractCommand: ParsableCommand {
           evidence extract --format jsonl chat.txt \\
             | jq -c '{attribute, value, unit, line}'
           echo '长30cm，重1.2公斤，容量500毫升' | evidence extract --format jsonl -
+          echo 'height 5 ft 2 in, a 10-gallon tank' | evidence extract -
           evidence extract --seller '示例旗舰店:小美' --encoding gb18030 ww.txt
           evidence extract --patterns my-patterns/ chat.txt
           evidence extract -r --include '*.txt' --format jsonl --summary chats/

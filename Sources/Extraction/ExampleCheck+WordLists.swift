@@ -41,6 +41,9 @@ extension ExampleCheck {
         case lowerBound = "the value is a lower bound"
         case upperBound = "the value is an upper bound"
         case notTheItem = "the figure is not read as the item's"
+        case personsFigure = "the figure is a person's height or weight"
+        case isRange = "the values make a range"
+        case notARange = "the values stay two values"
         case containsWord = "a word of the list is there"
     }
 
@@ -48,7 +51,8 @@ extension ExampleCheck {
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
         "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
-        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .notTheItem, "variant_after": .notTheItem,
+        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem,
+        "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -94,6 +98,9 @@ extension ExampleCheck {
         case .ordersVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) != nil
         case .approximate: return findings.contains { $0.approx }
         case .notTheItem: return !findings.contains { $0.pattern == QuantityLayer.patternID }
+        case .personsFigure: return findings.contains { $0.kind == .size && ($0.unit == "cm" || $0.unit == "g") }
+        case .isRange: return findings.contains { $0.min != nil && $0.max != nil }
+        case .notARange: return !findings.contains { $0.min != nil && $0.max != nil } && findings.count >= 2
         case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
         case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }
         case .containsWord: return nil

@@ -22,8 +22,7 @@ public struct Extractor: Sendable {
 
     public init(_ patternSet: PatternSet) {
         self.patternSet = patternSet
-        // The last entry is the quantity layer's: the lines holding a unit word.
-        index = KeywordIndex(keywords: patternSet.patterns.map(\.keywords) + [patternSet.quantities.scanner.keywords])
+        index = KeywordIndex(keywords: patternSet.patterns.map(\.keywords))
     }
 
     /// The catalogue's patterns compiled with libpcre2.
@@ -46,10 +45,8 @@ public struct Extractor: Sendable {
         let findsQuantities = whole && catalog.findsQuantities
         let index = whole ? self.index : KeywordIndex(keywords: patterns.map(\.keywords))
         let lineStarts = log.lineStarts
-        var quantityLines: [Int] = []
         log.bytes.withUnsafeBufferPointer { buffer in
             let lines = index.candidateLines(buffer, lineStarts: lineStarts)
-            if findsQuantities { quantityLines = lines[patterns.count] }
             for (patternIndex, pattern) in patterns.enumerated() {
                 do throws(ScanError) {
                     let ranges = pattern.keywords.isEmpty ? [0..<buffer.count] : lines[patternIndex].map { line in
@@ -101,7 +98,7 @@ public struct Extractor: Sendable {
         }
         if findsQuantities {
             log.bytes.withUnsafeBufferPointer { buffer in
-                let quantities = quantityFindings(log, buffer, messages, starts, quantityLines, &findings, scratch)
+                let quantities = quantityFindings(log, buffer, messages, &findings, scratch)
                 findings += quantities
             }
         }
@@ -128,16 +125,15 @@ public struct Extractor: Sendable {
         return finding
     }
 
-    /// The quantity layer over the lines holding a unit word: quantities a pattern found
+    /// The quantity layer over every message's text, line by line: quantities a pattern found
     /// complete that finding when the pattern stopped early (`5 ft` of `5 ft 2 in`); the others
     /// become findings of their own, bound to an attribute where the text names one.
-    private func quantityFindings(_ log: ChatLog, _ buffer: UnsafeBufferPointer<UInt8>, _ messages: [Message], _ starts: [Int], _ lines: [Int],
+    private func quantityFindings(_ log: ChatLog, _ buffer: UnsafeBufferPointer<UInt8>, _ messages: [Message],
                                   _ found: inout [LocatedFinding], _ scratch: MatchScratch) -> [LocatedFinding] {
         let layer = patternSet.quantities
-        let lineStarts = log.lineStarts
         // Per message, the patterns' findings by where they start, to find those a quantity overlaps.
         var byMessage: [Int: [Int]] = [:]
-        for (index, item) in found.enumerated() where !item.answerOnly { byMessage[item.message, default: []].append(index) }
+        for (index, item) in found.enumerated() { byMessage[item.message, default: []].append(index) }
         for key in byMessage.keys { byMessage[key]!.sort { found[$0].range.lowerBound < found[$1].range.lowerBound } }
         func overlapping(_ message: Int, _ range: Range<Int>) -> [Int] {
             guard let sorted = byMessage[message] else { return [] }
@@ -156,25 +152,40 @@ public struct Extractor: Sendable {
             return result
         }
         var made: [LocatedFinding] = []
-        for line in lines {
-            let lineRange = lineStarts[line]..<(line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count)
-            let first = Swift.max(0, Extractor.messageIndex(containing: lineRange.lowerBound, starts))
-            for index in first..<messages.count {
-                let body = messages[index].body
-                if body.lowerBound >= lineRange.upperBound { break }
-                guard body.upperBound > lineRange.lowerBound else { continue }
-                let range = Swift.max(body.lowerBound, lineRange.lowerBound)..<Swift.min(body.upperBound, lineRange.upperBound)
+        // One pass over every message's text (the scanner skips what cannot start a number at once).
+        for (index, message) in messages.enumerated() {
+            let body = message.body
+            var lineStart = body.lowerBound
+            while lineStart < body.upperBound {
+                var lineEnd = lineStart
+                while lineEnd < body.upperBound, buffer[lineEnd] != 0x0A, buffer[lineEnd] != 0x0D { lineEnd += 1 }
+                let range = lineStart..<lineEnd
+                lineStart = lineEnd + 1
+                // A pattern's value that is a grade or a code (316L, 5W-30) is no value.
+                for item in overlapping(index, range) where range.contains(found[item].range.lowerBound)
+                    && layer.scanner.isCode(buffer, at: found[item].range.lowerBound, range.upperBound) {
+                    found[item].dropped = true
+                }
                 for quantity in layer.scanner.scan(buffer, range) {
+                    let clause = Interpreter.clauseStart(buffer, body, before: quantity.range.lowerBound)
+                    let near = overlapping(index, quantity.range)
                     // A bare value a pattern found only as an answer (只有68cm) may be dropped by the
-                    // interpreter: the quantity stands beside it and yields to it if it is kept.
-                    let covering = overlapping(index, quantity.range)
+                    // interpreter: it is completed like any other, and the quantity stands beside it.
+                    let answers = near.filter { found[$0].answerOnly }
+                    if !answers.isEmpty { complete(&found, answers, with: quantity, buffer) }
+                    let covering = near.filter { !found[$0].answerOnly }
                     if !covering.isEmpty {
                         complete(&found, covering, with: quantity, buffer)
+                        // A person's figure a pattern read as the item's (适合1米6的妹子): the person's.
+                        if let person = layer.personsFigure(quantity, buffer, clauseStart: clause, end: body.upperBound), let name = person.attribute {
+                            for item in covering where [.dimension, .weight].contains(found[item].finding.kind) {
+                                found[item].finding.attribute = name
+                                found[item].finding.kind = person.kind
+                            }
+                        }
                         continue
                     }
-                    let message = messages[index]
-                    let clause = Interpreter.clauseStart(buffer, body, before: quantity.range.lowerBound)
-                    if layer.isSizingHint(quantity, buffer, clauseStart: clause) || layer.namesVariant(quantity, buffer, end: body.upperBound) { continue }
+                    if layer.namesVariant(quantity, buffer, end: body.upperBound) { continue }
                     let binding = layer.bind(quantity, buffer, clauseStart: clause, end: body.upperBound, scratch: scratch)
                     let quote = body.count <= Extractor.longMessage ? log.text(of: message) : ""
                     var finding = template(log, buffer, message, quantity.range, quote: quote, kind: binding.kind, pattern: QuantityLayer.patternID)
@@ -196,6 +207,18 @@ public struct Extractor: Sendable {
     /// the others are dropped. Tuple members (one range, several findings) and quantities a
     /// pattern covers whole are left alone.
     private func complete(_ found: inout [LocatedFinding], _ indexes: [Int], with quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>) {
+        // `Fabric Weight: 180 g` of `180 g/m2`: the whole unit says what it is (a fabric weight).
+        if indexes.count == 1, case let item = found[indexes[0]], item.finding.unit != quantity.unit, item.finding.value != nil,
+           quantity.range.upperBound > item.range.upperBound, item.range.contains(quantity.range.lowerBound),
+           let name = catalog.vocabulary.quantityFamilies[quantity.family]?.attribute, let entry = catalog.vocabulary.attributes[name] {
+            found[indexes[0]].finding.attribute = name
+            found[indexes[0]].finding.kind = entry.kind
+            found[indexes[0]].finding.unit = quantity.unit
+            found[indexes[0]].finding.value = quantity.value.map { .number($0) }
+            found[indexes[0]].range = item.range.lowerBound..<quantity.range.upperBound
+            found[indexes[0]].finding.raw = UTF8Text.string(buffer, found[indexes[0]].range)
+            return
+        }
         let ranges = Set(indexes.map { found[$0].range })
         guard ranges.count == indexes.count, let first = indexes.min(by: { found[$0].range.lowerBound < found[$1].range.lowerBound }) else { return }
         let union = indexes.reduce(quantity.range) { Swift.min($0.lowerBound, found[$1].range.lowerBound)..<Swift.max($0.upperBound, found[$1].range.upperBound) }

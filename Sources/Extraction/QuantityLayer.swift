@@ -14,12 +14,16 @@ struct QuantityLayer {
     let scanner: QuantityScanner
     let vocabulary: Vocabulary
     let parts: any Matcher
-    /// Words of a sizing hint (适合, fits): a figure after them is a person's.
+    /// Words of a sizing hint (适合, fits) and for a person (人, riders): with both, a figure is a person's.
     private let fits: [[UInt8]]
+    private let people: [[UInt8]]
+    /// The words of a size label (尺码, size): `Size M fits 160-165 cm` is a person's height too.
+    private let sizeWords: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
     private let variantAfter: [[UInt8]]
-    /// Attribute aliases by kind, longest first, lowercased: the words a quantity is bound by.
-    private let aliases: [FindingKind: [(word: [UInt8], entry: AttributeEntry)]]
+    /// Attribute aliases by physical quantity (`length`, `mass`...), longest first, lowercased:
+    /// the words a quantity is bound by.
+    private let aliases: [String: [(word: [UInt8], entry: AttributeEntry)]]
     /// What may stand between an attribute word and its value: `：`, 是, is, of, a bracketed unit.
     private static let joiners: [[UInt8]] = ["：", "是", "为", "有", "在", "约", ":", "=", "is", "are", "of", "about", "approx", "approx.", "-"].map { Array($0.utf8) }
 
@@ -27,12 +31,16 @@ struct QuantityLayer {
         self.vocabulary = vocabulary
         self.parts = parts
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
+        people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
+        sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
         variantAfter = vocabulary.words("variant_after").map { Array($0.lowercased().utf8) }.sorted { $0.count > $1.count }
         scanner = QuantityScanner(vocabulary)
-        var aliases: [FindingKind: [(word: [UInt8], entry: AttributeEntry)]] = [:]
-        for entry in vocabulary.attributes.values {
-            for alias in entry.aliases + [entry.name.replacingAll("_", with: " ")] {
-                aliases[entry.kind, default: []].append((Array(alias.lowercased().utf8), entry))
+        var aliases: [String: [(word: [UInt8], entry: AttributeEntry)]] = [:]
+        for (family, meaning) in vocabulary.quantityFamilies {
+            for entry in vocabulary.attributes.values where entry.quantity == family || entry.quantity == nil && entry.kind == meaning.kind {
+                for alias in entry.aliases + [entry.name.replacingAll("_", with: " ")] {
+                    aliases[family, default: []].append((Array(alias.lowercased().utf8), entry))
+                }
             }
         }
         self.aliases = aliases.mapValues { $0.sorted { ($0.word.count, $0.entry.name) > ($1.word.count, $1.entry.name) } }
@@ -46,15 +54,30 @@ struct QuantityLayer {
         let kind: FindingKind
     }
 
-    /// A person's figure in a sizing hint (适合身高160-165cm): a word of `fits` earlier in the clause.
-    func isSizingHint(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Bool {
-        let clause = (clauseStart..<quantity.range.lowerBound)
-        return fits.contains { word in
-            var index = clause.lowerBound
-            while index + word.count <= clause.upperBound {
+    /// A person's figure in a sizing hint (适合身高160-165cm, fits riders 4'10" to 6'2"): a word of
+    /// `fits` and one of `people` earlier in the clause make a length the person's height and a
+    /// mass the person's weight.
+    func personsFigure(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int, end: Int) -> Binding? {
+        // The person may be named after the figure: 适合1米6的妹子.
+        var clauseEnd = quantity.range.upperBound
+        while clauseEnd < min(end, quantity.range.upperBound + 48), ![0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A].contains(buffer[clauseEnd]),
+              !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("，".utf8)), !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("。".utf8)) {
+            clauseEnd += 1
+        }
+        // A sizing hint is short: its words are within a few words of the figure.
+        let before = Swift.max(clauseStart, quantity.range.lowerBound - 48)..<quantity.range.lowerBound
+        guard contains(fits, buffer, before), contains(people, buffer, before.lowerBound..<clauseEnd) || contains(sizeWords, buffer, before),
+              let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) else { return nil }
+        return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+    }
+
+    private func contains(_ words: [[UInt8]], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        words.contains { word in
+            var index = range.lowerBound
+            while index + word.count <= range.upperBound {
                 if word.indices.allSatisfy({ QuantityScanner.lower(buffer[index + $0]) == word[$0] }),
-                   !Self.isLetter(word[0]) || ((index == clause.lowerBound || !Self.isLetter(buffer[index - 1]))
-                       && (index + word.count == clause.upperBound || !Self.isLetter(buffer[index + word.count]))) {
+                   !Self.isLetter(word[0]) || ((index == range.lowerBound || !Self.isLetter(buffer[index - 1]))
+                       && (index + word.count == range.upperBound || !Self.isLetter(buffer[index + word.count]))) {
                     return true
                 }
                 index += 1
@@ -76,7 +99,8 @@ struct QuantityLayer {
     func bind(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int, end: Int, scratch: MatchScratch) -> Binding {
         let family = vocabulary.quantityFamilies[quantity.family] ?? (.spec, nil)
         if let name = family.attribute, let entry = vocabulary.attributes[name] { return Binding(attribute: entry.name, factor: 1, kind: entry.kind) }
-        let candidates = aliases[family.kind] ?? []
+        let candidates = aliases[quantity.family] ?? []
+        if let person = personsFigure(quantity, buffer, clauseStart: clauseStart, end: end) { return person }
         // The attribute word just before: 容量3加仑, Weight (kg): 20, 肩带长约120cm.
         var before = quantity.range.lowerBound
         var trimmed = true
@@ -90,7 +114,7 @@ struct QuantityLayer {
             let start = before - word.count
             if Self.isLetter(word[0]), start > clauseStart, Self.isLetter(buffer[start - 1]) { continue }
             let (name, factor) = entry.reported
-            return Binding(attribute: name, factor: factor, kind: family.kind)
+            return Binding(attribute: name, factor: factor, kind: entry.quantity == nil ? family.kind : entry.kind)
         }
         // The word just after: 3-inch thick, 2 m long, 30cm长.
         var after = quantity.range.upperBound

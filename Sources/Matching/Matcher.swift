@@ -25,6 +25,9 @@ public protocol Matcher: Sendable {
     var namedGroups: [String: [Int]] { get }
     /// The number of capture groups, not counting group 0.
     var captureCount: Int { get }
+    /// The range of the first set group called `name`, if any (asked for every match: a
+    /// matcher may answer faster than a dictionary of names).
+    func range(of name: String, in captures: Captures) -> Range<Int>?
     /// The first match starting at or after `start` within `subject[0..<end]`.
     func find(in subject: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, scratch: MatchScratch) throws(MatchFailure) -> Captures?
 }

@@ -25,6 +25,8 @@ public struct RegexCompileError: Error, Sendable, Equatable {
 public final class PCRE2Regex: Matcher, @unchecked Sendable {
     public let pattern: String
     public let namedGroups: [String: [Int]]
+    /// The same names in a list: a few short names are found faster by comparing than by hashing.
+    private let groupList: [(name: String, indexes: [Int])]
     public let captureCount: Int
     private let code: OpaquePointer
 
@@ -50,9 +52,18 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
         namedGroups = PCRE2Regex.readNameTable(code)
+        groupList = namedGroups.map { ($0.key, $0.value) }
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    public func range(of name: String, in captures: Captures) -> Range<Int>? {
+        for group in groupList where group.name == name {
+            for index in group.indexes { if let range = captures[index] { return range } }
+            return nil
+        }
+        return nil
+    }
 
     public func find(in subject: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, scratch: MatchScratch) throws(MatchFailure) -> Captures? {
         guard start <= end, end <= subject.count else { return nil }

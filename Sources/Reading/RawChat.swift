@@ -134,8 +134,17 @@ extension Matcher {
         range(of: name, in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
     }
 
+    /// The number group `name` holds, read from the bytes when they are plain digits (every
+    /// timestamp of every message asks for several); anything else through its text.
     func int(_ name: String, _ captures: Captures, _ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        text(name, captures, buffer).flatMap { Int($0) }
+        guard let range = range(of: name, in: captures) else { return nil }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, buffer[lower] == 0x20 { lower += 1 }
+        while upper > lower, buffer[upper - 1] == 0x20 { upper -= 1 }
+        guard lower < upper, upper - lower <= 18, (lower..<upper).allSatisfy({ buffer[$0] >= 0x30 && buffer[$0] <= 0x39 }) else {
+            return text(name, captures, buffer).flatMap { Int($0) }
+        }
+        return (lower..<upper).reduce(0) { $0 * 10 + Int(buffer[$1] - 0x30) }
     }
 
     /// A timestamp from the conventional groups `Y mo d` or `p1 p2 y`, `h mi s ap`.
