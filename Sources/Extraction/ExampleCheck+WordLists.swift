@@ -44,6 +44,7 @@ extension ExampleCheck {
         case personsFigure = "the figure is a person's height or weight"
         case isRange = "the values make a range"
         case notARange = "the values stay two values"
+        case loadCapacity = "the figure is a load capacity"
         case containsWord = "a word of the list is there"
     }
 
@@ -52,7 +53,7 @@ extension ExampleCheck {
         "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
         "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem,
-        "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange,
+        "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -100,6 +101,7 @@ extension ExampleCheck {
         case .notTheItem: return !findings.contains { $0.pattern == QuantityLayer.patternID }
         case .personsFigure: return findings.contains { $0.kind == .size && ($0.unit == "cm" || $0.unit == "g") }
         case .isRange: return findings.contains { $0.min != nil && $0.max != nil }
+        case .loadCapacity: return findings.contains { $0.attribute == "load_capacity" }
         case .notARange: return !findings.contains { $0.min != nil && $0.max != nil } && findings.count >= 2
         case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
         case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }

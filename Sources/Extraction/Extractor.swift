@@ -176,11 +176,12 @@ public struct Extractor: Sendable {
                     let covering = near.filter { !found[$0].answerOnly }
                     if !covering.isEmpty {
                         complete(&found, covering, with: quantity, buffer)
-                        // A person's figure a pattern read as the item's (适合1米6的妹子): the person's.
-                        if let person = layer.personsFigure(quantity, buffer, clauseStart: clause, end: body.upperBound), let name = person.attribute {
+                        // A person's figure (适合1米6的妹子) or a load (holds 150 lb) a pattern read as the item's.
+                        if let other = layer.personsFigure(quantity, buffer, clauseStart: clause, end: body.upperBound)
+                            ?? layer.loadCapacity(quantity, buffer, clauseStart: clause), let name = other.attribute {
                             for item in covering where [.dimension, .weight].contains(found[item].finding.kind) {
                                 found[item].finding.attribute = name
-                                found[item].finding.kind = person.kind
+                                found[item].finding.kind = other.kind
                             }
                         }
                         continue

@@ -19,6 +19,8 @@ struct QuantityLayer {
     private let people: [[UInt8]]
     /// The words of a size label (尺码, size): `Size M fits 160-165 cm` is a person's height too.
     private let sizeWords: [[UInt8]]
+    /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
+    private let carries: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
     private let variantAfter: [[UInt8]]
     /// Attribute aliases by physical quantity (`length`, `mass`...), longest first, lowercased:
@@ -32,6 +34,7 @@ struct QuantityLayer {
         self.parts = parts
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
+        carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
         variantAfter = vocabulary.words("variant_after").map { Array($0.lowercased().utf8) }.sorted { $0.count > $1.count }
         scanner = QuantityScanner(vocabulary)
@@ -86,6 +89,14 @@ struct QuantityLayer {
         }
     }
 
+    /// A mass after a verb of carrying (holds 150 lb, 能承受200斤) is what the item carries.
+    func loadCapacity(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Binding? {
+        guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight,
+              contains(carries, buffer, Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound),
+              let entry = vocabulary.attributes["load_capacity"] else { return nil }
+        return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+    }
+
     /// The figure names a variant: `a 110V version`, 30000毫安的那款.
     func namesVariant(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
         var after = quantity.range.upperBound
@@ -101,6 +112,7 @@ struct QuantityLayer {
         if let name = family.attribute, let entry = vocabulary.attributes[name] { return Binding(attribute: entry.name, factor: 1, kind: entry.kind) }
         let candidates = aliases[quantity.family] ?? []
         if let person = personsFigure(quantity, buffer, clauseStart: clauseStart, end: end) { return person }
+        if let load = loadCapacity(quantity, buffer, clauseStart: clauseStart) { return load }
         // The attribute word just before: 容量3加仑, Weight (kg): 20, 肩带长约120cm.
         var before = quantity.range.lowerBound
         var trimmed = true
