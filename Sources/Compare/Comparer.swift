@@ -2,11 +2,12 @@ import Catalog
 import ChatModel
 import Model
 
-/// What promises and measurements meet on: an attribute, and the part of the item it
-/// belongs to (`length` of the `handle`).
+/// What promises and measurements meet on: an attribute, the part of the item it belongs to
+/// (`length` of the `handle`) and the packaging level (the carton's length is not the item's).
 struct Subject: Hashable {
     let attribute: String
     let part: String?
+    var level: String? = nil
 }
 
 /// Compares promises with measurements, unit-aware and tolerance-aware. What each attribute
@@ -44,12 +45,13 @@ public struct Comparer {
                 guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
                 if OrderedVariant.normalise(own) != variant.value { continue }
             }
-            byAttribute[Subject(attribute: promise.attribute, part: promise.part), default: []].append(promise)
+            byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level), default: []].append(promise)
         }
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
-            warnings.append("\(attribute): promised per size (\(variants.sorted().joined(separator: ", "))) but the ordered size is unknown: give --variant")
+            warnings.append("\(attribute): promised per size or model (\(variants.sorted().joined(separator: ", "))) but the one ordered is unknown: give --variant")
         }
-        var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part) }
+        var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
+        var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         var dispatch: ComparedItem?
         if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
@@ -85,7 +87,7 @@ public struct Comparer {
                 items.append(compareComposition(traits, promised, measured))
             } else {
                 var item = compareValues(traits, kind, promised, measured, tolerances)
-                if let note = paired[subject] { item.notes.insert(note, at: 0) }
+                if let note = paired[subject] ?? levelNotes.removeValue(forKey: subject) { item.notes.insert(note, at: 0) }
                 // 色差 covers a shade, not another colour family.
                 if traits.words == "colors", item.verdict == .mismatch,
                    let shade = disclaimers.first(where: { vocabulary.attributes[$0.attribute]?.disclaimer == .shade }) {
@@ -97,6 +99,22 @@ public struct Comparer {
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { entry($0.attribute, kind: $0.kind).commitment }
         return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
+    }
+
+    /// A count measured with no packaging level named (数量 46个) meets the count promised when
+    /// the seller promised counts at one level only (一箱50个): the note says it was taken so.
+    private func pairCountLevels(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        for subject in measuredBy.keys where subject.level == nil && vocabulary.attributes[subject.attribute]?.kind == .quantity {
+            let levels = Set(byAttribute.keys.filter { $0.attribute == subject.attribute && $0.part == subject.part }.map(\.level))
+            guard levels.count == 1, let level = levels.first, let named = level else { continue }
+            var moved = subject
+            moved.level = named
+            guard measuredBy[moved] == nil else { continue }
+            measuredBy[moved] = measuredBy.removeValue(forKey: subject)
+            notes[moved] = "the count measured names no level; the seller promised counts per \(named) only, so it is taken as per \(named)"
+        }
+        return notes
     }
 
     /// A quantity the seller wrote with no attribute (`The cord is 75 cm` read as a length of

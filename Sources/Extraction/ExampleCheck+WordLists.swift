@@ -45,6 +45,11 @@ extension ExampleCheck {
         case isRange = "the values make a range"
         case notARange = "the values stay two values"
         case loadCapacity = "the figure is a load capacity"
+        case carton = "the figure is the carton's"
+        case inner = "the figure is an inner pack's"
+        case otherSubject = "the figure is about someone or something else, never a promise"
+        case otherVariant = "the figure carries another variant"
+        case offer = "the figure is an offer, not a promise"
         case containsWord = "a word of the list is there"
     }
 
@@ -54,6 +59,8 @@ extension ExampleCheck {
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
         "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem,
         "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
+        "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
+        "subject_room": .otherSubject, "subject_other_product": .otherSubject, "other_model": .otherVariant, "offers": .offer,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -102,6 +109,11 @@ extension ExampleCheck {
         case .personsFigure: return findings.contains { $0.kind == .size && ($0.unit == "cm" || $0.unit == "g") }
         case .isRange: return findings.contains { $0.min != nil && $0.max != nil }
         case .loadCapacity: return findings.contains { $0.attribute == "load_capacity" }
+        case .carton: return findings.contains { $0.level == "carton" }
+        case .inner: return findings.contains { $0.level == "inner" }
+        case .otherSubject: return findings.contains { $0.subject != nil } && !findings.contains { $0.subject == nil && $0.isPromise && $0.kind != .size }
+        case .otherVariant: return findings.contains { $0.variant != nil }
+        case .offer: return findings.contains { $0.stance == .offer }
         case .notARange: return !findings.contains { $0.min != nil && $0.max != nil } && findings.count >= 2
         case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
         case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }

@@ -70,6 +70,7 @@ struct Interpreter {
                    let captures = try? words.parts.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
                     item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
                 }
+                readSubject(&item, buffer, message.body, clause: clause)
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
                     item.finding.stance = .buyerInfo
@@ -89,6 +90,66 @@ struct Interpreter {
         dropVariantMarkers(&kept)
         attachConditions(&kept)
         return addConfirmations(kept)
+    }
+
+    /// What a figure is about, from the words of its clause: a packaging level (外箱尺寸, 每盒),
+    /// another subject (我身高, 一米九的人, 狗, 房间, 之前买的), another model (升级款, the bigger
+    /// one) and a conditional offer (定制的话, if you order 1000+).
+    private func readSubject(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, clause: Int) {
+        guard ![.return, .delivery, .warranty, .tolerance].contains(item.finding.kind) else { return }
+        let before = max(clause, item.range.lowerBound - 48)
+        let after = Self.clauseEnd(buffer, body, after: item.range.upperBound)
+        func found(_ matcher: any Matcher, _ range: Range<Int>) -> Captures? {
+            try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)
+        }
+        if item.finding.level == nil {
+            if found(words.cartonLevel, before..<item.range.upperBound) != nil { item.finding.level = "carton" }
+            // An inner pack is a level for counts (每盒12支 against 每箱240支); 一袋两斤 is the item.
+            else if item.finding.kind == .quantity, found(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
+        }
+        if item.finding.subject == nil, item.finding.kind != .quantity,
+           let subject = words.subjects.first(where: { found($0.matcher, before..<after) != nil }) {
+            item.finding.subject = subject.name
+        }
+        renameForSubject(&item.finding)
+        if item.finding.variant == nil, let captures = found(words.otherModel, before..<item.range.lowerBound) {
+            item.finding.variant = words.otherModel.text("v", captures, buffer)
+        }
+        if item.finding.stance == .stated, found(words.offers, clause..<after) != nil { item.finding.stance = .offer }
+    }
+
+    /// A figure about something else takes the name of what it measures there: a carton's
+    /// length is `carton_length`, a person's height `body_height`, a room's width
+    /// `room_width`, so that no reader takes it for the item's.
+    private func renameForSubject(_ finding: inout Finding) {
+        let vocabulary = words.vocabulary
+        let family: String? = finding.unit.flatMap { vocabulary.units[$0]?.quantity }
+        if let subject = finding.subject {
+            if subject == "buyer" || subject == "person",
+               let body = vocabulary.attributes.values.first(where: { $0.quantity != nil && $0.quantity == family }) {
+                finding.attribute = body.name
+                finding.kind = body.kind
+            } else if !finding.attribute.hasPrefix(subject + "_") {
+                finding.attribute = subject + "_" + (finding.attribute.isEmpty ? family ?? "value" : finding.attribute)
+            }
+        } else if finding.level == "carton", [.dimension, .weight, .volume].contains(finding.kind), !finding.attribute.hasPrefix("carton_") {
+            finding.attribute = "carton_" + (finding.attribute.isEmpty ? family ?? "value" : finding.attribute)
+        }
+    }
+
+    /// End of the clause holding `offset`: the next clause mark after it (bounded by the window).
+    static func clauseEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, after offset: Int) -> Int {
+        var index = offset
+        let limit = min(body.upperBound, offset + window)
+        while index < limit {
+            let byte = buffer[index]
+            if clauseEnds.contains(byte) { return index }
+            if byte >= 0x80, index + 3 <= limit, clauseEndMarks.contains(where: { $0[0] == byte && $0[1] == buffer[index + 1] && $0[2] == buffer[index + 2] }) {
+                return index
+            }
+            index += 1
+        }
+        return limit
     }
 
     /// Start of the clause holding `offset`: after the last clause mark before it.

@@ -18,6 +18,15 @@ struct InterpreterWords: Sendable {
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
+    /// What a figure is about, by the words near it: packaging levels, other subjects, other
+    /// models, conditional offers (each a word list of patterns/words.yaml).
+    let cartonLevel: any Matcher
+    let innerLevel: any Matcher
+    let subjects: [(name: String, matcher: any Matcher)]
+    let otherModel: any Matcher
+    let offers: any Matcher
+    /// The vocabulary the names of other subjects' figures come from (body_height...).
+    let vocabulary: Vocabulary
 
     init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
@@ -39,5 +48,15 @@ struct InterpreterWords: Sendable {
         buyerAddress = vocabulary.words("buyer_address")
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }
         conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
+        cartonLevel = try compile("carton_level", words("carton_level"))
+        innerLevel = try compile("inner_level", words("inner_level"))
+        var subjects: [(String, any Matcher)] = []
+        for name in ["buyer", "person", "pet", "room", "other_product"] {
+            subjects.append((name, try compile("subject_" + name, words("subject_" + name))))
+        }
+        self.subjects = subjects
+        otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
+        offers = try compile("offers", words("offers"))
+        self.vocabulary = vocabulary
     }
 }

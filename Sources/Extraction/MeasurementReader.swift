@@ -75,8 +75,10 @@ public struct MeasurementReader {
             guard let value = finding.value else {
                 throw InputError(path: source, "`\(finding.raw)` is a range: a measurement is one number")
             }
-            result.append(Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
-                                      percent: finding.percent, part: finding.part, source: source, raw: line))
+            var measurement = Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
+                                          percent: finding.percent, part: finding.part, source: source, raw: line)
+            measurement.level = finding.level
+            result.append(measurement)
         }
         return result
     }

@@ -24,6 +24,8 @@ public enum Stance: String, Sendable, Codable, CaseIterable {
     case quoted
     /// The seller restating the buyer's own figures (您腰围2尺3…): about the buyer, not the item.
     case buyerInfo = "buyer_info"
+    /// An offer on condition (可以定做, if you order 1000+ we can make it 5mm): not the stock item.
+    case offer
 }
 
 /// One thing the seller (or buyer) stated, with the exact text it came from and where.
@@ -56,8 +58,14 @@ public struct Finding: Sendable, Equatable {
     /// The id of the pattern that matched.
     public var pattern: String
     public var stance: Stance = .stated
-    /// The variant it belongs to when the text names one (`M`, `XL`, `20寸`).
+    /// The variant it belongs to when the text names one (`M`, `XL`, `20寸`, `另一款`).
     public var variant: String?
+    /// What the figure is about when it is not the item: `buyer` (我身高172), `person`,
+    /// `pet`, `room`, `other_product` (我之前买的那个). Such a figure is never the seller's promise.
+    public var subject: String?
+    /// The packaging level a figure is about when not the item itself: `inner` (每盒12支,
+    /// 内盒) or `carton` (外箱尺寸, 每箱240支, G.W.). Compared only at the same level.
+    public var level: String?
     /// The part of the item it is about, when the clause names one (`handle` in "the handle is
     /// 60 cm long", 肩带 in 肩带长120cm): compared only with a measurement of the same part.
     public var part: String?
@@ -96,6 +104,6 @@ public struct Finding: Sendable, Equatable {
         self.pattern = pattern
     }
 
-    /// A seller's word: what a claim can hold the seller to.
-    public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) }
+    /// A seller's word about the item: what a claim can hold the seller to.
+    public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) && subject == nil }
 }

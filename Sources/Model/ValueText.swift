@@ -10,6 +10,8 @@ public struct Measurement: Sendable {
     public let percent: Double?
     /// The part measured (`handle length 58cm`, 肩带长118cm), as in `Finding.part`.
     public let part: String?
+    /// The packaging level measured (外箱 56×40×33, 每盒数了11支), as in `Finding.level`.
+    public var level: String? = nil
     /// `measured.txt:3` or `--measure`.
     public let source: String
     /// The line as the buyer wrote it.

@@ -17,8 +17,10 @@ public struct ComparisonPrinter {
         self.vocabulary = vocabulary
     }
 
+    /// The part and packaging level an item is about: `handle`, `carton`.
     static func part(_ item: ComparedItem) -> String? {
-        item.promised?.part ?? item.measured.first?.part
+        let words = [item.promised?.part ?? item.measured.first?.part, item.promised?.level ?? item.measured.first?.level].compactMap { $0 }
+        return words.isEmpty ? nil : words.joined(separator: ", ")
     }
 
     static func difference(_ item: ComparedItem) -> String {
@@ -131,6 +133,7 @@ public struct ComparisonPrinter {
             writer.field("percent", measurement.percent)
             writer.field("source", measurement.source)
             writer.field("raw", measurement.raw)
+            writer.field("level", measurement.level)
             writer.endObject()
         }
         writer.endArray()

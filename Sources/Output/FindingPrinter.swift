@@ -124,6 +124,8 @@ extension JSONWriter {
         field("promise", finding.isPromise)
         field("stance", finding.stance.rawValue)
         field("variant", finding.variant)
+        field("subject", finding.subject)
+        field("level", finding.level)
         field("part", finding.part)
         field("scope", finding.scope)
         strings("conditions", finding.conditions)
