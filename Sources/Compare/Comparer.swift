@@ -43,7 +43,7 @@ public struct Comparer {
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
             if let own = promise.variant {
                 guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
-                if OrderedVariant.normalise(own) != variant.value { continue }
+                if !variant.matches(own) { continue }
             }
             byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level), default: []].append(promise)
         }

@@ -186,7 +186,6 @@ public struct Extractor: Sendable {
                         }
                         continue
                     }
-                    if layer.namesVariant(quantity, buffer, end: body.upperBound) { continue }
                     let binding = layer.bind(quantity, buffer, clauseStart: clause, end: body.upperBound, scratch: scratch)
                     let quote = body.count <= Extractor.longMessage ? log.text(of: message) : ""
                     var finding = template(log, buffer, message, quantity.range, quote: quote, kind: binding.kind, pattern: QuantityLayer.patternID)

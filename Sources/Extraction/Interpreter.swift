@@ -65,12 +65,17 @@ struct Interpreter {
                           (try? words.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
                     item.finding.stance = .quoted
                 }
+                if item.finding.kind != .size, let (name, isSelf) = variantName(item, buffer, message.body) {
+                    // A lone figure that names a model (the 32 oz model) is no figure of the item.
+                    if isSelf && !name.contains(where: { "*×xX＊".contains($0) }) { continue }
+                    if item.finding.variant == nil { item.finding.variant = name }
+                }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
                 if item.finding.kind == .dimension || item.finding.kind == .weight,
                    let captures = try? words.parts.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
                     item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
                 }
-                readSubject(&item, buffer, message.body, clause: clause)
+                readSubject(&item, buffer, message.body, clause: clause, previous: kept.last.flatMap { $0.message == item.message ? $0 : nil })
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
                     item.finding.stance = .buyerInfo
@@ -92,10 +97,29 @@ struct Interpreter {
         return addConfirmations(kept)
     }
 
+    /// The variant a figure's own words name (30cm那款, our 32 oz model, 120*50*200的净重):
+    /// `self` when the figure is itself the name, `before` when a name stands before it in
+    /// its clause (or its list: 其他规格：A、B).
+    private func variantName(_ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> (name: String, isSelf: Bool)? {
+        let clause = Self.clauseStart(buffer, body, before: item.range.lowerBound, throughLists: true)
+        let end = min(body.upperBound, item.range.upperBound + 24)
+        var position = clause
+        var before: String?
+        while position < end, let captures = try? words.namedVariant.find(in: buffer, from: position, to: end, scratch: scratch),
+              let name = words.namedVariant.range(of: "v", in: captures) {
+            if name.lowerBound <= item.range.lowerBound && name.upperBound >= item.range.upperBound {
+                return (UTF8Text.string(buffer, name), true)
+            }
+            if name.upperBound <= item.range.lowerBound { before = UTF8Text.string(buffer, name) }
+            position = max(captures.range.upperBound, position + 1)
+        }
+        return before.map { ($0, false) }
+    }
+
     /// What a figure is about, from the words of its clause: a packaging level (外箱尺寸, 每盒),
     /// another subject (我身高, 一米九的人, 狗, 房间, 之前买的), another model (升级款, the bigger
     /// one) and a conditional offer (定制的话, if you order 1000+).
-    private func readSubject(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, clause: Int) {
+    private func readSubject(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, clause: Int, previous: LocatedFinding?) {
         guard ![.return, .delivery, .warranty, .tolerance].contains(item.finding.kind) else { return }
         let before = max(clause, item.range.lowerBound - 48)
         let after = Self.clauseEnd(buffer, body, after: item.range.upperBound)
@@ -104,18 +128,36 @@ struct Interpreter {
         }
         if item.finding.level == nil {
             if found(words.cartonLevel, before..<item.range.upperBound) != nil { item.finding.level = "carton" }
+            else if item.finding.kind == .weight, found(words.grossLevel, before..<after) != nil {
+                item.finding.level = "package"
+                if ["", "weight"].contains(item.finding.attribute) { item.finding.attribute = "gross_weight" }
+            }
             // An inner pack is a level for counts (每盒12支 against 每箱240支); 一袋两斤 is the item.
             else if item.finding.kind == .quantity, found(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
         }
-        if item.finding.subject == nil, item.finding.kind != .quantity,
-           let subject = words.subjects.first(where: { found($0.matcher, before..<after) != nil }) {
-            item.finding.subject = subject.name
+        if item.finding.subject == nil, item.finding.kind != .quantity {
+            // A list (其他规格：48V、60V) shares the words before it.
+            let listStart = max(Self.clauseStart(buffer, body, before: item.range.lowerBound, throughLists: true), item.range.lowerBound - 48)
+            if item.finding.unit != nil, found(words.firstPerson, max(body.lowerBound, item.range.lowerBound - 24)..<item.range.lowerBound) != nil || joinsTheSpeakersFigure(previous, item, buffer) {
+                item.finding.subject = "buyer"
+            } else if let subject = words.subjects.first(where: { found($0.matcher, min(before, listStart)..<after) != nil }) {
+                item.finding.subject = subject.name
+            }
         }
         renameForSubject(&item.finding)
         if item.finding.variant == nil, let captures = found(words.otherModel, before..<item.range.lowerBound) {
             item.finding.variant = words.otherModel.text("v", captures, buffer)
         }
         if item.finding.stance == .stated, found(words.offers, clause..<after) != nil { item.finding.stance = .offer }
+    }
+
+    /// The figure right after one of the speaker's own (我172，140斤; me, 6 ft 3 and 240 lb) is theirs too.
+    private func joinsTheSpeakersFigure(_ previous: LocatedFinding?, _ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let previous, previous.finding.subject == "buyer", previous.range.upperBound <= item.range.lowerBound,
+              item.range.lowerBound - previous.range.upperBound <= 12 else { return false }
+        let gap = UTF8Text.string(buffer, previous.range.upperBound..<item.range.lowerBound)
+            .trimmingCharacters(in: " ,，、/&").lowercased()
+        return ["", "and", "和", "跟"].contains(gap)
     }
 
     /// A figure about something else takes the name of what it measures there: a carton's
@@ -153,7 +195,8 @@ struct Interpreter {
     }
 
     /// Start of the clause holding `offset`: after the last clause mark before it.
-    static func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int) -> Int {
+    /// With `throughLists`, an enumeration comma (、) does not end a clause.
+    static func clauseStart(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, before offset: Int, throughLists: Bool = false) -> Int {
         var index = offset
         let limit = max(body.lowerBound, offset - Self.window)
         while index > limit {
@@ -161,7 +204,8 @@ struct Interpreter {
             if Self.clauseEnds.contains(byte) { return index }
             // A three-byte CJK punctuation mark ends here?
             if byte >= 0x80, index - 3 >= body.lowerBound,
-               Self.clauseEndMarks.contains(where: { $0[0] == buffer[index - 3] && $0[1] == buffer[index - 2] && $0[2] == byte }) {
+               Self.clauseEndMarks.contains(where: { $0[0] == buffer[index - 3] && $0[1] == buffer[index - 2] && $0[2] == byte }),
+               !(throughLists && buffer[index - 3] == 0xE3 && buffer[index - 2] == 0x80 && byte == 0x81) {
                 return index
             }
             index -= 1
@@ -273,7 +317,8 @@ struct Interpreter {
         log.bytes.withUnsafeBufferPointer { buffer in
             for item in items {
                 result.append(item.finding)
-                guard item.finding.stance == .question, messages[item.message].role != .seller else { continue }
+                // The buyer's own figures (我一米八五，躺得下吗): a yes promises nothing about them.
+                guard item.finding.stance == .question, item.finding.subject == nil, messages[item.message].role != .seller else { continue }
                 for next in (item.message + 1)..<min(messages.count, item.message + 4) where messages[next].role == .seller {
                     let reply = messages[next]
                     let answers = (byMessage[next] ?? []).contains { $0.finding.attribute == item.finding.attribute }

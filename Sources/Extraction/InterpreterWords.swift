@@ -22,8 +22,14 @@ struct InterpreterWords: Sendable {
     /// models, conditional offers (each a word list of patterns/words.yaml).
     let cartonLevel: any Matcher
     let innerLevel: any Matcher
+    let grossLevel: any Matcher
+    /// The speaker's own figure: 我 (or I'm, me) right before it, a filler word at most between.
+    let firstPerson: any Matcher
     let subjects: [(name: String, matcher: any Matcher)]
     let otherModel: any Matcher
+    /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), or
+    /// a tuple before 的 (120*50*200的); group `v` is the name.
+    let namedVariant: any Matcher
     let offers: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
     let vocabulary: Vocabulary
@@ -50,12 +56,19 @@ struct InterpreterWords: Sendable {
         conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
         cartonLevel = try compile("carton_level", words("carton_level"))
         innerLevel = try compile("inner_level", words("inner_level"))
+        grossLevel = try compile("gross_level", words("gross_level"))
+        firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
-        for name in ["buyer", "person", "pet", "room", "other_product"] {
+        for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
             subjects.append((name, try compile("subject_" + name, words("subject_" + name))))
         }
         self.subjects = subjects
         otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
+        let number = #"[0-9０-９]+(?:[.．][0-9０-９]+)?"#
+        let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"
+        namedVariant = try compile("variant_after",
+            #"(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
+            + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
         self.vocabulary = vocabulary
     }

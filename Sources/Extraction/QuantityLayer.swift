@@ -22,7 +22,6 @@ struct QuantityLayer {
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
-    private let variantAfter: [[UInt8]]
     /// Attribute aliases by physical quantity (`length`, `mass`...), longest first, lowercased:
     /// the words a quantity is bound by.
     private let aliases: [String: [(word: [UInt8], entry: AttributeEntry)]]
@@ -36,7 +35,6 @@ struct QuantityLayer {
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
-        variantAfter = vocabulary.words("variant_after").map { Array($0.lowercased().utf8) }.sorted { $0.count > $1.count }
         scanner = QuantityScanner(vocabulary)
         var aliases: [String: [(word: [UInt8], entry: AttributeEntry)]] = [:]
         for (family, meaning) in vocabulary.quantityFamilies {
@@ -95,16 +93,6 @@ struct QuantityLayer {
               contains(carries, buffer, Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound),
               let entry = vocabulary.attributes["load_capacity"] else { return nil }
         return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
-    }
-
-    /// The figure names a variant: `a 110V version`, 30000毫安的那款.
-    func namesVariant(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-        var after = quantity.range.upperBound
-        while after < end, buffer[after] == 0x20 { after += 1 }
-        return variantAfter.contains { word in
-            after + word.count <= end && word.indices.allSatisfy { QuantityScanner.lower(buffer[after + $0]) == word[$0] }
-                && (!Self.isLetter(word[word.count - 1]) || after + word.count == end || !Self.isLetter(buffer[after + word.count]))
-        }
     }
 
     func bind(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int, end: Int, scratch: MatchScratch) -> Binding {

@@ -21,4 +21,30 @@ public struct OrderedVariant: Sendable {
         }
         return text
     }
+
+    /// Whether a promise made for the variant `name` is for this one: the same label (xl码 is
+    /// XL), or a name whose figures begin with the figures the buyer ordered by (要90的 is the
+    /// 90*40*180 one, 1.5米 the 1.5米×2米 one).
+    public func matches(_ name: String) -> Bool {
+        let other = Self.normalise(name)
+        if other == value { return true }
+        let ordered = Self.figures(value)
+        return !ordered.isEmpty && Self.figures(other).starts(with: ordered)
+    }
+
+    /// The numbers in a variant's name, in order (full-width digits read as ASCII).
+    static func figures(_ text: String) -> [Double] {
+        var numbers: [Double] = []
+        var current = ""
+        for character in text + " " {
+            let ascii: Character = character.unicodeScalars.first.map { $0.value >= 0xFF10 && $0.value <= 0xFF19 ? Character(UnicodeScalar($0.value - 0xFEE0)!) : (character == "．" ? "." : character) } ?? character
+            if ascii.isASCII && (ascii.isNumber || ascii == "." && !current.isEmpty) {
+                current.append(ascii)
+            } else if !current.isEmpty {
+                if let number = Double(current) { numbers.append(number) }
+                current = ""
+            }
+        }
+        return numbers
+    }
 }
