@@ -60,9 +60,11 @@ public struct Comparer {
             }
             dispatch = compareDispatch(window, promises, dispatchTime(window, measured, ordered: ordered, shipped: shipped))
         }
-        let paired = pairUnbound(promises, &byAttribute, measuredBy)
+        var paired = pairUnbound(promises, &byAttribute, measuredBy)
+        paired.merge(pairTuplesBySize(promises, &byAttribute, measuredBy)) { first, _ in first }
         let disclaimers = promises.filter { $0.kind == .tolerance }
         let tolerances = disclaimers.filter { vocabulary.attributes[$0.attribute]?.disclaimer == .measurements }
+        paired.merge(boundByPackaging(&measuredBy, byAttribute, tolerances)) { first, _ in first }
 
         var items: [ComparedItem] = []
         let subjects = Set(byAttribute.keys).union(measuredBy.keys).sorted { a, b in
@@ -138,6 +140,65 @@ public struct Comparer {
         return notes
     }
 
+    /// The members of a tuple the seller wrote with no labels (90*40*180) carry attributes only
+    /// inferred from their position. When the buyer measured as many sides of that item, with
+    /// no other promise for them, the figures are paired by size instead: largest with largest.
+    private func pairTuplesBySize(_ promises: [Finding], _ byAttribute: inout [Subject: [Finding]], _ measuredBy: [Subject: [Measurement]]) -> [Subject: String] {
+        func number(_ value: FindingValue?) -> Double? { if case .number(let n)? = value { n } else { nil } }
+        // In the order written, of those that apply to the variant ordered.
+        let inferred = promises.filter { promise in
+            promise.inference != nil && promise.kind == .dimension
+                && byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level)]?.contains { $0.line == promise.line && $0.path == promise.path && $0.value == promise.value } == true
+        }
+        var notes: [Subject: String] = [:]
+        for (_, members) in Dictionary(grouping: inferred, by: { "\($0.path):\($0.line):\($0.level ?? ""):\($0.inference!)" }) {
+            let level = members[0].level
+            let sides = measuredBy.keys.filter { subject in
+                subject.part == nil && subject.level == level && vocabulary.attributes[subject.attribute]?.kind == .dimension
+                    && number(measuredBy[subject]?.last?.value) != nil
+                    && (byAttribute[subject] ?? []).allSatisfy { promise in members.contains { $0.attribute == promise.attribute && $0.value == promise.value } }
+                    && (members.contains { $0.attribute == subject.attribute } || byAttribute[subject] == nil)
+            }
+            guard sides.count == members.count, members.count >= 2 else { continue }
+            let promised = members.sorted { number($0.value) ?? 0 > number($1.value) ?? 0 }
+            let measured = sides.sorted { number(measuredBy[$0]?.last?.value) ?? 0 > number(measuredBy[$1]?.last?.value) ?? 0 }
+            for member in members {
+                let subject = Subject(attribute: member.attribute, part: member.part, level: member.level)
+                byAttribute[subject]?.removeAll { $0.line == member.line && $0.path == member.path && $0.inference == member.inference }
+                if byAttribute[subject]?.isEmpty == true { byAttribute[subject] = nil }
+            }
+            func amount(_ finding: Finding) -> String { ValueText.plain(finding.value) + (finding.unit.map { " " + $0 } ?? "") }
+            let pairs = zip(promised, measured).map { promise, side in "\(amount(promise)) with \(side.attribute)" }
+            let tuple = members.map { ValueText.plain($0.value) }.joined(separator: " × ") + (members[0].unit.map { " " + $0 } ?? "")
+            for (promise, side) in zip(promised, measured) {
+                var moved = promise
+                moved.attribute = side.attribute
+                byAttribute[side, default: []].append(moved)
+                notes[side] = "paired by size: the seller's \(tuple) (\(promise.path):\(promise.line)) names no sides, so its figures were matched with the measured ones largest to largest (\(pairs.joined(separator: ", ")))"
+            }
+        }
+        return notes
+    }
+
+    /// A weight the buyer took with the packaging (连纸箱一起称) says nothing of the item's
+    /// own weight unless it is already below it: then the item is short by at least that much,
+    /// and it is compared with the promised weight; otherwise it stays the package's, unpromised.
+    private func boundByPackaging(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]], _ tolerances: [Finding]) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        for subject in measuredBy.keys where subject.level != nil && subject.part == nil && byAttribute[subject] == nil {
+            guard let measurement = measuredBy[subject]?.last, measurement.kind == .weight,
+                  let traits = vocabulary.attributes.values.first(where: { $0.kind == .weight && $0.quantity == "mass" }) ?? vocabulary.attributes["weight"],
+                  let promised = byAttribute[Subject(attribute: traits.name, part: nil)], !promised.isEmpty,
+                  measuredBy[Subject(attribute: traits.name, part: nil)] == nil else { continue }
+            let trial = compareValues(traits, .weight, promised, [measurement], tolerances)
+            guard trial.verdict == .mismatch, (trial.difference ?? 0) < 0 else { continue }
+            let item = Subject(attribute: traits.name, part: nil)
+            measuredBy[item] = measuredBy.removeValue(forKey: subject)
+            notes[item] = "weighed with its packaging (“\(measurement.raw)”, \(measurement.source)) and already below the promised weight: the item alone weighs less still, so it is short by at least this much"
+        }
+        return notes
+    }
+
     // MARK: Values
 
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
@@ -153,7 +214,8 @@ public struct Comparer {
         }!
         var notes = chosen.element.notes
         let others = promised.enumerated().filter { $0.offset != chosen.offset }.map(\.element)
-        let distinct = Set(promised.map { ValueText.of($0) })
+        // The same figure said for the variant and for the item is no disagreement.
+        let distinct = Set(promised.map { promise in var value = promise; value.variant = nil; return ValueText.of(value) })
         if distinct.count > 1 {
             let said = promised.map { "\(ValueText.of($0)) (\($0.path):\($0.line))" }.joined(separator: "; ")
             notes.append("promises disagree: \(said); the one more favourable to the buyer is used")

@@ -69,8 +69,10 @@ struct FindingBuilder {
                 let ownUnit = unit(text("u\(index + 1)")) ?? unitEntry
                 guard let value = number("v\(index + 1)", decimals: "d\(index + 1)", unit: ownUnit) else { continue }
                 var member = base
-                let (name, factor) = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.reported ?? (axis, 1)
+                let label = text("a\(index + 1)").flatMap(vocabulary.attribute(forAlias:))?.reported
+                let (name, factor) = label ?? (axis, 1)
                 member.attribute = name
+                if label == nil { member.inference = TupleConvention.positional }
                 member.value = .number(value * factor)
                 members.append(member)
             }

@@ -39,6 +39,8 @@ struct Interpreter {
         #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
+        var located = located
+        TupleConvention(log: log, messages: messages, scratch: scratch, words: words).apply(&located)
         var kept: [LocatedFinding] = []
         var questions: [LocatedFinding] = []
         var messageIsQuestion: [Int: Bool] = [:]

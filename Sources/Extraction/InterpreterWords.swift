@@ -23,6 +23,8 @@ struct InterpreterWords: Sendable {
     let cartonLevel: any Matcher
     let innerLevel: any Matcher
     let grossLevel: any Matcher
+    /// Products whose sizes are written width × length (床垫, rug): word list `width_first`.
+    let widthFirst: any Matcher
     /// The speaker's own figure: 我 (or I'm, me) right before it, a filler word at most between.
     let firstPerson: any Matcher
     let subjects: [(name: String, matcher: any Matcher)]
@@ -57,6 +59,7 @@ struct InterpreterWords: Sendable {
         cartonLevel = try compile("carton_level", words("carton_level"))
         innerLevel = try compile("inner_level", words("inner_level"))
         grossLevel = try compile("gross_level", words("gross_level"))
+        widthFirst = try compile("width_first", "(?<w>" + words("width_first") + ")")
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
         for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {

@@ -66,6 +66,10 @@ public struct Finding: Sendable, Equatable {
     /// The packaging level a figure is about when not the item itself: `inner` (每盒12支,
     /// 内盒) or `carton` (外箱尺寸, 每箱240支, G.W.). Compared only at the same level.
     public var level: String?
+    /// What the tool inferred rather than read, said for the reader: an attribute taken from a
+    /// member's position in an unlabelled tuple (1.5米×2米 read as width × length, as beds are
+    /// written). Nil when every part was read from the words.
+    public var inference: String?
     /// The part of the item it is about, when the clause names one (`handle` in "the handle is
     /// 60 cm long", 肩带 in 肩带长120cm): compared only with a measurement of the same part.
     public var part: String?

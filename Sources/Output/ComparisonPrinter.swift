@@ -19,7 +19,7 @@ public struct ComparisonPrinter {
 
     /// The part and packaging level an item is about: `handle`, `carton`.
     static func part(_ item: ComparedItem) -> String? {
-        let words = [item.promised?.part ?? item.measured.first?.part, item.promised?.level ?? item.measured.first?.level].compactMap { $0 }
+        let words = [item.promised?.part ?? item.measured.first?.part, item.promised.map(\.level) ?? item.measured.first?.level].compactMap { $0 }
         return words.isEmpty ? nil : words.joined(separator: ", ")
     }
 

@@ -126,6 +126,7 @@ extension JSONWriter {
         field("variant", finding.variant)
         field("subject", finding.subject)
         field("level", finding.level)
+        field("inference", finding.inference)
         field("part", finding.part)
         field("scope", finding.scope)
         strings("conditions", finding.conditions)

@@ -23,7 +23,7 @@ import Testing
         ("鱼缸净重3斤5两", ["weight 1750 g"]),
         // Units in brackets, hyphenated adjectives, thousands, spelled numbers, bounds.
         ("Net weight (g): 450", ["weight 450 g"]),
-        ("外形尺寸(mm)：300*200*80", ["- 30 cm", "- 20 cm", "- 8 cm"]),
+        ("外形尺寸(mm)：300*200*80", ["length 30 cm", "width 20 cm", "height 8 cm"]),
         ("a 4-inch-thick cushion", ["thickness 10.16 cm"]),
         ("Total 1,250 g in the tin", ["weight 1250 g"]),
         ("The bag holds about three litres", ["- 3000 ml"]),

@@ -1,0 +1,84 @@
+import Catalog
+import ChatModel
+import Matching
+import Model
+
+/// Names the members of a tuple written without labels (1.5米×2米, 尺寸(cm)：90*40*180) by the
+/// product's convention: width × length (× height) for the products of word list
+/// `width_first` (beds, rugs, curtains, desks), length × width × height otherwise, and a pair
+/// with neither convention by size (the larger is the length). Each member says so in
+/// `inference`, and compare pairs such members with measurements by size.
+struct TupleConvention {
+    /// Set by the finding builder on a member named only by its position in the pattern.
+    static let positional = "position"
+
+    let log: ChatLog
+    let messages: [Message]
+    let scratch: MatchScratch
+    let words: InterpreterWords
+
+    func apply(_ located: inout [LocatedFinding]) {
+        let order = located.indices.filter { isUnlabelled(located[$0].finding) && !located[$0].dropped }
+            .sorted { (located[$0].message, located[$0].range.lowerBound) < (located[$1].message, located[$1].range.lowerBound) }
+        log.bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < order.count {
+                var end = start
+                var reach = located[order[start]].range.upperBound
+                while end + 1 < order.count, located[order[end + 1]].message == located[order[start]].message {
+                    let next = located[order[end + 1]].range
+                    // One match read as several members, or members joined by *, ×, x.
+                    guard next.lowerBound < reach || UTF8Text.string(buffer, reach..<next.lowerBound).trimmingCharacters(in: " *×xX＊✕").isEmpty else { break }
+                    reach = max(reach, next.upperBound)
+                    end += 1
+                }
+                let members = Array(order[start...end])
+                start = end + 1
+                guard (2...3).contains(members.count) else {
+                    for index in members where located[index].finding.inference == Self.positional { located[index].finding.inference = nil }
+                    continue
+                }
+                let tuple = UTF8Text.string(buffer, located[members[0]].range.lowerBound..<reach)
+                name(members, tuple, product: widthFirstProduct(located[members[0]].message, buffer), &located)
+            }
+        }
+    }
+
+    private func isUnlabelled(_ finding: Finding) -> Bool {
+        finding.kind == .dimension && (finding.inference == Self.positional || finding.attribute.isEmpty && finding.pattern == QuantityLayer.patternID)
+    }
+
+    private func name(_ members: [Int], _ tuple: String, product: String?, _ located: inout [LocatedFinding]) {
+        let names: [String]
+        let reason: String
+        if let product {
+            names = ["width", "length", "height"]
+            reason = "attribute by position: \(tuple) read as width × length\(members.count == 3 ? " × height" : ""), as \(product) sizes are written"
+        } else if members.count == 3 {
+            names = ["length", "width", "height"]
+            reason = "attribute by position: \(tuple) read as length × width × height, the usual order"
+        } else {
+            let values = members.map { located[$0].finding.value.flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0 }
+            names = values[0] >= values[1] ? ["length", "width"] : ["width", "length"]
+            reason = "attribute by size: of \(tuple), the larger taken as the length"
+        }
+        for (position, index) in members.enumerated() {
+            located[index].finding.attribute = names[position]
+            located[index].finding.inference = reason
+        }
+    }
+
+    /// The width-first product named in the figure's message or, in a listing, its title
+    /// (first lines), if any.
+    private func widthFirstProduct(_ message: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        let title = log.format == "listing" ? Array(0..<min(3, messages.count)) : []
+        for index in [message] + title {
+            let body = messages[index].body
+            if let captures = try? words.widthFirst.find(in: buffer, from: body.lowerBound, to: min(body.upperBound, body.lowerBound + 4096), scratch: scratch),
+               let range = words.widthFirst.range(of: "w", in: captures) {
+                return UTF8Text.string(buffer, range)
+            }
+        }
+        return nil
+    }
+}
