@@ -1,0 +1,111 @@
+@testable import Compare
+@testable import Extraction
+@testable import Matching
+@testable import Model
+@testable import Reading
+import Testing
+
+/// Each value bound to what it is about before it can become a claim: the item, its carton or
+/// packaging, the speaker, another model, a variant, a tuple's sides.
+@Suite struct BindingTests {
+    func chat(_ lines: [(Character, String)]) -> [Finding] {
+        let text = lines.enumerated().map { index, line in
+            "2024-05-02 09:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "好物家居店:阿柒" : "tb_小满") + ": " + line.1
+        }.joined(separator: "\n")
+        return Support.extract(text).result.findings
+    }
+
+    func promises(_ lines: [(Character, String)]) -> [String] {
+        chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
+    }
+
+    func compare(_ lines: [(Character, String)], measured: String, variant: String? = nil) -> Comparison {
+        let findings = chat(lines)
+        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: measured)
+        #expect(reader.errors.isEmpty, "\(reader.errors)")
+        return Comparer(catalog: Support.catalog).compare(findings: findings, measurements: reader.measurements, variant: Support.variant(variant, findings))
+    }
+
+    @Test(arguments: [
+        [("B", "我一米六二，坐着脚能着地吗"), ("S", "可以的亲")],
+        [("B", "本人九十公斤，这个凳子扛得住吗"), ("S", "没问题")],
+        [("B", "I'm about 5 ft 10, is the bunk long enough?"), ("S", "Yes sure")],
+        [("B", "My son and me, 4 ft 8 and 130 lb, both fit?"), ("S", "Yes")],
+    ] as [[(Character, String)]])
+    func theSpeakersOwnFiguresAreNeverConfirmedAsPromises(_ lines: [(Character, String)]) {
+        let findings = chat(lines)
+        #expect(findings.allSatisfy { $0.subject != nil || $0.kind == .quantity }, "\(findings.map(\.attribute))")
+        #expect(!findings.contains { $0.role == .seller }, "a yes to the buyer's own figures is no promise")
+    }
+
+    @Test func aFigureBeforeAnOrderWordIsNotTheSpeakers() {
+        #expect(promises([("B", "我要1.8米的"), ("S", "好的")]).isEmpty)
+        #expect(chat([("B", "我量了一下长72cm")]).first?.subject == nil)
+    }
+
+    @Test func figuresThatNameAModelCarryIt() {
+        let findings = chat([("S", "40cm那款重2.6kg，45cm的重3.1kg"), ("S", "Our 20 oz model weighs 11 oz, this one is lighter")])
+        let weights = findings.filter { $0.kind == .weight }.map { "\(ValueText.of($0))" }
+        #expect(weights.contains("2600 g @40cm"))
+        #expect(weights.contains { $0.hasPrefix("311.844") && $0.hasSuffix("@20 oz") }, "\(weights)")
+        #expect(!findings.contains { $0.raw == "20 oz" }, "a model's name is no weight")
+    }
+
+    @Test func aTupleThatNamesAVariantKeepsItsSides() {
+        let findings = chat([("S", "160*60*75的桌面厚2.5cm，120*60*75的厚1.8cm")])
+        let thickness = findings.filter { $0.attribute == "thickness" }.map { ValueText.of($0) }
+        #expect(thickness == ["2.5 cm @160*60*75", "1.8 cm @120*60*75"])
+    }
+
+    @Test func theOrderedVariantIsMatchedByItsFigures() {
+        let ordered = OrderedVariant(value: "120", source: "test")
+        #expect(ordered.matches("120*60*75"))
+        #expect(!ordered.matches("160*60*75"))
+        #expect(OrderedVariant(value: "1.5米", source: "test").matches("1.5米×2米"))
+        #expect(!OrderedVariant(value: "10", source: "test").matches("100*50"))
+        let comparison = compare([("S", "160*60*75的桌面厚2.5cm，120*60*75的厚1.8cm"), ("B", "那我要120的")], measured: "厚度 1.5cm\n")
+        #expect(comparison.variant?.value == "120")
+        let thickness = comparison.items.first { $0.attribute == "thickness" }
+        #expect(thickness?.promised?.value == .number(1.8) && thickness?.verdict == .mismatch)
+    }
+
+    @Test func relativeOtherModelsAndListsAreNotTheItems() {
+        let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
+        #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
+        #expect(findings.filter { $0.subject == "other_model" }.count == 3)
+    }
+
+    @Test func cartonsAndPackagingAreTheirOwnLevel() {
+        #expect(promises([("S", "单个重480g，外箱尺寸 60*40*45cm，整箱毛重18kg")])
+            == ["weight=480 g", "carton_length=60 cm", "carton_width=40 cm", "carton_height=45 cm", "carton_gross_weight=18000 g"])
+        let packaged = chat([("S", "净重1.2kg，连包装差不多1.6kg")]).map(\.attribute)
+        #expect(packaged == ["weight", "gross_weight"])
+    }
+
+    @Test func tuplesAreNamedByTheProductsConvention() {
+        let rug = chat([("S", "这款地垫 120x180cm")]).map { "\($0.attribute)=\(ValueText.of($0))" }
+        #expect(rug == ["width=120 cm", "length=180 cm"])
+        let box = chat([("S", "收纳盒 35*25*20cm")]).map { "\($0.attribute)=\(ValueText.of($0))" }
+        #expect(box == ["length=35 cm", "width=25 cm", "height=20 cm"])
+        let inferred = chat([("S", "窗帘 2米x2.7米")])
+        #expect(inferred.allSatisfy { $0.inference?.contains("窗帘") == true }, "\(inferred.map(\.inference))")
+    }
+
+    @Test func unlabelledSidesArePairedBySizeAndSaySo() throws {
+        let comparison = compare([("S", "收纳柜尺寸：80*35*100cm")], measured: "高 100cm\n宽 35cm\n长 78cm\n")
+        let height = try #require(comparison.items.first { $0.attribute == "height" })
+        #expect(height.promised?.value == .number(100) && height.verdict == .matches)
+        #expect(height.notes.first?.hasPrefix("paired by size") == true)
+        let length = try #require(comparison.items.first { $0.attribute == "length" })
+        #expect(length.promised?.value == .number(80) && length.verdict == .mismatch)
+    }
+
+    @Test func aWeightWithPackagingCountsOnlyWhenAlreadyShort() throws {
+        let short = compare([("S", "净重5kg")], measured: "连箱子一起称 4.2kg\n")
+        let weight = try #require(short.items.first { $0.attribute == "weight" })
+        #expect(weight.verdict == .mismatch && weight.notes.contains { $0.contains("with its packaging") })
+        let heavier = compare([("S", "净重5kg")], measured: "连箱子一起称 5.6kg\n")
+        #expect(!heavier.hasDiscrepancy, "a gross weight above the net one proves nothing")
+        #expect(heavier.items.first { $0.attribute == "weight" }?.verdict == .notMeasured)
+    }
+}
