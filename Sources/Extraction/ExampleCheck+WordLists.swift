@@ -49,6 +49,7 @@ extension ExampleCheck {
         case inner = "the figure is an inner pack's"
         case gross = "the weight is the gross weight, with packaging"
         case widthFirst = "the tuple is read width first"
+        case fluidOunces = "the oz are fluid ounces of capacity"
         case otherSubject = "the figure is about someone or something else, never a promise"
         case otherVariant = "the figure carries another variant"
         case offer = "the figure is an offer, not a promise"
@@ -63,7 +64,7 @@ extension ExampleCheck {
         "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
-        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "other_model": .otherVariant, "offers": .offer,
+        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "other_model": .otherVariant, "offers": .offer,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -114,6 +115,7 @@ extension ExampleCheck {
         case .loadCapacity: return findings.contains { $0.attribute == "load_capacity" }
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
+        case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"
         case .gross: return findings.contains { $0.attribute == "gross_weight" } && !findings.contains { $0.attribute == "weight" }
         case .otherSubject: return findings.contains { $0.subject != nil } && !findings.contains { $0.subject == nil && $0.isPromise && $0.kind != .size }

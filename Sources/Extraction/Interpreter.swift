@@ -67,9 +67,9 @@ struct Interpreter {
                           (try? words.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
                     item.finding.stance = .quoted
                 }
-                if item.finding.kind != .size, let (name, isSelf) = variantName(item, buffer, message.body) {
+                if item.finding.kind != .size, let (name, onlyAName) = variantName(item, buffer, message.body) {
                     // A lone figure that names a model (the 32 oz model) is no figure of the item.
-                    if isSelf && !name.contains(where: { "*×xX＊".contains($0) }) { continue }
+                    if onlyAName && !name.contains(where: { "*×xX＊".contains($0) }) { continue }
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
@@ -77,6 +77,7 @@ struct Interpreter {
                    let captures = try? words.parts.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
                     item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
                 }
+                readOunces(&item, buffer, message.body)
                 readSubject(&item, buffer, message.body, clause: clause, previous: kept.last.flatMap { $0.message == item.message ? $0 : nil })
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
@@ -95,6 +96,7 @@ struct Interpreter {
             }
         }
         dropVariantMarkers(&kept)
+        inheritEchoedSubjects(&kept)
         attachConditions(&kept)
         return addConfirmations(kept)
     }
@@ -102,7 +104,7 @@ struct Interpreter {
     /// The variant a figure's own words name (30cm那款, our 32 oz model, 120*50*200的净重):
     /// `self` when the figure is itself the name, `before` when a name stands before it in
     /// its clause (or its list: 其他规格：A、B).
-    private func variantName(_ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> (name: String, isSelf: Bool)? {
+    private func variantName(_ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> (name: String, onlyAName: Bool)? {
         let clause = Self.clauseStart(buffer, body, before: item.range.lowerBound, throughLists: true)
         let end = min(body.upperBound, item.range.upperBound + 24)
         var position = clause
@@ -110,7 +112,8 @@ struct Interpreter {
         while position < end, let captures = try? words.namedVariant.find(in: buffer, from: position, to: end, scratch: scratch),
               let name = words.namedVariant.range(of: "v", in: captures) {
             if name.lowerBound <= item.range.lowerBound && name.upperBound >= item.range.upperBound {
-                return (UTF8Text.string(buffer, name), true)
+                // 30cm那款 is only a name; 45L is 1.1kg says the 45L one holds 45 L.
+                return (UTF8Text.string(buffer, name), words.namedVariant.range(of: "open", in: captures) == nil)
             }
             if name.upperBound <= item.range.lowerBound { before = UTF8Text.string(buffer, name) }
             position = max(captures.range.upperBound, position + 1)
@@ -160,6 +163,46 @@ struct Interpreter {
         let gap = UTF8Text.string(buffer, previous.range.upperBound..<item.range.lowerBound)
             .trimmingCharacters(in: " ,，、/&").lowercased()
         return ["", "and", "和", "跟"].contains(gap)
+    }
+
+    /// An ounce is a US fluid ounce of capacity in a message about a drink container or a
+    /// capacity (30 oz tumbler = 887 ml), unless a weight word stands right before it (weighs
+    /// 14 oz); `12oz canvas` keeps its own attribute.
+    private func readOunces(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) {
+        let finding = item.finding
+        guard finding.unit == "g", ["weight", "", "load_capacity"].contains(finding.attribute) else { return }
+        let raw = finding.raw.lowercased()
+        guard raw.contains("oz") || raw.contains("ounce"), !raw.contains("fl"), !raw.contains("lb"), !raw.contains("pound") else { return }
+        func found(_ matcher: any Matcher, _ range: Range<Int>) -> Bool {
+            range.lowerBound < range.upperBound && (try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)) != nil
+        }
+        let start = max(body.lowerBound, item.range.lowerBound - 24)
+        guard !found(words.weighs, start..<item.range.lowerBound), !raw.hasPrefix("weigh"), !raw.hasPrefix("weight"),
+              found(words.fluidOunces, body.lowerBound..<min(body.upperBound, body.lowerBound + 4096)) else { return }
+        let ounce = 28.349523125, fluidOunce = 29.5735295625
+        func convert(_ grams: Double) -> Double { (grams / ounce * fluidOunce * 1e6).rounded() / 1e6 }
+        if case .number(let grams)? = finding.value { item.finding.value = .number(convert(grams)) }
+        item.finding.min = finding.min.map(convert)
+        item.finding.max = finding.max.map(convert)
+        item.finding.unit = "ml"
+        item.finding.kind = .volume
+        item.finding.attribute = "volume"
+    }
+
+    /// A seller echoing a figure the buyer gave about someone or something else (B: 我老公一米八五
+    /// / S: 一米八五推着也不弯腰) speaks of the same: the echo takes its subject.
+    private func inheritEchoedSubjects(_ items: inout [LocatedFinding]) {
+        let about = items.filter { $0.finding.subject != nil }
+        guard !about.isEmpty else { return }
+        for index in items.indices where items[index].finding.subject == nil && items[index].finding.unit != nil && messages[items[index].message].role == .seller {
+            let item = items[index]
+            guard let said = about.last(where: { earlier in
+                earlier.message < item.message && item.message - earlier.message <= 4
+                    && earlier.finding.unit == item.finding.unit && earlier.finding.value == item.finding.value && item.finding.value != nil
+            }) else { continue }
+            items[index].finding.subject = said.finding.subject
+            renameForSubject(&items[index].finding)
+        }
     }
 
     /// A figure about something else takes the name of what it measures there: a carton's

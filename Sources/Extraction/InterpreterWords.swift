@@ -25,12 +25,17 @@ struct InterpreterWords: Sendable {
     let grossLevel: any Matcher
     /// Products whose sizes are written width × length (床垫, rug): word list `width_first`.
     let widthFirst: any Matcher
+    /// A drink container or capacity word: word list `fluid_ounces`.
+    let fluidOunces: any Matcher
+    /// A weight word right before a figure (the aliases of `weight`): its oz stay mass.
+    let weighs: any Matcher
     /// The speaker's own figure: 我 (or I'm, me) right before it, a filler word at most between.
     let firstPerson: any Matcher
     let subjects: [(name: String, matcher: any Matcher)]
     let otherModel: any Matcher
-    /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), or
-    /// a tuple before 的 (120*50*200的); group `v` is the name.
+    /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), a
+    /// tuple before 的 (120*50*200的), or one opening a clause that says what it is (36" is
+    /// 36 x 23 x 25 in; group `open` set); group `v` is the name.
     let namedVariant: any Matcher
     let offers: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
@@ -60,6 +65,8 @@ struct InterpreterWords: Sendable {
         innerLevel = try compile("inner_level", words("inner_level"))
         grossLevel = try compile("gross_level", words("gross_level"))
         widthFirst = try compile("width_first", "(?<w>" + words("width_first") + ")")
+        fluidOunces = try compile("fluid_ounces", words("fluid_ounces"))
+        weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []) + #"\s*[:：]?\s*(?:(?i:about|approx\.?|only|just)\s*)?$"#)
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
         for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
@@ -69,8 +76,11 @@ struct InterpreterWords: Sendable {
         otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
         let number = #"[0-9０-９]+(?:[.．][0-9０-９]+)?"#
         let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"
+        // A clause that opens with a figure said to be other figures (36" is 36 x 23 x 25 in,
+        // 4米5是215克) names a variant by that first figure.
+        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+)?(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)\s*(?:(?i:is|are)\s|是|为)\s*(?=[0-9０-９一二两三四五六七八九十])"#
         namedVariant = try compile("variant_after",
-            #"(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
+            opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
         self.vocabulary = vocabulary

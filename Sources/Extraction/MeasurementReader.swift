@@ -44,11 +44,13 @@ public struct MeasurementReader {
                   let attr = Self.plainLine.text("attr", captures, buffer), let value = Self.plainLine.text("value", captures, buffer) else { return nil }
             return (attr, value, Self.plainLine.text("unit", captures, buffer) ?? "")
         }
-        guard let (word, number, unitWord) = parsed, let attribute = vocabulary.attribute(forAlias: word),
-              let value = NumberText.parse(number) else { return nil }
+        guard let (word, number, unitWord) = parsed, let value = NumberText.parse(number),
+              let (attribute, level) = Self.attribute(word, vocabulary) else { return nil }
         let unit = unitWord.isEmpty ? nil : vocabulary.unit(forAlias: unitWord)
         if attribute.kind == .quantity, unitWord.isEmpty || unit?.quantity == "count" {
-            return Measurement(attribute: attribute.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+            var count = Measurement(attribute: attribute.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+            count.level = level
+            return count
         }
         guard let unit else {
             throw InputError(path: source, "`\(line)`: give the unit (cm, g, ml…) after the number")
@@ -56,6 +58,23 @@ public struct MeasurementReader {
         let (name, half) = attribute.reported
         return Measurement(attribute: name, kind: attribute.kind, value: .number(value * unit.factor * half), unit: unit.canonical,
                            percent: nil, part: nil, source: source, raw: line)
+    }
+
+    /// The attribute a plain line's words name, and the packaging level they name with it
+    /// (每盒数量, quantity per carton: words of `inner_level` and `carton_level`).
+    private static func attribute(_ word: String, _ vocabulary: Vocabulary) -> (AttributeEntry, String?)? {
+        if let attribute = vocabulary.attribute(forAlias: word) { return (attribute, nil) }
+        for (level, list) in [("carton", "carton_level"), ("inner", "inner_level")] {
+            for levelWord in vocabulary.words(list).sorted(by: { $0.count > $1.count }) {
+                guard let range = word.lowercased().range(of: levelWord.lowercased()) else { continue }
+                var rest = word.lowercased()
+                rest.removeSubrange(range)
+                // quantity per carton, 每箱数量: what joins the level word goes with it.
+                let words = rest.split(separator: " ").filter { !["per", "each", "in", "a", "/"].contains($0) }.joined(separator: " ")
+                if let attribute = vocabulary.attribute(forAlias: words.trimmingBlanks()) { return (attribute, level) }
+            }
+        }
+        return nil
     }
 
     /// The measurements one line gives (several for `长30宽20高10cm` or a composition).
