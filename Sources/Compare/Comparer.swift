@@ -34,7 +34,7 @@ public struct Comparer {
     /// `variant` is the one ordered (`--variant`, or inferred from the chat); size-chart
     /// promises of other variants are left out.
     public func compare(findings: [Finding], measurements: [Measurement], variant: OrderedVariant?, ordered: String? = nil, shipped: String? = nil) -> Comparison {
-        let promises = findings.filter(\.isPromise)
+        let (promises, measurements, adjustableNotes) = Self.atTheEnds(findings.filter(\.isPromise), measurements)
         var warnings: [String] = []
 
         // Promises that apply to the ordered variant (or to every variant).
@@ -60,7 +60,7 @@ public struct Comparer {
             }
             dispatch = compareDispatch(window, promises, dispatchTime(window, measured, ordered: ordered, shipped: shipped))
         }
-        var paired = pairUnbound(promises, &byAttribute, measuredBy)
+        var paired = pairUnbound(promises, &byAttribute, measuredBy).merging(adjustableNotes) { first, _ in first }
         paired.merge(pairTuplesBySize(promises, &byAttribute, measuredBy)) { first, _ in first }
         let disclaimers = promises.filter { $0.kind == .tolerance }
         let tolerances = disclaimers.filter { vocabulary.attributes[$0.attribute]?.disclaimer == .measurements }
@@ -90,6 +90,9 @@ public struct Comparer {
             } else {
                 var item = compareValues(traits, kind, promised, measured, tolerances)
                 if let note = paired[subject] ?? levelNotes.removeValue(forKey: subject) { item.notes.insert(note, at: 0) }
+                if item.promised?.adjustable == true {
+                    item.notes.append("the size is adjustable: a reading inside its range shows little; measure it at the lowest and the highest position (write 最低/lowest or 最高/highest on the line)")
+                }
                 // 色差 covers a shade, not another colour family.
                 if traits.words == "colors", item.verdict == .mismatch,
                    let shade = disclaimers.first(where: { vocabulary.attributes[$0.attribute]?.disclaimer == .shade }) {
@@ -138,6 +141,42 @@ public struct Comparer {
                 + "\(name) promised without one, and \(subjects[0].attribute) the only \(name) measured without a promise"
         }
         return notes
+    }
+
+    /// An adjustable size (升降范围 65-105cm) measured at its lowest and highest positions is
+    /// compared end by end: `height_lowest` 65 against the lowest measured, `height_highest`
+    /// 105 against the highest. A position measured with no adjustable promise is a plain size.
+    static func atTheEnds(_ promises: [Finding], _ measurements: [Measurement]) -> ([Finding], [Measurement], [Subject: String]) {
+        guard measurements.contains(where: { $0.position != nil }) else { return (promises, measurements, [:]) }
+        let adjustable = Set(promises.filter { $0.adjustable && $0.min != nil && $0.max != nil }.map(\.attribute))
+        let promised = Set(promises.map(\.attribute))
+        let measured = measurements.map { measurement in
+            guard let position = measurement.position,
+                  adjustable.contains(measurement.attribute) || promised.contains(measurement.attribute + "_" + position) else { return measurement }
+            var end = Measurement(attribute: measurement.attribute + "_" + position, kind: measurement.kind, value: measurement.value, unit: measurement.unit,
+                                  percent: measurement.percent, part: measurement.part, source: measurement.source, raw: measurement.raw)
+            end.level = measurement.level
+            end.position = position
+            return end
+        }
+        let ends = Set(measured.filter { $0.position != nil }.map(\.attribute))
+        var result: [Finding] = []
+        var notes: [Subject: String] = [:]
+        for promise in promises {
+            let halves = [("lowest", promise.min), ("highest", promise.max)].filter { ends.contains(promise.attribute + "_" + $0.0) }
+            guard promise.adjustable, promise.min != nil, promise.max != nil, !halves.isEmpty else { result.append(promise); continue }
+            for (position, end) in [("lowest", promise.min!), ("highest", promise.max!)] {
+                var half = promise
+                half.attribute = promise.attribute + "_" + position
+                half.value = .number(end)
+                half.min = nil
+                half.max = nil
+                result.append(half)
+                notes[Subject(attribute: half.attribute, part: half.part, level: half.level)] =
+                    "the \(position) end of the adjustable range “\(promise.raw)” (\(promise.path):\(promise.line)), against the size measured at the \(position) position"
+            }
+        }
+        return (result, measured, notes)
     }
 
     /// The members of a tuple the seller wrote with no labels (90*40*180) carry attributes only

@@ -50,6 +50,9 @@ extension ExampleCheck {
         case gross = "the weight is the gross weight, with packaging"
         case widthFirst = "the tuple is read width first"
         case fluidOunces = "the oz are fluid ounces of capacity"
+        case adjustable = "the range is an adjustable size's"
+        case lowest = "the note is measured at the lowest position"
+        case highest = "the note is measured at the highest position"
         case otherSubject = "the figure is about someone or something else, never a promise"
         case otherVariant = "the figure carries another variant"
         case offer = "the figure is an offer, not a promise"
@@ -64,7 +67,7 @@ extension ExampleCheck {
         "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
-        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "other_model": .otherVariant, "offers": .offer,
+        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -92,6 +95,10 @@ extension ExampleCheck {
     /// Whether the example shows the effect; nil for an example not written as chat lines.
     private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
+        if effect == .lowest || effect == .highest {
+            let notes = MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: lines.map(\.text).joined(separator: "\n"))
+            return notes.measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
+        }
         if effect == .containsWord {
             let text = example.lowercased()
             return list.words.contains { text.contains($0.lowercased()) }
@@ -115,6 +122,8 @@ extension ExampleCheck {
         case .loadCapacity: return findings.contains { $0.attribute == "load_capacity" }
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
+        case .adjustable: return findings.contains { $0.adjustable }
+        case .lowest, .highest: return nil
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"
         case .gross: return findings.contains { $0.attribute == "gross_weight" } && !findings.contains { $0.attribute == "weight" }

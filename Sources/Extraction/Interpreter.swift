@@ -78,6 +78,7 @@ struct Interpreter {
                     item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
                 }
                 readOunces(&item, buffer, message.body)
+                readAdjustable(&item, buffer, message.body)
                 readSubject(&item, buffer, message.body, clause: clause, previous: kept.last.flatMap { $0.message == item.message ? $0 : nil })
                 if message.role == .seller, item.finding.stance == .stated, item.finding.attribute != "size_label",
                    addressesTheBuyer(buffer, clause, item.range.lowerBound) {
@@ -187,6 +188,16 @@ struct Interpreter {
         item.finding.unit = "ml"
         item.finding.kind = .volume
         item.finding.attribute = "volume"
+    }
+
+    /// A size range near a word of adjustment (升降范围 65-105cm, 推把可调，高度92-106cm) is
+    /// the range an adjustable size covers; with no attribute named it is a height.
+    private func readAdjustable(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) {
+        guard item.finding.kind == .dimension, item.finding.min != nil, item.finding.max != nil, item.finding.value == nil else { return }
+        let start = max(body.lowerBound, item.range.lowerBound - 48)
+        guard (try? words.adjustable.find(in: buffer, from: start, to: min(body.upperBound, item.range.upperBound + 24), scratch: scratch)) != nil else { return }
+        item.finding.adjustable = true
+        if item.finding.attribute.isEmpty { item.finding.attribute = "height" }
     }
 
     /// A seller echoing a figure the buyer gave about someone or something else (B: 我老公一米八五

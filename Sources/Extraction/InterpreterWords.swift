@@ -25,6 +25,8 @@ struct InterpreterWords: Sendable {
     let grossLevel: any Matcher
     /// Products whose sizes are written width × length (床垫, rug): word list `width_first`.
     let widthFirst: any Matcher
+    /// Words of an adjustable size (升降范围, adjustable): word list `adjustable`.
+    let adjustable: any Matcher
     /// A drink container or capacity word: word list `fluid_ounces`.
     let fluidOunces: any Matcher
     /// A weight word right before a figure (the aliases of `weight`): its oz stay mass.
@@ -66,6 +68,7 @@ struct InterpreterWords: Sendable {
         grossLevel = try compile("gross_level", words("gross_level"))
         widthFirst = try compile("width_first", "(?<w>" + words("width_first") + ")")
         fluidOunces = try compile("fluid_ounces", words("fluid_ounces"))
+        adjustable = try compile("adjustable", words("adjustable"))
         weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []) + #"\s*[:：]?\s*(?:(?i:about|approx\.?|only|just)\s*)?$"#)
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []

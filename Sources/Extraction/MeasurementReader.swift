@@ -77,8 +77,40 @@ public struct MeasurementReader {
         return nil
     }
 
+    /// The position an adjustable size was measured at (最低 92cm, at highest 104 cm), and the
+    /// line without its words: word lists `lowest_position` and `highest_position`.
+    private func position(_ line: String) -> (String?, String) {
+        let vocabulary = extractor.catalog.vocabulary
+        for (position, list) in [("lowest", "lowest_position"), ("highest", "highest_position")] {
+            let characters = Array(line)
+            let lowered = characters.map { $0.lowercased() }
+            for word in vocabulary.words(list).sorted(by: { $0.count > $1.count }) {
+                let target = Array(word).map { $0.lowercased() }
+                let isASCII = word.unicodeScalars.allSatisfy(\.isASCII)
+                for start in 0..<max(0, characters.count - target.count + 1) where Array(lowered[start..<start + target.count]) == target {
+                    // Whole words only for English (min is not in minute).
+                    let end = start + target.count
+                    if isASCII, start > 0 && characters[start - 1].isLetter || end < characters.count && characters[end].isLetter { continue }
+                    return (position, String(characters[..<start]) + " " + String(characters[end...]))
+                }
+            }
+        }
+        return (nil, line)
+    }
+
     /// The measurements one line gives (several for `长30宽20高10cm` or a composition).
     public func read(_ line: String, source: String) throws(InputError) -> [Measurement] {
+        let (position, rest) = position(line)
+        return try readFixed(rest, source: source).map { read in
+            var measurement = Measurement(attribute: read.attribute, kind: read.kind, value: read.value, unit: read.unit,
+                                          percent: read.percent, part: read.part, source: read.source, raw: line)
+            measurement.level = read.level
+            measurement.position = position
+            return measurement
+        }
+    }
+
+    private func readFixed(_ line: String, source: String) throws(InputError) -> [Measurement] {
         let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
         let log = try ChatReader(inputFormat: "plain-text").read(path: source, text: decoded, scratch: scratch)
         let findings = extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }

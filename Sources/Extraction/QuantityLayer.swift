@@ -21,6 +21,8 @@ struct QuantityLayer {
     private let sizeWords: [[UInt8]]
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
+    /// The weight's own words (weighs, 净重): after one, a mass is the item's, whatever came before.
+    private let weighs: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
     /// Attribute aliases by physical quantity (`length`, `mass`...), longest first, lowercased:
     /// the words a quantity is bound by.
@@ -34,6 +36,7 @@ struct QuantityLayer {
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
+        weighs = (vocabulary.attributes["weight"]?.aliases ?? []).filter { $0.utf8.count > 1 }.map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
         scanner = QuantityScanner(vocabulary)
         var aliases: [String: [(word: [UInt8], entry: AttributeEntry)]] = [:]
@@ -89,8 +92,9 @@ struct QuantityLayer {
 
     /// A mass after a verb of carrying (holds 150 lb, 能承受200斤) is what the item carries.
     func loadCapacity(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Binding? {
-        guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight,
-              contains(carries, buffer, Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound),
+        let before = Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound
+        guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight, contains(carries, buffer, before),
+              !contains(weighs, buffer, Swift.max(before.lowerBound, quantity.range.lowerBound - 12)..<quantity.range.lowerBound),
               let entry = vocabulary.attributes["load_capacity"] else { return nil }
         return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
     }
@@ -100,7 +104,6 @@ struct QuantityLayer {
         if let name = family.attribute, let entry = vocabulary.attributes[name] { return Binding(attribute: entry.name, factor: 1, kind: entry.kind) }
         let candidates = aliases[quantity.family] ?? []
         if let person = personsFigure(quantity, buffer, clauseStart: clauseStart, end: end) { return person }
-        if let load = loadCapacity(quantity, buffer, clauseStart: clauseStart) { return load }
         // The attribute word just before: 容量3加仑, Weight (kg): 20, 肩带长约120cm.
         var before = quantity.range.lowerBound
         var trimmed = true
@@ -116,6 +119,8 @@ struct QuantityLayer {
             let (name, factor) = entry.reported
             return Binding(attribute: name, factor: factor, kind: entry.quantity == nil ? family.kind : entry.kind)
         }
+        // Not named by its own word: a weight after 承重, holds, carries is what the item carries.
+        if let load = loadCapacity(quantity, buffer, clauseStart: clauseStart) { return load }
         // The word just after: 3-inch thick, 2 m long, 30cm长.
         var after = quantity.range.upperBound
         while after < end, [0x20, 0x2D].contains(buffer[after]) { after += 1 }

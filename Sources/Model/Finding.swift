@@ -70,6 +70,9 @@ public struct Finding: Sendable, Equatable {
     /// member's position in an unlabelled tuple (1.5米×2米 read as width × length, as beds are
     /// written). Nil when every part was read from the words.
     public var inference: String?
+    /// A range an adjustable size covers (升降范围 65-105cm): its ends are compared with the
+    /// buyer's measurements at the lowest and highest positions, not as a tolerance.
+    public var adjustable = false
     /// The part of the item it is about, when the clause names one (`handle` in "the handle is
     /// 60 cm long", 肩带 in 肩带长120cm): compared only with a measurement of the same part.
     public var part: String?

@@ -12,6 +12,9 @@ public struct Measurement: Sendable {
     public let part: String?
     /// The packaging level measured (外箱 56×40×33, 每盒数了11支), as in `Finding.level`.
     public var level: String? = nil
+    /// Where an adjustable size was measured: `lowest` (最低, collapsed) or `highest` (最高,
+    /// fully extended); nil for a fixed size.
+    public var position: String? = nil
     /// `measured.txt:3` or `--measure`.
     public let source: String
     /// The line as the buyer wrote it.

@@ -134,6 +134,7 @@ public struct ComparisonPrinter {
             writer.field("source", measurement.source)
             writer.field("raw", measurement.raw)
             writer.field("level", measurement.level)
+            writer.field("position", measurement.position)
             writer.endObject()
         }
         writer.endArray()

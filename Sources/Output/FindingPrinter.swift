@@ -127,6 +127,7 @@ extension JSONWriter {
         field("subject", finding.subject)
         field("level", finding.level)
         field("inference", finding.inference)
+        field("adjustable", finding.adjustable)
         field("part", finding.part)
         field("scope", finding.scope)
         strings("conditions", finding.conditions)

@@ -108,4 +108,33 @@ import Testing
         #expect(!heavier.hasDiscrepancy, "a gross weight above the net one proves nothing")
         #expect(heavier.items.first { $0.attribute == "weight" }?.verdict == .notMeasured)
     }
+
+    @Test func ouncesAreCapacityInADrinkContainersMessageUnlessWeighed() {
+        let findings = chat([("S", "The flask holds 17 oz and weighs 11 oz empty"), ("S", "10oz duck canvas apron")])
+        #expect(findings.map { "\($0.attribute) \($0.unit ?? "")" } == ["volume ml", "weight g", "fabric_weight oz"])
+        let volume = findings.first { $0.attribute == "volume" }
+        #expect(volume?.value == .number(502.75))
+    }
+
+    @Test func anAdjustableRangeIsComparedAtItsEnds() throws {
+        let lines: [(Character, String)] = [("S", "这款升降桌，桌面高度可调，72-120cm电动升降")]
+        let promise = try #require(chat(lines).first { $0.attribute == "height" })
+        #expect(promise.adjustable && promise.min == 72 && promise.max == 120)
+        let comparison = compare(lines, measured: "桌面高度 最低 72.2cm\n桌面高度 最高 113cm\n")
+        #expect(verdicts(comparison) == ["height_lowest": .withinTolerance, "height_highest": .mismatch])
+        #expect(comparison.items.allSatisfy { $0.notes.contains { $0.contains("adjustable range") } })
+        let inside = compare(lines, measured: "桌面高度 100cm\n")
+        #expect(inside.items.first?.notes.contains { $0.contains("measure it at the lowest and the highest") } == true)
+    }
+
+    @Test func notesNameTheirPackagingLevel() {
+        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let read = reader.read(path: "m.txt", text: "每盒数量 96个\nquantity per carton 24 pcs\n")
+        #expect(read.errors.isEmpty)
+        #expect(read.measurements.map { "\($0.attribute)@\($0.level ?? "-")" } == ["quantity@inner", "quantity@carton"])
+    }
+
+    func verdicts(_ comparison: Comparison) -> [String: Verdict] {
+        Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.attribute, $0.verdict) })
+    }
 }
