@@ -171,6 +171,7 @@ public struct Comparer {
                 half.value = .number(end)
                 half.min = nil
                 half.max = nil
+                half.adjustable = false
                 result.append(half)
                 notes[Subject(attribute: half.attribute, part: half.part, level: half.level)] =
                     "the \(position) end of the adjustable range “\(promise.raw)” (\(promise.path):\(promise.line)), against the size measured at the \(position) position"
@@ -254,7 +255,18 @@ public struct Comparer {
         var notes = chosen.element.notes
         let others = promised.enumerated().filter { $0.offset != chosen.offset }.map(\.element)
         // The same figure said for the variant and for the item is no disagreement.
-        let distinct = Set(promised.map { promise in var value = promise; value.variant = nil; return ValueText.of(value) })
+        let distinct = Set(promised.map { promise in
+            var value = promise
+            value.variant = nil
+            // 24 fl oz and 710 ml are one figure: three significant digits decide.
+            if case .number(let number)? = value.value, number != 0 {
+                var scale = 1.0
+                while abs(number) * scale < 100 { scale *= 10 }
+                while abs(number) * scale >= 1000 { scale /= 10 }
+                value.value = .number((number * scale).rounded() / scale)
+            }
+            return ValueText.of(value)
+        })
         if distinct.count > 1 {
             let said = promised.map { "\(ValueText.of($0)) (\($0.path):\($0.line))" }.joined(separator: "; ")
             notes.append("promises disagree: \(said); the one more favourable to the buyer is used")

@@ -61,7 +61,7 @@ extension ExampleCheck {
 
     static let wordListEffects: [String: WordListEffect] = [
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
-        "question_endings": .question, "parts": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
+        "question_endings": .question, "parts": .part, "folded_state": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
         "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem,
         "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,

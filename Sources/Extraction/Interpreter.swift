@@ -39,8 +39,10 @@ struct Interpreter {
         #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
-        var located = located
+        // In reading order, so that what comes before a figure is read before it.
+        var located = located.enumerated().sorted { ($0.element.message, $0.element.range.lowerBound, $0.offset) < ($1.element.message, $1.element.range.lowerBound, $1.offset) }.map(\.element)
         TupleConvention(log: log, messages: messages, scratch: scratch, words: words).apply(&located)
+        markAlternatives(&located)
         var kept: [LocatedFinding] = []
         var questions: [LocatedFinding] = []
         var messageIsQuestion: [Int: Bool] = [:]
@@ -48,6 +50,8 @@ struct Interpreter {
             // A quantity the layer found where a pattern's bare value was kept (an answer, or a
             // question awaiting one) is that value: the pattern's finding stands for it.
             var bareValues: [(message: Int, range: Range<Int>)] = []
+            // A part named after a figure (7 cm across at the base) is that figure's alone.
+            var partClaimed: (message: Int, end: Int)?
             for var item in located where !item.dropped {
                 if item.finding.pattern == QuantityLayer.patternID,
                    bareValues.contains(where: { $0.message == item.message && $0.range.overlaps(item.range) }) { continue }
@@ -73,9 +77,20 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
-                if item.finding.kind == .dimension || item.finding.kind == .weight,
-                   let captures = try? words.parts.find(in: buffer, from: max(clause, item.range.lowerBound - 24), to: item.range.upperBound, scratch: scratch) {
-                    item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
+                if item.finding.kind == .dimension || item.finding.kind == .weight {
+                    // A part named before an earlier figure of the clause is that figure's.
+                    var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0
+                    if let claimed = partClaimed, claimed.message == item.message { previous = max(previous, claimed.end) }
+                    let window = min(max(clause, item.range.lowerBound - 24, previous), item.range.lowerBound)..<item.range.upperBound
+                    if item.finding.kind == .dimension,
+                       let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
+                        item.finding.part = words.foldedState.text("p", captures, buffer)?.lowercased()
+                    } else if let captures = try? words.parts.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
+                        item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
+                    } else if let captures = try? words.partAfter.find(in: buffer, from: item.range.upperBound, to: min(message.body.upperBound, item.range.upperBound + 48), scratch: scratch) {
+                        item.finding.part = words.partAfter.text("p", captures, buffer)?.lowercased()
+                        partClaimed = (item.message, captures.range.upperBound)
+                    }
                 }
                 readOunces(&item, buffer, message.body)
                 readAdjustable(&item, buffer, message.body)
@@ -120,6 +135,33 @@ struct Interpreter {
             position = max(captures.range.upperBound, position + 1)
         }
         return before.map { ($0, false) }
+    }
+
+    /// Figures of one attribute listed as alternatives (3米6、4米5、5米4都有; 500ml/750ml; 32 oz
+    /// or 40 oz) are the variants on offer, not all the item's: each is named by itself.
+    private func markAlternatives(_ located: inout [LocatedFinding]) {
+        let separators: Set<String> = ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]
+        log.bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < located.count {
+                var end = start
+                while end + 1 < located.count {
+                    let a = located[end], b = located[end + 1]
+                    guard a.message == b.message, a.finding.attribute == b.finding.attribute, a.finding.unit == b.finding.unit, a.finding.unit != nil,
+                          a.finding.value != nil, b.finding.value != nil, a.range.upperBound <= b.range.lowerBound,
+                          b.range.lowerBound - a.range.upperBound <= 8,
+                          separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased())
+                    else { break }
+                    end += 1
+                }
+                if end > start {
+                    for index in start...end where located[index].finding.variant == nil && located[index].finding.kind != .size {
+                        located[index].finding.variant = located[index].finding.raw
+                    }
+                }
+                start = end + 1
+            }
+        }
     }
 
     /// What a figure is about, from the words of its clause: a packaging level (外箱尺寸, 每盒),
@@ -174,12 +216,24 @@ struct Interpreter {
         guard finding.unit == "g", ["weight", "", "load_capacity"].contains(finding.attribute) else { return }
         let raw = finding.raw.lowercased()
         guard raw.contains("oz") || raw.contains("ounce"), !raw.contains("fl"), !raw.contains("lb"), !raw.contains("pound") else { return }
-        func found(_ matcher: any Matcher, _ range: Range<Int>) -> Bool {
-            range.lowerBound < range.upperBound && (try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)) != nil
+        func last(_ matcher: any Matcher, _ range: Range<Int>) -> Int? {
+            var position = range.lowerBound, end: Int?
+            while position < range.upperBound, let captures = try? matcher.find(in: buffer, from: position, to: range.upperBound, scratch: scratch) {
+                end = captures.range.upperBound
+                position = max(captures.range.upperBound, position + 1)
+            }
+            return end
         }
-        let start = max(body.lowerBound, item.range.lowerBound - 24)
-        guard !found(words.weighs, start..<item.range.lowerBound), !raw.hasPrefix("weigh"), !raw.hasPrefix("weight"),
-              found(words.fluidOunces, body.lowerBound..<min(body.upperBound, body.lowerBound + 4096)) else { return }
+        // The nearer word before it decides: weighs 12.2 oz, 10.9 oz with the cap is mass.
+        let before = max(body.lowerBound, item.range.lowerBound - 64)..<item.range.lowerBound
+        let weighed = raw.hasPrefix("weigh") ? item.range.lowerBound : last(words.weighs, before)
+        let fluid = last(words.fluidOunces, before)
+        if let weighed, weighed >= (fluid ?? 0) { return }
+        // A drink container or a capacity in this message or the few before it.
+        let context = messages[max(0, item.message - 5)...item.message].contains { message in
+            (try? words.fluidOunces.find(in: buffer, from: message.body.lowerBound, to: min(message.body.upperBound, message.body.lowerBound + 4096), scratch: scratch)) != nil
+        }
+        guard context else { return }
         let ounce = 28.349523125, fluidOunce = 29.5735295625
         func convert(_ grams: Double) -> Double { (grams / ounce * fluidOunce * 1e6).rounded() / 1e6 }
         if case .number(let grams)? = finding.value { item.finding.value = .number(convert(grams)) }

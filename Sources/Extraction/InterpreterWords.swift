@@ -13,6 +13,10 @@ struct InterpreterWords: Sendable {
     let confirmation: any Matcher
     /// A part of the item, in group `p`.
     let parts: any Matcher
+    /// Folded or collapsed (折叠后, folds flat to): a state whose sizes are kept apart like a part's.
+    let foldedState: any Matcher
+    /// A part named right after a figure: 4.2 cm across at the base.
+    let partAfter: any Matcher
     let questionEndings: [String]
     let buyerAddress: [String]
     let modelWords: [String]
@@ -29,7 +33,8 @@ struct InterpreterWords: Sendable {
     let adjustable: any Matcher
     /// A drink container or capacity word: word list `fluid_ounces`.
     let fluidOunces: any Matcher
-    /// A weight word right before a figure (the aliases of `weight`): its oz stay mass.
+    /// A weight word (the aliases of `weight`): an oz figure after it, nearer than a capacity
+    /// word, stays mass.
     let weighs: any Matcher
     /// The speaker's own figure: 我 (or I'm, me) right before it, a filler word at most between.
     let firstPerson: any Matcher
@@ -59,6 +64,8 @@ struct InterpreterWords: Sendable {
             #"^\s*(?:"# + words("salutation") + #"[，,\s]*)?(?:"# + words("confirmation") + #"(?!不|没)|"#
             + words("confirmation_short") + #"+(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
         parts = try compile("parts", "(?<p>" + words("parts") + ")")
+        foldedState = try compile("folded_state", "(?<p>" + words("folded_state") + ")")
+        partAfter = try compile("parts", #"\G[^,，。;；\d\n]{0,16}?(?<![A-Za-z])(?i:at|of|on)\s+the\s+(?<p>"# + words("parts") + ")")
         questionEndings = vocabulary.words("question_endings")
         buyerAddress = vocabulary.words("buyer_address")
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }
@@ -69,7 +76,7 @@ struct InterpreterWords: Sendable {
         widthFirst = try compile("width_first", "(?<w>" + words("width_first") + ")")
         fluidOunces = try compile("fluid_ounces", words("fluid_ounces"))
         adjustable = try compile("adjustable", words("adjustable"))
-        weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []) + #"\s*[:：]?\s*(?:(?i:about|approx\.?|only|just)\s*)?$"#)
+        weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []))
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
         for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
