@@ -36,7 +36,7 @@ struct Interpreter {
     private static let clauseEndMarks: [[UInt8]] = ["，", "。", "！", "？", "；", "、", "…"].map { Array($0.utf8) }
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
-        #"(?<![A-Za-z0-9])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
+        #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         // In reading order, so that what comes before a figure is read before it.
@@ -190,6 +190,8 @@ struct Interpreter {
                 item.finding.subject = "buyer"
             } else if let subject = words.subjects.first(where: { found($0.matcher, min(before, listStart)..<after) != nil }) {
                 item.finding.subject = subject.name
+            } else if found(words.otherModelHeading, max(body.lowerBound, item.range.lowerBound - Self.window)..<item.range.lowerBound) != nil {
+                item.finding.subject = "other_model"
             }
         }
         renameForSubject(&item.finding)

@@ -39,6 +39,8 @@ struct InterpreterWords: Sendable {
     /// The speaker's own figure: 我 (or I'm, me) right before it, a filler word at most between.
     let firstPerson: any Matcher
     let subjects: [(name: String, matcher: any Matcher)]
+    /// A heading for other models (Other sizes in this range:, 其他规格：): all after it is theirs.
+    let otherModelHeading: any Matcher
     let otherModel: any Matcher
     /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), a
     /// tuple before 的 (120*50*200的), or one opening a clause that says what it is (36" is
@@ -83,6 +85,7 @@ struct InterpreterWords: Sendable {
             subjects.append((name, try compile("subject_" + name, words("subject_" + name))))
         }
         self.subjects = subjects
+        otherModelHeading = try compile("subject_other_model", words("subject_other_model") + #"[^:：\n。]{0,30}[:：]"#)
         otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
         let number = #"[0-9０-９]+(?:[.．][0-9０-９]+)?"#
         let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"

@@ -38,10 +38,32 @@ struct TupleConvention {
                     for index in members where located[index].finding.inference == Self.positional { located[index].finding.inference = nil }
                     continue
                 }
-                let tuple = UTF8Text.string(buffer, located[members[0]].range.lowerBound..<reach)
+                let range = located[members[0]].range.lowerBound..<reach
+                let tuple = UTF8Text.string(buffer, range)
+                if let axes = header(near: range, messages[located[members[0]].message].body, buffer), axes.count == members.count {
+                    // Named by a header: (W x D x H) 80 x 30 x 180 cm reads as written.
+                    for (axis, index) in zip(axes, members) {
+                        located[index].finding.attribute = located[index].finding.level == nil ? axis : located[index].finding.attribute
+                        located[index].finding.inference = nil
+                    }
+                    continue
+                }
                 name(members, tuple, product: widthFirstProduct(located[members[0]].message, buffer), &located)
             }
         }
+    }
+
+    /// Axis letters in brackets (W x D x H), (L×W×H), （长×宽×高）, just before or after a tuple.
+    static let axisHeader = PCRE2Regex.reader(
+        #"[(（]\s*(?<a>[LWHDTlwhdt]|长|宽|高|深|厚)\s*[x×*✕]\s*(?<b>[LWHDTlwhdt]|长|宽|高|深|厚)(?:\s*[x×*✕]\s*(?<c>[LWHDTlwhdt]|长|宽|高|深|厚))?\s*[)）]"#)
+    /// What each axis letter or character of a header stands for.
+    static let axes: [String: String] = ["l": "length", "w": "width", "h": "height", "d": "depth", "t": "thickness",
+                                         "长": "length", "宽": "width", "高": "height", "深": "depth", "厚": "thickness"]
+
+    private func header(near range: Range<Int>, _ body: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> [String]? {
+        let start = max(body.lowerBound, range.lowerBound - 48), end = min(body.upperBound, range.upperBound + 24)
+        guard let captures = try? Self.axisHeader.find(in: buffer, from: start, to: end, scratch: scratch) else { return nil }
+        return ["a", "b", "c"].compactMap { Self.axisHeader.text($0, captures, buffer) }.compactMap { Self.axes[$0.lowercased()] }
     }
 
     private func isUnlabelled(_ finding: Finding) -> Bool {

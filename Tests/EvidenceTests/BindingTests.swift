@@ -134,6 +134,18 @@ import Testing
         #expect(read.measurements.map { "\($0.attribute)@\($0.level ?? "-")" } == ["quantity@inner", "quantity@carton"])
     }
 
+    @Test func bracketHeadersNameTheSidesAndAreNoSizes() {
+        let findings = chat([("S", "Cabinet size 60 x 35 x 85 cm (W x D x H)"), ("S", "外箱（长×宽×高）：65×40×90cm")])
+        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0))" }
+            == ["width=60 cm", "depth=35 cm", "height=85 cm", "carton_length=65 cm", "carton_width=40 cm", "carton_height=90 cm"])
+        #expect(findings.allSatisfy { $0.variant == nil && $0.inference == nil }, "a header's L or S is no size")
+    }
+
+    @Test func aHeadingForOtherModelsCoversItsWholeLine() {
+        let findings = chat([("S", "Also in this range: 120 cm wide (120 x 40 x 75 cm, 21 kg), 140 cm wide (140 x 40 x 75 cm, 24 kg)")])
+        #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
+    }
+
     func verdicts(_ comparison: Comparison) -> [String: Verdict] {
         Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.attribute, $0.verdict) })
     }

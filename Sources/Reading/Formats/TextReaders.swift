@@ -6,7 +6,7 @@ import Matching
 struct ListingFormat: ChatFormat {
     let name = "listing"
     private static let cue = PCRE2Regex.reader(
-        #"^\s*(?:产品参数|宝贝参数|商品参数|规格参数|颜色分类|尺码表|尺寸表|商品详情|宝贝详情|服务[：:]|保障[：:]|价格|起批量|库存|月销|已售|品牌[：:\t ]|货号[：:\t ]|材质成分|面料[：:]|适用年龄|[¥￥]\s*\d|发货地|发货方式|运费|材质[：:]|尺寸\s*[（(：:]|规格[：:]|型号[：:]|(?:产品|商品)?净重\s*[（(：:\[]|毛重|重量\s*[（(：:]|产地[：:]|【[^】\n]{2,30}】)"#)
+        #"^\s*(?:产品参数|宝贝参数|商品参数|规格参数|颜色分类|尺码表|尺寸表|商品详情|宝贝详情|服务[：:]|保障[：:]|价格|起批量|库存|月销|已售|品牌[：:\t ]|货号[：:\t ]|材质成分|面料[：:]|适用年龄|[¥￥]\s*\d|发货地|发货方式|运费|材质[：:]|尺寸\s*[（(：:]|规格[：:]|型号[：:]|(?:产品|商品)?净重\s*[（(：:\[]|毛重|重量\s*[（(：:]|产地[：:]|【[^】\n]{2,30}】|(?i:price|colou?r|size|brand|material|item weight|product dimensions|package dimensions|model number)\s*[:：\t]|(?i:about this item|product information|product details|technical details|customer reviews|visit the .{1,40} store)\s*$|[0-9.]+ out of 5 stars)"#)
 
     func confidence(_ sample: FileSample) -> Double {
         let cues = sample.count(Self.cue)
