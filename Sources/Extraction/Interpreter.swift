@@ -30,10 +30,6 @@ struct Interpreter {
     /// Bounded, so a message of a million characters costs the same per finding as a short one.
     static let window = 360
 
-    /// Words that end a clause.
-    private static let clauseEnds: Set<UInt8> = [0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D]
-    /// UTF-8 of ， 。 ！ ？ ； 、 …
-    private static let clauseEndMarks: [[UInt8]] = ["，", "。", "！", "？", "；", "、", "…"].map { Array($0.utf8) }
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
         #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
@@ -42,6 +38,7 @@ struct Interpreter {
         // In reading order, so that what comes before a figure is read before it.
         var located = located.enumerated().sorted { ($0.element.message, $0.element.range.lowerBound, $0.offset) < ($1.element.message, $1.element.range.lowerBound, $1.offset) }.map(\.element)
         TupleConvention(log: log, messages: messages, scratch: scratch, words: words).apply(&located)
+        carryUnits(&located)
         markAlternatives(&located)
         var kept: [LocatedFinding] = []
         var questions: [LocatedFinding] = []
@@ -135,6 +132,29 @@ struct Interpreter {
             position = max(captures.range.upperBound, position + 1)
         }
         return before.map { ($0, false) }
+    }
+
+    /// A size written with no unit (腰围71cm 臀围95 裤长101) takes the unit of the nearest size
+    /// before it in its message that has one; with none there it is no finding.
+    private func carryUnits(_ located: inout [LocatedFinding]) {
+        let vocabulary = words.vocabulary
+        var lastUnit: (message: Int, factor: Double)?
+        for index in located.indices where located[index].finding.kind == .dimension && !located[index].dropped {
+            let finding = located[index].finding
+            if finding.unit != nil {
+                // The unit as written after its last digit (68cm, 1.2 m, 40"): its factor to cm.
+                let written = String(finding.raw.reversed().prefix { !$0.isNumber }.reversed()).trimmingBlanks()
+                lastUnit = vocabulary.unit(forAlias: written).map { (located[index].message, $0.factor) } ?? (located[index].message, 1)
+                continue
+            }
+            guard case .number(let number)? = finding.value, finding.ambiguous.isEmpty else { continue }
+            guard let carried = lastUnit, carried.message == located[index].message else { located[index].dropped = true; continue }
+            located[index].finding.value = .number(number * carried.factor)
+            located[index].finding.min = finding.min.map { $0 * carried.factor }
+            located[index].finding.max = finding.max.map { $0 * carried.factor }
+            located[index].finding.unit = "cm"
+            located[index].finding.inference = "unit carried from the size before it in the message"
+        }
     }
 
     /// Figures of one attribute listed as alternatives (3米6、4米5、5米4都有; 500ml/750ml; 32 oz
@@ -279,7 +299,12 @@ struct Interpreter {
         let vocabulary = words.vocabulary
         let family: String? = finding.unit.flatMap { vocabulary.units[$0]?.quantity }
         if let subject = finding.subject {
-            if subject == "buyer" || subject == "person",
+            let girth = !finding.attribute.isEmpty && finding.kind == .dimension && vocabulary.attributes[finding.attribute]?.comparison != .label
+                && !["length", "width", "height", "depth", "thickness", "diameter"].contains(finding.attribute)
+            if (subject == "buyer" || subject == "person") && girth {
+                // 我腰围2尺2: the buyer's own waist.
+                if !finding.attribute.hasPrefix("body_") { finding.attribute = "body_" + finding.attribute }
+            } else if subject == "buyer" || subject == "person",
                let body = vocabulary.attributes.values.first(where: { $0.quantity != nil && $0.quantity == family }) {
                 finding.attribute = body.name
                 finding.kind = body.kind
@@ -297,10 +322,8 @@ struct Interpreter {
         let limit = min(body.upperBound, offset + window)
         while index < limit {
             let byte = buffer[index]
-            if clauseEnds.contains(byte) { return index }
-            if byte >= 0x80, index + 3 <= limit, clauseEndMarks.contains(where: { $0[0] == byte && $0[1] == buffer[index + 1] && $0[2] == buffer[index + 2] }) {
-                return index
-            }
+            if isClauseEnd(byte) { return index }
+            if byte >= 0xE2, index + 3 <= limit, isClauseMark(byte, buffer[index + 1], buffer[index + 2]) { return index }
             index += 1
         }
         return limit
@@ -313,16 +336,30 @@ struct Interpreter {
         let limit = max(body.lowerBound, offset - Self.window)
         while index > limit {
             let byte = buffer[index - 1]
-            if Self.clauseEnds.contains(byte) { return index }
+            if isClauseEnd(byte) { return index }
             // A three-byte CJK punctuation mark ends here?
-            if byte >= 0x80, index - 3 >= body.lowerBound,
-               Self.clauseEndMarks.contains(where: { $0[0] == buffer[index - 3] && $0[1] == buffer[index - 2] && $0[2] == byte }),
+            if byte >= 0x80, byte < 0xC0, index - 3 >= body.lowerBound, isClauseMark(buffer[index - 3], buffer[index - 2], byte),
                !(throughLists && buffer[index - 3] == 0xE3 && buffer[index - 2] == 0x80 && byte == 0x81) {
                 return index
             }
             index -= 1
         }
         return limit
+    }
+
+    /// , . ! ? ; and line ends.
+    @inline(__always) static func isClauseEnd(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The UTF-8 of ， 。 ！ ？ ； 、 … (checked byte by byte: this runs for every finding).
+    @inline(__always) static func isClauseMark(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch (a, b) {
+        case (0xEF, 0xBC): return c == 0x8C || c == 0x81 || c == 0x9F || c == 0x9B   // ， ！ ？ ；
+        case (0xE3, 0x80): return c == 0x82 || c == 0x81                             // 。 、
+        case (0xE2, 0x80): return c == 0xA6                                          // …
+        default: return false
+        }
     }
 
     /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…

@@ -28,7 +28,8 @@ struct TupleConvention {
                 while end + 1 < order.count, located[order[end + 1]].message == located[order[start]].message {
                     let next = located[order[end + 1]].range
                     // One match read as several members, or members joined by *, ×, x.
-                    guard next.lowerBound < reach || UTF8Text.string(buffer, reach..<next.lowerBound).trimmingCharacters(in: " *×xX＊✕").isEmpty else { break }
+                    guard next.lowerBound < reach
+                          || next.lowerBound - reach <= 8 && UTF8Text.string(buffer, reach..<next.lowerBound).trimmingCharacters(in: " *×xX＊✕").isEmpty else { break }
                     reach = max(reach, next.upperBound)
                     end += 1
                 }

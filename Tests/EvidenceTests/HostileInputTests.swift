@@ -111,7 +111,9 @@ import Testing
 
     @Test func backtrackingHeavyTextDoesNotStallTheBundledCatalogue() throws {
         let folder = Support.temporaryFolder()
-        let nasty = String(repeating: "长 1 1 1 1 1 1 cm x ", count: 20_000) + String(repeating: "９", count: 50_000)
+        // Long enough for a catastrophic pattern to show (the 50,000 digits); throughput on
+        // long lines is measured by scripts/bench.sh, not here (this runs as a debug build).
+        let nasty = String(repeating: "长 1 1 1 1 1 1 cm x ", count: 5_000) + String(repeating: "９", count: 50_000)
         let path = Support.write("2024-03-12 10:00:00 店:客服: " + nasty + "\n", to: "nasty.txt", in: folder)
         let started = Date()
         let run = try extract([path])
