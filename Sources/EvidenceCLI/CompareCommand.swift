@@ -21,15 +21,22 @@ struct CompareCommand: ParsableCommand {
         where it comes from (--tolerance, else the seller's own 误差1-3cm, else
         a documented default marked verified or not), and a verdict: matches,
         within_tolerance, mismatch, not_measured, measured_not_promised.
-        Size-chart promises are matched to the size ordered (--variant, else
-        what the buyer said: 我拍的XL). When the chat and the listing disagree,
-        both are shown and the one more favourable to the buyer is used.
+        Promises made for a size or model count only for the one ordered
+        (--variant, else what the buyer said: 我拍的XL, 要90的, ordering the
+        24 oz); figures about the buyer (我一米八五), a carton (外箱尺寸), another
+        model (其他规格) or a load (承重) are never compared with the item's. Like
+        is paired with like, and every inference is said: sides of an unlabelled
+        tuple paired by size, a count taken per carton, an adjustable range
+        (升降范围 72-120cm) measured at its ends (`桌面高度 最低 72cm`). When the
+        chat and the listing disagree, both are shown and the one more
+        favourable to the buyer is used.
 
         Examples:
           evidence compare samples/taobao-dress-chat.txt \\
             --listing samples/listing-dress.txt --measured samples/measured-dress.txt
           evidence compare chat.txt --measure 'length=28cm' --measure '重量 980g'
           evidence compare chat.txt --measured m.txt --variant XL --tolerance chest=2cm
+          evidence compare desk-chat.txt --measure '桌面高度 最低 72cm' --measure '桌面高度 最高 113cm'
           evidence compare chat.txt --ordered 2024-03-12 --shipped 2024-03-16   # 48小时内发货?
           evidence compare chat.txt --measured m.txt --format json | jq '.items[] | select(.verdict == "mismatch")'
 
