@@ -8,16 +8,9 @@ import Testing
 /// Each value bound to what it is about before it can become a claim: the item, its carton or
 /// packaging, the speaker, another model, a variant, a tuple's sides.
 @Suite struct BindingTests {
-    func chat(_ lines: [(Character, String)]) -> [Finding] {
-        let text = lines.enumerated().map { index, line in
-            "2024-05-02 09:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "好物家居店:阿柒" : "tb_小满") + ": " + line.1
-        }.joined(separator: "\n")
-        return Support.extract(text).result.findings
-    }
+    func chat(_ lines: [(Character, String)]) -> [Finding] { Support.chat(lines) }
 
-    func promises(_ lines: [(Character, String)]) -> [String] {
-        chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
-    }
+    func promises(_ lines: [(Character, String)]) -> [String] { Support.promises(lines) }
 
     func compare(_ lines: [(Character, String)], measured: String, variant: String? = nil) -> Comparison {
         let findings = chat(lines)

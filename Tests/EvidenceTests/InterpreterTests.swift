@@ -6,16 +6,9 @@ import Testing
 
 /// How findings read in their conversation: who promised what, and what was only asked.
 @Suite struct InterpreterTests {
-    func chat(_ lines: [(Character, String)]) -> [Finding] {
-        let text = lines.enumerated().map { index, line in
-            "2024-03-12 10:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "示例旗舰店:客服" : "tb_买家") + ": " + line.1
-        }.joined(separator: "\n")
-        return Support.extract(text).result.findings
-    }
+    func chat(_ lines: [(Character, String)]) -> [Finding] { Support.chat(lines) }
 
-    func promises(_ lines: [(Character, String)]) -> [String] {
-        chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
-    }
+    func promises(_ lines: [(Character, String)]) -> [String] { Support.promises(lines) }
 
     @Test func aYesToTheBuyersQuestionIsTheSellersPromiseQuotingBoth() throws {
         let findings = chat([("B", "长度有40cm吗？"), ("S", "对的亲")])

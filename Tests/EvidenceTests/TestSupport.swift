@@ -23,6 +23,19 @@ enum Support {
         return (log, extractor.extract(log, scratch: scratch))
     }
 
+    /// The findings of a short chat, one message a line: `("S", text)` the seller's, `("B", text)` the buyer's.
+    static func chat(_ lines: [(Character, String)]) -> [Finding] {
+        let text = lines.enumerated().map { index, line in
+            "2024-03-12 10:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "示例旗舰店:客服" : "tb_买家") + ": " + line.1
+        }.joined(separator: "\n")
+        return extract(text).result.findings
+    }
+
+    /// The promises of a short chat as `attribute=value` (see `chat`).
+    static func promises(_ lines: [(Character, String)]) -> [String] {
+        chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
+    }
+
     /// A new empty folder under the system temporary folder.
     static func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-tests-\(UUID().uuidString)")
