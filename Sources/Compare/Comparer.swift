@@ -187,7 +187,7 @@ public struct Comparer {
         func number(_ value: FindingValue?) -> Double? { if case .number(let n)? = value { n } else { nil } }
         // In the order written, of those that apply to the variant ordered.
         let inferred = promises.filter { promise in
-            promise.inference != nil && promise.kind == .dimension
+            promise.attributeInferred && promise.kind == .dimension
                 && byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level)]?.contains { $0.line == promise.line && $0.path == promise.path && $0.value == promise.value } == true
         }
         var notes: [Subject: String] = [:]

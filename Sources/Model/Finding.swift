@@ -112,5 +112,9 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// A seller's word about the item: what a claim can hold the seller to.
+    /// The attribute was inferred (a side of an unlabelled tuple), not read: `inference` then
+    /// starts with `attribute by`.
+    public var attributeInferred: Bool { inference?.hasPrefix("attribute by") == true }
+
     public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) && subject == nil }
 }

@@ -139,6 +139,15 @@ import Testing
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
     }
 
+    @Test func aChartRowWrittenWithOneUnitKeepsItsLabels() {
+        let lines: [(Character, String)] = [("S", "M码肩宽44cm 胸围104 衣长70；L码肩宽46cm 胸围108 衣长72"), ("B", "那我拍L码")]
+        #expect(promises(lines).contains("chest=108 cm @L"))
+        let comparison = compare(lines, measured: "胸围 108cm\n衣长 69cm\n肩宽 46cm\n")
+        #expect(verdicts(comparison) == ["chest": .matches, "garment_length": .mismatch, "shoulder": .matches])
+        #expect(comparison.items.allSatisfy { !$0.notes.contains { $0.hasPrefix("paired by size") } })
+        #expect(chat([("S", "胸围104 衣长70")]).isEmpty, "no unit anywhere in the message: no finding")
+    }
+
     func verdicts(_ comparison: Comparison) -> [String: Verdict] {
         Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.attribute, $0.verdict) })
     }
