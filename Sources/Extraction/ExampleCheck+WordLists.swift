@@ -50,6 +50,7 @@ extension ExampleCheck {
         case gross = "the weight is the gross weight, with packaging"
         case widthFirst = "the tuple is read width first"
         case fluidOunces = "the oz are fluid ounces of capacity"
+        case linked = "the figure takes the attribute word before the link"
         case adjustable = "the range is an adjustable size's"
         case lowest = "the note is measured at the lowest position"
         case highest = "the note is measured at the highest position"
@@ -67,7 +68,7 @@ extension ExampleCheck {
         "rate_before": .notTheItem, "rate_after": .notTheItem, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
-        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
+        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -124,6 +125,7 @@ extension ExampleCheck {
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
         case .lowest, .highest: return nil
+        case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"
         case .gross: return findings.contains { $0.attribute == "gross_weight" } && !findings.contains { $0.attribute == "weight" }

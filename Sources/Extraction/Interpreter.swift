@@ -347,6 +347,13 @@ struct Interpreter {
         return limit
     }
 
+    /// Whether a clause mark (，。、…) lies in `range`.
+    static func hasClauseMark(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.contains { index in
+            isClauseEnd(buffer[index]) || index + 3 <= range.upperBound && isClauseMark(buffer[index], buffer[index + 1], buffer[index + 2])
+        }
+    }
+
     /// , . ! ? ; and line ends.
     @inline(__always) static func isClauseEnd(_ byte: UInt8) -> Bool {
         byte == 0x2C || byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || byte == 0x0A || byte == 0x0D

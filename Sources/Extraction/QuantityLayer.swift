@@ -21,6 +21,8 @@ struct QuantityLayer {
     private let sizeWords: [[UInt8]]
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
+    /// Words that keep an attribute word and its figure together (adjusts from), longest first.
+    private let links: [String]
     /// The weight's own words (weighs, 净重): after one, a mass is the item's, whatever came before.
     private let weighs: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
@@ -36,6 +38,7 @@ struct QuantityLayer {
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
+        links = vocabulary.words("attribute_links").map { $0.lowercased() }.sorted { $0.count > $1.count }
         weighs = (vocabulary.attributes["weight"]?.aliases ?? []).filter { $0.utf8.count > 1 }.map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
         scanner = QuantityScanner(vocabulary)
@@ -130,12 +133,49 @@ struct QuantityLayer {
             let (name, factor) = entry.reported
             return Binding(attribute: name, factor: factor, kind: family.kind)
         }
+        // The nearest attribute word further back in the clause: Seat height adjusts from 17.5 to 21.5 in.
+        let reach = Swift.max(clauseStart, quantity.range.lowerBound - 40)
+        var nearest: (end: Int, entry: AttributeEntry)?
+        for (word, entry) in candidates {
+            var index = quantity.range.lowerBound - word.count
+            while index >= reach {
+                if word.indices.allSatisfy({ QuantityScanner.lower(buffer[index + $0]) == word[$0] }),
+                   !Self.isLetter(word[0]) || (index == reach || !Self.isLetter(buffer[index - 1])) && !Self.isLetter(buffer[index + word.count]) {
+                    if index + word.count > nearest?.end ?? -1 { nearest = (index + word.count, entry) }
+                    break
+                }
+                index -= 1
+            }
+        }
+        // Only through linking words (adjusts from, 可调节): 长30cm 50cm, the sleeve opening comes to 14 cm stay unbound.
+        if let nearest, linked(UTF8Text.string(buffer, nearest.end..<quantity.range.lowerBound))
+            || shortQualifier(buffer, nearest.end..<quantity.range.lowerBound) {
+            let (name, factor) = nearest.entry.reported
+            return Binding(attribute: name, factor: factor, kind: family.kind)
+        }
         // A part's length: the strap is 120cm, 肩带120cm.
         if quantity.family == "length", (try? parts.find(in: buffer, from: clauseStart, to: quantity.range.lowerBound, scratch: scratch)) != nil,
            vocabulary.attributes["length"] != nil {
             return Binding(attribute: "length", factor: 1, kind: .dimension)
         }
         return Binding(attribute: nil, factor: 1, kind: family.kind)
+    }
+
+    /// Up to three Chinese characters and nothing else (高度有低枕10cm: 有低枕): a qualifier
+    /// inside the phrase, not a new noun phrase as in `the sleeve opening comes to 14 cm`.
+    private func shortQualifier(_ buffer: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>) -> Bool {
+        gap.count <= 9 && gap.allSatisfy { buffer[$0] >= 0x80 } && !Interpreter.hasClauseMark(buffer, gap)
+    }
+
+    /// Whether `gap` holds only words of `attribute_links` (and blanks, colons).
+    private func linked(_ gap: String) -> Bool {
+        var rest = " " + gap.lowercased() + " "
+        for word in links {
+            let ascii = word.unicodeScalars.allSatisfy(\.isASCII)
+            rest = rest.replacingAll(ascii ? " \(word) " : word, with: " ")
+            if ascii { rest = rest.replacingAll(" \(word) ", with: " ") }
+        }
+        return rest.allSatisfy { " :：\t".contains($0) }
     }
 
     /// The start of `(kg)`, `（cm）`, `[g]`, `【mm】` ending at `position`.
