@@ -63,7 +63,7 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "colors",
+                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "colors", "parts",
                                                             "word_lists", "macros", "patterns",
                                                             "tolerances", "platforms", "discrepancies", "strongest_first", "sentences"])
                 if let section = fields.optional("kinds") { try readKinds(section) }
@@ -73,6 +73,7 @@ public struct Catalog: Sendable {
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
                 if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
+                if let section = fields.optional("parts") { try readWords(section, into: \.parts) }
                 if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
                 if let section = fields.optional("quantities") { try readQuantities(section) }
                 if let section = fields.optional("number_words") {

@@ -148,6 +148,9 @@ public struct Vocabulary: Sendable {
     public private(set) var units: [String: UnitEntry] = [:]
     public internal(set) var materials = WordList()
     public internal(set) var colors = WordList()
+    /// Parts of an item and the words for each (seat: 座, 座面, seat): a part found in a seller's
+    /// words and in a buyer's note meet under one name.
+    public internal(set) var parts = WordList()
     /// Defaults per kind of finding, in display order (garment measures first).
     public internal(set) var kinds: [(kind: FindingKind, traits: KindTraits)] = []
     /// Words the interpreter and the comparer read by (negation, confirmation, parts...).

@@ -32,7 +32,7 @@ struct Interpreter {
 
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
-        #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号)(?:码|号)?"#)
+        #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号|[单双两三四五六1-6](?:人位|座)(?![高深宽面椅位])|[1-6][- ]?(?i:seater|seat)s?\b)(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         // In reading order, so that what comes before a figure is read before it.
@@ -62,7 +62,8 @@ struct Interpreter {
                     messageIsQuestion[item.message] = answer
                     return answer
                 }()
-                if isQuestion(buffer, message.body, after: item.range.upperBound) || wholeQuestion {
+                if isQuestion(buffer, message.body, after: item.range.upperBound)
+                    || wholeQuestion && !Self.sentenceEnds(buffer, item.range.upperBound..<message.body.upperBound) {
                     item.finding.stance = .question
                 } else if message.role != .seller,
                           (try? words.quoting.find(in: buffer, from: max(message.body.lowerBound, item.range.lowerBound - Self.window), to: item.range.lowerBound, scratch: scratch)) != nil {
@@ -83,9 +84,9 @@ struct Interpreter {
                        let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
                         item.finding.part = words.foldedState.text("p", captures, buffer)?.lowercased()
                     } else if let captures = try? words.parts.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
-                        item.finding.part = words.parts.text("p", captures, buffer)?.lowercased()
+                        item.finding.part = words.partName(words.parts.text("p", captures, buffer))
                     } else if let captures = try? words.partAfter.find(in: buffer, from: item.range.upperBound, to: min(message.body.upperBound, item.range.upperBound + 48), scratch: scratch) {
-                        item.finding.part = words.partAfter.text("p", captures, buffer)?.lowercased()
+                        item.finding.part = words.partName(words.partAfter.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)
                     }
                 }
@@ -99,9 +100,15 @@ struct Interpreter {
                 if item.answerOnly, item.finding.stance != .question {
                     // A bare value counts only as a seller's answer to a recent question of the same kind.
                     guard message.role == .seller,
-                          let asked = questions.last(where: { $0.finding.kind == item.finding.kind && item.message - $0.message <= 3 && $0.message < item.message })
+                          let asked = questions.last(where: { $0.finding.kind == item.finding.kind && $0.finding.subject == nil && item.message - $0.message <= 3 && $0.message < item.message })
                     else { continue }
-                    item.finding.attribute = asked.finding.attribute
+                    // Unless its own words name it (the mount height is adjustable from 10 cm to 45 cm).
+                    let named = located.first { other in
+                        other.message == item.message && other.finding.pattern == QuantityLayer.patternID && other.range.overlaps(item.range)
+                            && !other.finding.attribute.isEmpty && other.finding.kind == item.finding.kind
+                    }
+                    item.finding.attribute = named?.finding.attribute ?? asked.finding.attribute
+                    if let named { item.finding.adjustable = named.finding.adjustable || item.finding.adjustable }
                 }
                 if item.finding.stance == .question, message.role != .seller { questions.append(item) }
                 if item.answerOnly { bareValues.append((item.message, item.range)) }
@@ -345,6 +352,27 @@ struct Interpreter {
             index -= 1
         }
         return limit
+    }
+
+    /// Whether a sentence ends in `range` before its last one (ok confirm 2 seat, grey. How
+    /// many boxes? — the question is the last sentence only): . ! ? followed by a blank, 。！？.
+    static func sentenceEnds(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        // The closing punctuation of the last sentence does not count.
+        while end > range.lowerBound, [0x3F, 0x21, 0x2E, 0x20, 0x7E, 0x0A, 0x0D].contains(buffer[end - 1]) || end - 3 >= range.lowerBound && isClauseMark(buffer[end - 3], buffer[end - 2], buffer[end - 1]) {
+            end -= buffer[end - 1] >= 0x80 ? 3 : 1
+        }
+        var index = range.lowerBound
+        while index < end {
+            let byte = buffer[index]
+            if [0x2E, 0x21, 0x3F].contains(byte), index + 1 < end, buffer[index + 1] == 0x20 { return true }
+            if byte == 0xE3 || byte == 0xEF, index + 3 <= end {
+                let (b, c) = (buffer[index + 1], buffer[index + 2])
+                if byte == 0xE3 && b == 0x80 && c == 0x82 || byte == 0xEF && b == 0xBC && (c == 0x81 || c == 0x9F) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether a clause mark (，。、…) lies in `range`.

@@ -50,6 +50,11 @@ struct InterpreterWords: Sendable {
     /// The vocabulary the names of other subjects' figures come from (body_height...).
     let vocabulary: Vocabulary
 
+    /// The part's name in the vocabulary (座面 and seat are `seat`), else the word as written.
+    func partName(_ word: String?) -> String? {
+        word.map { vocabulary.parts.name(forAlias: $0) ?? $0.lowercased() }
+    }
+
     init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
         func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {

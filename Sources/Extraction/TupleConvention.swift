@@ -62,7 +62,8 @@ struct TupleConvention {
                                          "长": "length", "宽": "width", "高": "height", "深": "depth", "厚": "thickness"]
 
     private func header(near range: Range<Int>, _ body: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> [String]? {
-        let start = max(body.lowerBound, range.lowerBound - 48), end = min(body.upperBound, range.upperBound + 24)
+        // After the last of several tuples it names them all: 三座 220×95×78cm，两座 170×95×78cm (W×D×H).
+        let start = max(body.lowerBound, range.lowerBound - 48), end = min(body.upperBound, range.upperBound + 96)
         guard let captures = try? Self.axisHeader.find(in: buffer, from: start, to: end, scratch: scratch) else { return nil }
         return ["a", "b", "c"].compactMap { Self.axisHeader.text($0, captures, buffer) }.compactMap { Self.axes[$0.lowercased()] }
     }
