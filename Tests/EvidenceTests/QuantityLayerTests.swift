@@ -26,7 +26,7 @@ import Testing
         ("外形尺寸(mm)：300*200*80", ["length 30 cm", "width 20 cm", "height 8 cm"]),
         ("a 4-inch-thick cushion", ["thickness 10.16 cm"]),
         ("Total 1,250 g in the tin", ["weight 1250 g"]),
-        ("The bag holds about three litres", ["- 3000 ml"]),
+        ("The bag holds about three litres", ["volume 3000 ml"]),
         ("It weighs under two pounds", ["weight ..907.18474 g"]),
         ("容量1.5万毫安", ["battery_capacity 15000 mAh"]),
         ("Fits riders 5 ft to 6 ft 3 in", ["body_height 152.4..190.5 cm"]),
