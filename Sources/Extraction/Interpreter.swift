@@ -79,7 +79,7 @@ struct Interpreter {
                     // A part named before an earlier figure of the clause is that figure's.
                     var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0
                     if let claimed = partClaimed, claimed.message == item.message { previous = max(previous, claimed.end) }
-                    let window = min(max(clause, item.range.lowerBound - 24, previous), item.range.lowerBound)..<item.range.upperBound
+                    let window = min(max(clause, item.range.lowerBound - 32, previous), item.range.lowerBound)..<item.range.upperBound
                     if item.finding.kind == .dimension,
                        let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
                         item.finding.part = words.foldedState.text("p", captures, buffer)?.lowercased()

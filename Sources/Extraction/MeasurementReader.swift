@@ -100,10 +100,25 @@ public struct MeasurementReader {
 
     /// The measurements one line gives (several for `长30宽20高10cm` or a composition).
     public func read(_ line: String, source: String) throws(InputError) -> [Measurement] {
+        // Both ends on one line (seat height lowest 17.5", highest 21.5"): two notes, the
+        // words before the first end shared by both.
+        for separator in [",", "，", ";", "；", "/", "、"] where line.contains(separator) {
+            let halves = line.split(separator: Character(separator), maxSplits: 1).map(String.init)
+            guard halves.count == 2 else { continue }
+            let (first, second) = (position(halves[0]), position(halves[1]))
+            guard let low = first.0, let high = second.0, low != high else { continue }
+            let lead = String(halves[0][..<(halves[0].firstIndex { $0.isNumber } ?? halves[0].endIndex)])
+            let attributeWords = position(lead).1.trimmingBlanks()
+            return try readOne(halves[0], source: source, raw: line) + readOne(attributeWords + " " + halves[1], source: source, raw: line)
+        }
+        return try readOne(line, source: source, raw: line)
+    }
+
+    private func readOne(_ line: String, source: String, raw: String) throws(InputError) -> [Measurement] {
         let (position, rest) = position(line)
         return try readFixed(rest, source: source).map { read in
             var measurement = Measurement(attribute: read.attribute, kind: read.kind, value: read.value, unit: read.unit,
-                                          percent: read.percent, part: read.part, source: read.source, raw: line)
+                                          percent: read.percent, part: read.part, source: read.source, raw: raw)
             measurement.level = read.level
             measurement.position = position
             return measurement

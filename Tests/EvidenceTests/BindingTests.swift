@@ -120,6 +120,14 @@ import Testing
         #expect(inside.items.first?.notes.contains { $0.contains("measure it at the lowest and the highest") } == true)
     }
 
+    @Test func bothEndsOnOneNoteLine() {
+        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let read = reader.read(path: "m.txt", text: "桌面高度 最低71cm，最高118cm\nstool height lowest 60 cm / highest 79 cm\n")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.measurements.map { "\($0.attribute) \($0.position ?? "-") \(ValueText.plain($0.value))" }
+            == ["height lowest 71", "height highest 118", "height lowest 60", "height highest 79"])
+    }
+
     @Test func notesNameTheirPackagingLevel() {
         let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
         let read = reader.read(path: "m.txt", text: "每盒数量 96个\nquantity per carton 24 pcs\n")
