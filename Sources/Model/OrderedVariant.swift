@@ -38,7 +38,12 @@ public struct OrderedVariant: Sendable {
         var current = ""
         // 两座 is the 2-seat one: a lone Chinese numeral is its digit.
         let numerals: [Character: Character] = ["一": "1", "单": "1", "二": "2", "两": "2", "双": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"]
-        for character in text.map({ numerals[$0] ?? $0 }) + [" "] {
+        // 1米2 is 1.2 米: a unit between two digits is the decimal point.
+        var characters = text.map { numerals[$0] ?? $0 }
+        for index in characters.indices.dropFirst().dropLast() where characters[index] == "米" && characters[index - 1].isNumber && characters[index + 1].isNumber {
+            characters[index] = "."
+        }
+        for character in characters + [" "] {
             let ascii: Character = character.unicodeScalars.first.map { $0.value >= 0xFF10 && $0.value <= 0xFF19 ? Character(UnicodeScalar($0.value - 0xFEE0)!) : (character == "．" ? "." : character) } ?? character
             if ascii.isASCII && (ascii.isNumber || ascii == "." && !current.isEmpty) {
                 current.append(ascii)

@@ -56,6 +56,8 @@ import Testing
         #expect(!ordered.matches("160*60*75"))
         #expect(OrderedVariant(value: "1.5米", source: "test").matches("1.5米×2米"))
         #expect(!OrderedVariant(value: "10", source: "test").matches("100*50"))
+        #expect(OrderedVariant(value: "1米2", source: "test").matches("1.2米"))
+        #expect(OrderedVariant(value: "2 SEAT", source: "test").matches("两座"))
         let comparison = compare([("S", "160*60*75的桌面厚2.5cm，120*60*75的厚1.8cm"), ("B", "那我要120的")], measured: "厚度 1.5cm\n")
         #expect(comparison.variant?.value == "120")
         let thickness = comparison.items.first { $0.attribute == "thickness" }
