@@ -247,10 +247,17 @@ public struct Comparer {
         for promise in promised {
             candidates.append(compare(attribute, kind, promise, measurement, sellerTolerances))
         }
-        // The promise more favourable to the buyer: the worst verdict for the seller, then the larger gap.
+        // Figures far apart (the larger over half as large again: 45 against 80 cm) are not one
+        // promise said twice: one is likely about something else (another product's line, another
+        // model). Then a claim rests only on the nearest of them; figures close together keep the
+        // one more favourable to the buyer.
+        let values = promised.compactMap { promise -> Double? in if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min } }
+        let farApart = values.count > 1 && (values.min() ?? 0) > 0 && values.max()! / values.min()! > 1.5
         let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
         let chosen = candidates.enumerated().min { a, b in
-            (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), b.offset)
+            farApart
+                ? (abs(a.element.difference ?? 0), -(rank[a.element.verdict] ?? 3), a.offset) < (abs(b.element.difference ?? 0), -(rank[b.element.verdict] ?? 3), b.offset)
+                : (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), b.offset)
         }!
         var notes = chosen.element.notes
         let others = promised.enumerated().filter { $0.offset != chosen.offset }.map(\.element)
@@ -269,7 +276,9 @@ public struct Comparer {
         })
         if distinct.count > 1 {
             let said = promised.map { "\(ValueText.of($0)) (\($0.path):\($0.line))" }.joined(separator: "; ")
-            notes.append("promises disagree: \(said); the one more favourable to the buyer is used")
+            notes.append(farApart
+                ? "promises far apart: \(said); too far apart to be one figure, so the nearest to the measurement is used and the others are not claimed"
+                : "promises disagree: \(said); the one more favourable to the buyer is used")
         }
         if measured.count > 1 { notes.append("measured \(measured.count) times; the last measurement (\(measurement.source)) is used") }
         let item = chosen.element

@@ -158,6 +158,17 @@ import Testing
         #expect(chat([("S", "胸围104 衣长70")]).isEmpty, "no unit anywhere in the message: no finding")
     }
 
+    @Test func figuresFarApartAreNotOnePromise() throws {
+        // The listing's line about the matching stool is not the table's height.
+        let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
+        let height = try #require(comparison.items.first { $0.attribute == "height" })
+        #expect(height.verdict == .matches && height.promised?.value == .number(75))
+        #expect(height.notes.contains { $0.hasPrefix("promises far apart") })
+        // Close together, the one more favourable to the buyer stands.
+        let close = compare([("S", "桌子高75cm"), ("S", "高度是78cm的")], measured: "高 75cm\n")
+        #expect(close.items.first { $0.attribute == "height" }?.verdict == .mismatch)
+    }
+
     func verdicts(_ comparison: Comparison) -> [String: Verdict] {
         Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.attribute, $0.verdict) })
     }
