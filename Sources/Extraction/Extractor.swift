@@ -72,7 +72,7 @@ public struct Extractor: Sendable {
             let (lateA, lateB) = (answerOnly[$0.pattern] ? 1 : 0, answerOnly[$1.pattern] ? 1 : 0)
             return ($0.message, lateA, a.lowerBound, -a.count, $0.pattern) < ($1.message, lateB, b.lowerBound, -b.count, $1.pattern)
         }
-        let builder = FindingBuilder(vocabulary: catalog.vocabulary)
+        let builder = FindingBuilder(vocabulary: catalog.vocabulary, longerAliases: patternSet.longerAliases)
         var findings: [LocatedFinding] = []
         var taken: [Range<Int>] = []
         var currentMessage = -1

@@ -9,6 +9,18 @@ import Reading
 /// `NumberText`, and values are converted to the canonical unit.
 struct FindingBuilder {
     let vocabulary: Vocabulary
+    /// Longer attribute words ending in a shorter one (`PatternSet.longerAliases`).
+    var longerAliases: [String: [(word: [UInt8], attribute: String)]] = [:]
+
+    /// The attribute a word names, unless it ends a longer attribute word written just before
+    /// it (承重 is a load, not 重; max user weight is a load, not weight).
+    private func attribute(_ word: String, endingAt end: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> AttributeEntry? {
+        for (long, name) in longerAliases[word.lowercased()] ?? [] where end - long.count >= 0 {
+            let start = end - long.count
+            if long.indices.allSatisfy({ QuantityScanner.lower(buffer[start + $0]) == long[$0] }) { return vocabulary.attributes[name] }
+        }
+        return vocabulary.attribute(forAlias: word)
+    }
 
     /// `template` carries the context (path, line, time, speaker, quote); the builder fills in
     /// the rest. `context` is the message text, which decides ambiguous units (20寸行李箱).
@@ -49,8 +61,8 @@ struct FindingBuilder {
         base.scope = definition.scope
         base.grade = text("grade")
         var half: Double = 1
-        if let word = text("attr") {
-            let known = vocabulary.attribute(forAlias: word)
+        if let word = text("attr"), let wordRange = matcher.range(of: "attr", in: captures) {
+            let known = attribute(word, endingAt: wordRange.upperBound, buffer)
             if definition.kind == .tolerance {
                 base.scope = known?.kind.rawValue
             } else {

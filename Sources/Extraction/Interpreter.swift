@@ -244,7 +244,7 @@ struct Interpreter {
         let finding = item.finding
         guard finding.unit == "g", ["weight", "", "load_capacity"].contains(finding.attribute) else { return }
         let raw = finding.raw.lowercased()
-        guard raw.contains("oz") || raw.contains("ounce"), !raw.contains("fl"), !raw.contains("lb"), !raw.contains("pound") else { return }
+        guard raw.contains("oz") || raw.contains("ounce") || raw.contains("盎司"), !raw.contains("fl"), !raw.contains("lb"), !raw.contains("pound"), !raw.contains("磅") else { return }
         func last(_ matcher: any Matcher, _ range: Range<Int>) -> Int? {
             var position = range.lowerBound, end: Int?
             while position < range.upperBound, let captures = try? matcher.find(in: buffer, from: position, to: range.upperBound, scratch: scratch) {

@@ -27,6 +27,9 @@ public struct PatternSet: Sendable {
     let interpreterWords: InterpreterWords
     /// Every number with a unit, found and given meaning apart from the patterns.
     let quantities: QuantityLayer
+    /// For an attribute word that ends a longer one (重 in 承重, weight in max user weight), the
+    /// longer words and their attributes: the longest word written wins.
+    let longerAliases: [String: [(word: [UInt8], attribute: String)]]
 
     public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
         self.catalog = catalog
@@ -36,6 +39,14 @@ public struct PatternSet: Sendable {
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, engine: engine)
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
+        var longer: [String: [(word: [UInt8], attribute: String)]] = [:]
+        let aliases = catalog.vocabulary.attributes.values.flatMap { entry in entry.aliases.map { ($0.lowercased(), entry.name) } }
+        for (short, attribute) in aliases {
+            for (long, other) in aliases where other != attribute && long.count > short.count && long.hasSuffix(short) {
+                longer[short, default: []].append((Array(long.utf8), other))
+            }
+        }
+        longerAliases = longer.mapValues { $0.sorted { $0.word.count > $1.word.count } }
     }
 
     public func pattern(id: String) -> CompiledPattern? { patterns.first { $0.id == id } }

@@ -79,25 +79,32 @@ struct QuantityLayer {
     }
 
     private func contains(_ words: [[UInt8]], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        words.contains { word in
+        lastEnd(words, buffer, range) != nil
+    }
+
+    /// Where the last of `words` written in `range` ends (whole words for ASCII letters).
+    private func lastEnd(_ words: [[UInt8]], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var last: Int?
+        for word in words {
             var index = range.lowerBound
             while index + word.count <= range.upperBound {
                 if word.indices.allSatisfy({ QuantityScanner.lower(buffer[index + $0]) == word[$0] }),
                    !Self.isLetter(word[0]) || ((index == range.lowerBound || !Self.isLetter(buffer[index - 1]))
                        && (index + word.count == range.upperBound || !Self.isLetter(buffer[index + word.count]))) {
-                    return true
+                    last = Swift.max(last ?? 0, index + word.count)
                 }
                 index += 1
             }
-            return false
         }
+        return last
     }
 
     /// A mass after a verb of carrying (holds 150 lb, 能承受200斤) is what the item carries.
     func loadCapacity(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Binding? {
         let before = Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound
-        guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight, contains(carries, buffer, before),
-              !contains(weighs, buffer, Swift.max(before.lowerBound, quantity.range.lowerBound - 12)..<quantity.range.lowerBound),
+        // The nearer word decides: holds 17 oz and weighs 11 oz is a weight; max user weight is 120 kg a load.
+        guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight, let carried = lastEnd(carries, buffer, before),
+              carried >= lastEnd(weighs, buffer, Swift.max(before.lowerBound, quantity.range.lowerBound - 12)..<quantity.range.lowerBound) ?? 0,
               let entry = vocabulary.attributes["load_capacity"] else { return nil }
         return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
     }
@@ -135,13 +142,14 @@ struct QuantityLayer {
         }
         // The nearest attribute word further back in the clause: Seat height adjusts from 17.5 to 21.5 in.
         let reach = Swift.max(clauseStart, quantity.range.lowerBound - 40)
-        var nearest: (end: Int, entry: AttributeEntry)?
+        var nearest: (end: Int, length: Int, entry: AttributeEntry)?
         for (word, entry) in candidates {
             var index = quantity.range.lowerBound - word.count
             while index >= reach {
                 if word.indices.allSatisfy({ QuantityScanner.lower(buffer[index + $0]) == word[$0] }),
                    !Self.isLetter(word[0]) || (index == reach || !Self.isLetter(buffer[index - 1])) && !Self.isLetter(buffer[index + word.count]) {
-                    if index + word.count > nearest?.end ?? -1 { nearest = (index + word.count, entry) }
+                    // The nearest, and of words ending there the longest (max user weight, not weight).
+                    if (index + word.count, word.count) > (nearest?.end ?? -1, nearest?.length ?? 0) { nearest = (index + word.count, word.count, entry) }
                     break
                 }
                 index -= 1
