@@ -158,6 +158,16 @@ import Testing
         #expect(chat([("S", "胸围104 衣长70")]).isEmpty, "no unit anywhere in the message: no finding")
     }
 
+    @Test(arguments: [
+        ("Max user weight is 110 kg, the frame weighs 38 kg", ["load_capacity", "weight"]),
+        ("净重4.6kg，承重120kg", ["weight", "load_capacity"]),
+        ("The shelf holds 20 lb and weighs 6 lb", ["load_capacity", "weight"]),
+        ("Weight limit: 90 kg", ["load_capacity"]),
+    ])
+    func theLongestAttributeWordDecidesALoad(_ line: String, _ attributes: [String]) {
+        #expect(chat([("S", line)]).filter { $0.kind == .weight }.map(\.attribute) == attributes)
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
