@@ -283,12 +283,18 @@ public struct Comparer {
         if measured.count > 1 { notes.append("measured \(measured.count) times; the last measurement (\(measurement.source)) is used") }
         let item = chosen.element
         return ComparedItem(attribute: attribute.name, kind: kind, promised: item.promised, otherPromises: others, promisedComposition: [],
-                            measured: measured, difference: item.difference, differencePercent: item.differencePercent,
+                            measured: measured.dropLast() + item.measured, difference: item.difference, differencePercent: item.differencePercent,
                             tolerance: item.tolerance, verdict: item.verdict, notes: notes)
     }
 
-    private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ measurement: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
+    private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ written: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
         var notes: [String] = []
+        var measurement = written
+        // A figure noted without a unit (袖长 58) is read in the unit the promise is written in.
+        if written.unit == nil, case .number(let figure) = written.value, let unit = writtenUnit(of: promise) {
+            measurement = written.with(value: figure * unit.factor, unit: .some(unit.canonical))
+            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), the unit of the promise (inference)")
+        }
         func item(_ verdict: Verdict, _ difference: Double?, _ percent: Double?, _ tolerance: AppliedTolerance?) -> ComparedItem {
             ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
                          difference: difference, differencePercent: percent, tolerance: tolerance, verdict: verdict, notes: notes)
@@ -299,6 +305,11 @@ public struct Comparer {
             return item(same ? .matches : .mismatch, nil, nil, nil)
         }
         guard case .number(let actual) = measurement.value else { return item(.mismatch, nil, nil, nil) }
+        if written.unit == nil, let promised = promise.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) ?? promise.max ?? promise.min,
+           promised > 0, actual / promised > 3 || actual / promised < 1.0 / 3 {
+            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)), and read in the promise's unit it is far from the promise: write the unit to compare it")
+            return item(.notMeasured, nil, nil, nil)
+        }
         if promise.unit != measurement.unit {
             notes.append("promised in \(promise.unit ?? "?") but measured in \(measurement.unit ?? "?"): not comparable")
             if !promise.ambiguous.isEmpty { notes.append("the promise's unit `\(promise.unit ?? "")` can be \(promise.ambiguous.joined(separator: " or "))") }
@@ -325,6 +336,29 @@ public struct Comparer {
         }
         let allowed = tolerance?.value ?? 0
         return item(abs(difference) <= allowed + 1e-9 ? .withinTolerance : .mismatch, difference, percent, tolerance)
+    }
+
+    /// The unit a promise is written in (the 寸 of 32寸, the inch of 12 inch), found in its
+    /// words right after a figure; its canonical unit when none is written there.
+    func writtenUnit(of promise: Finding) -> UnitEntry? {
+        guard let canonical = promise.unit else { return nil }
+        let units = catalog.vocabulary.units.values.filter { $0.canonical == canonical || $0.name == canonical }
+        let raw = Array(promise.raw.lowercased())
+        var best: (at: Int, length: Int, unit: UnitEntry)?
+        for unit in units {
+            for alias in unit.aliases + [unit.name] {
+                let word = Array(alias.lowercased())
+                guard !word.isEmpty, word.count <= raw.count else { continue }
+                for start in 0...(raw.count - word.count) where Array(raw[start..<start + word.count]) == word {
+                    // Right after a figure (blanks between), and a whole word for letters (m is not in mm).
+                    let before = raw[..<start].reversed().drop { $0 == " " }.first
+                    let after = start + word.count < raw.count ? raw[start + word.count] : " "
+                    guard before?.isNumber == true, !(word.last!.isLetter && word.last!.isASCII && after.isLetter && after.isASCII) else { continue }
+                    if best == nil || (start, -word.count) < (best!.at, -best!.length) { best = (start, word.count, unit) }
+                }
+            }
+        }
+        return best?.unit ?? catalog.vocabulary.units[canonical]
     }
 
     /// `--tolerance` first, then the seller's own disclaimer for this kind of attribute, then the default.

@@ -89,6 +89,8 @@ public struct Comparison: Sendable {
     /// The seller's own disclaimers: 误差1-3cm, 色差, 以实物为准.
     public let disclaimers: [Finding]
     public let warnings: [String]
+    /// Lines of the buyer's notes that were not read, each with its reason.
+    public var unread: [NoteLine] = []
 
     public var hasDiscrepancy: Bool { items.contains { $0.verdict == .mismatch } }
 }

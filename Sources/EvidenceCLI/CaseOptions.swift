@@ -40,6 +40,9 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("When the seller shipped it (checked against 48小时内发货 promises).", valueName: "date"))
     var shipped: String?
 
+    @Flag(name: .long, help: "Stop with exit 2 when a line of the notes is not read (by default it is listed, and the rest goes on).")
+    var strict = false
+
     @OptionGroup var selection: FileSelection
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
@@ -68,7 +71,7 @@ struct CaseOptions: ParsableArguments {
             let (attribute, applied) = try Self.parseTolerance(text, loaded.catalog.vocabulary)
             overrides[attribute] = applied
         }
-        return CaseLoader(patterns: loaded, input: input, overrides: overrides)
+        return CaseLoader(patterns: loaded, input: input, overrides: overrides, strict: strict)
     }
 
     func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
@@ -118,8 +121,11 @@ struct CaseLoader {
     let extractor: Extractor
     let scratch: MatchScratch
     let reader: MeasurementReader
+    /// An unread notes line fails the case (`--strict`).
+    let strict: Bool
 
-    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance]) {
+    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance], strict: Bool) {
+        self.strict = strict
         catalog = patterns.catalog
         self.input = input
         self.overrides = overrides
@@ -164,11 +170,16 @@ struct CaseLoader {
             }
         }
         var measurements: [Model.Measurement] = []
+        var unread: [NoteLine] = []
         for path in measured {
             do throws(InputError) {
                 let (name, text) = try InputReader.read(path)
                 let result = reader.read(path: name, text: String(decoding: text.bytes, as: UTF8.self))
-                for error in result.errors { report(error); failed = true }
+                for line in result.unread {
+                    Console.error("\(line.path):\(line.line): not read: \(line.unreadReason ?? ""): `\(line.text)`")
+                }
+                if strict, !result.unread.isEmpty { failed = true }
+                unread += result.unread
                 measurements += result.measurements
             } catch {
                 report(error)
@@ -177,8 +188,9 @@ struct CaseLoader {
         }
         measurements += extra
         let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, vocabulary: catalog.vocabulary)
-        let comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: orderedVariant,
+        var comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)
+        comparison.unread = unread
         return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)
     }
 }

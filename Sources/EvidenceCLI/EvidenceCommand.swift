@@ -32,7 +32,7 @@ public struct EvidenceCommand: ParsableCommand {
         pattern file could not be read, 64 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, MessagesCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]
+        subcommands: [ExtractCommand.self, MessagesCommand.self, MeasurementsCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]
     )
 
     public init() {}

@@ -4,8 +4,8 @@ import Matching
 import Model
 import Reading
 
-/// Reads measurement lines with the pattern catalogue. A line it cannot read is an error
-/// naming its file and line, never skipped.
+/// Reads the buyer's measurement notes with the pattern catalogue and vocabulary. Every line
+/// is read, taken as a heading, or listed as not read with a reason; none is skipped in silence.
 public struct MeasurementReader {
     let extractor: Extractor
     let scratch: MatchScratch
@@ -15,49 +15,123 @@ public struct MeasurementReader {
         self.scratch = scratch
     }
 
-    /// Every measurement of a file's lines; blank lines and `#` comments are skipped.
-    public func read(path: String, text: String) -> (measurements: [Measurement], errors: [InputError]) {
-        var measurements: [Measurement] = []
-        var errors: [InputError] = []
+    /// How each line of a notes file reads; blank lines and `#` comments are left out.
+    public func lines(path: String, text: String) -> [NoteLine] {
+        var lines: [NoteLine] = []
         for (index, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = String(line).trimmingBlanks()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            do {
-                measurements += try read(trimmed, source: "\(path):\(index + 1)")
-            } catch {
-                errors.append(InputError(path: path, line: index + 1, error.message))
-            }
+            lines.append(NoteLine(path: path, line: index + 1, text: trimmed, reading: reading(trimmed, source: "\(path):\(index + 1)")))
         }
-        return (measurements, errors)
+        return lines
     }
 
-    private static let plainLine = PCRE2Regex.reader(
-        #"^\s*(?<attr>[^\d:：=]+?)\s*[:：=]?\s*(?<value>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<unit>[^\d\s]*)\s*$"#)
+    /// Every measurement of a file's lines, and the lines not read.
+    public func read(path: String, text: String) -> (measurements: [Measurement], unread: [NoteLine]) {
+        let lines = lines(path: path, text: text)
+        let measurements = lines.flatMap { line -> [Measurement] in
+            if case .read(let measurements) = line.reading { return measurements }
+            return []
+        }
+        return (measurements, lines.filter { $0.unreadReason != nil })
+    }
 
-    /// `attribute value unit` written plainly (`数量 46个`, `数量: 46`), for attributes the
-    /// catalogue's patterns only find in seller phrasing. A count needs no unit; anything else does.
-    private func plainMeasurement(_ line: String, source: String) throws(InputError) -> Measurement? {
+    /// One line read as a notes line is (`--measure`): its measurements, or an error saying why not.
+    public func read(_ line: String, source: String) throws(InputError) -> [Measurement] {
+        switch reading(line, source: source) {
+        case .read(let measurements): return measurements
+        case .heading: throw InputError(path: source, "`\(line)` is a heading: it holds no value")
+        case .unread(let reason): throw InputError(path: source, "`\(line)`: \(reason)")
+        }
+    }
+
+    /// How one line reads.
+    public func reading(_ raw: String, source: String) -> NoteReading {
+        let line = NoteText.cleaned(raw)
+        if !line.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        do {
+            return .read(try readLine(line, source: source).map { measurement in
+                var measurement = measurement
+                measurement.raw = raw
+                return measurement
+            })
+        } catch {
+            if !line.contains(where: \.isASCIIDigit), isHeading(line) { return .heading }
+            return .unread(error.message)
+        }
+    }
+
+    /// A line without a value that ends in a colon or holds a heading word (到货实测, Measured on arrival).
+    private func isHeading(_ line: String) -> Bool {
+        if line.hasSuffix(":") || line.hasSuffix("：") { return true }
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            (try? words.heading.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
+        }
+    }
+
+    private var words: NoteWords { extractor.patternSet.noteWords }
+
+    private static let plainLine = PCRE2Regex.reader(
+        #"^\s*(?<attr>[^\d:：=]+?)\s*[:：=]?\s*(?<value>[0-9]+(?:[.][0-9]+)?)\s*(?<unit>[^\d\s]*)\s*$"#)
+
+    /// `attribute value unit` written plainly, for attributes the catalogue's patterns only
+    /// find in seller phrasing: the whole line (`数量 46个`, `pcs per ctn: 46`), else an
+    /// attribute word with a number a few words after it (`腰围只有70，比说的小`). A number with
+    /// no unit is kept without one: the comparison takes the unit of the promise.
+    private func plainMeasurement(_ line: String, source: String) -> Measurement? {
         let bytes = Array(line.utf8)
         let vocabulary = extractor.catalog.vocabulary
         let parsed: (String, String, String)? = bytes.withUnsafeBufferPointer { buffer in
-            guard let captures = try? Self.plainLine.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
-                  let attr = Self.plainLine.text("attr", captures, buffer), let value = Self.plainLine.text("value", captures, buffer) else { return nil }
-            return (attr, value, Self.plainLine.text("unit", captures, buffer) ?? "")
+            func text(_ matcher: any Matcher, _ name: String, _ captures: Captures) -> String? {
+                matcher.range(of: name, in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
+            }
+            if let captures = try? Self.plainLine.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+               let attr = text(Self.plainLine, "attr", captures), Self.attribute(attr, vocabulary) != nil, let value = text(Self.plainLine, "value", captures) {
+                return (attr, value, text(Self.plainLine, "unit", captures) ?? "")
+            }
+            let shape = words.attributeValue
+            var from = 0
+            while let captures = try? shape.find(in: buffer, from: from, to: buffer.count, scratch: scratch),
+                  let attr = text(shape, "attr", captures), let value = text(shape, "value", captures) {
+                // Another attribute word between (颜色没问题 长 60): the nearer one names the figure.
+                if let gap = shape.range(of: "gap", in: captures), !gap.isEmpty,
+                   let nearer = try? words.attributeWord.find(in: buffer, from: gap.lowerBound, to: gap.upperBound, scratch: scratch) {
+                    from = nearer.range.lowerBound
+                    continue
+                }
+                return (attr, value, text(shape, "unit", captures) ?? "")
+            }
+            return nil
         }
         guard let (word, number, unitWord) = parsed, let value = NumberText.parse(number),
               let (attribute, level) = Self.attribute(word, vocabulary) else { return nil }
         let unit = unitWord.isEmpty ? nil : vocabulary.unit(forAlias: unitWord)
-        if attribute.kind == .quantity, unitWord.isEmpty || unit?.quantity == "count" {
+        if attribute.kind == .quantity, unit == nil || unit?.quantity == "count" {
             var count = Measurement(attribute: attribute.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
             count.level = level
+            count.readBy = "notes"
             return count
         }
-        guard let unit else {
-            throw InputError(path: source, "`\(line)`: give the unit (cm, g, ml…) after the number")
-        }
         let (name, half) = attribute.reported
-        return Measurement(attribute: name, kind: attribute.kind, value: .number(value * unit.factor * half), unit: unit.canonical,
-                           percent: nil, part: nil, source: source, raw: line)
+        var measurement = Measurement(attribute: name, kind: attribute.kind, value: .number(value * (unit?.factor ?? 1) * half), unit: unit?.canonical,
+                                      percent: nil, part: part(before: word, in: line), source: source, raw: line)
+        measurement.level = level
+        measurement.readBy = "notes"
+        if unit == nil { measurement.notes.append("no unit written: the unit of the promise is used") }
+        if half != 1 { measurement.notes.append("a half girth (\(word)): doubled") }
+        return measurement
+    }
+
+    /// The part named before the attribute word (提手 in 提手长 28), in the vocabulary's name.
+    private func part(before word: String, in line: String) -> String? {
+        guard let range = line.range(of: word) else { return nil }
+        let bytes = Array(line[..<range.lowerBound].utf8)
+        let parts = extractor.patternSet.interpreterWords
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let captures = try? parts.parts.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return nil }
+            return parts.partName(parts.parts.range(of: "p", in: captures).map { UTF8Text.string(buffer, $0) })
+        }
     }
 
     /// The attribute a plain line's words name, and the packaging level they name with it
@@ -71,7 +145,10 @@ public struct MeasurementReader {
                 rest.removeSubrange(range)
                 // quantity per carton, 每箱数量: what joins the level word goes with it.
                 let words = rest.split(separator: " ").filter { !["per", "each", "in", "a", "/"].contains($0) }.joined(separator: " ")
-                if let attribute = vocabulary.attribute(forAlias: words.trimmingBlanks()) { return (attribute, level) }
+                let named = words.trimmingBlanks()
+                if let attribute = vocabulary.attribute(forAlias: named) { return (attribute, level) }
+                // pcs per ctn, 只数: a count's unit word names the count.
+                if vocabulary.unit(forAlias: named)?.quantity == "count", let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
             }
         }
         return nil
@@ -99,7 +176,7 @@ public struct MeasurementReader {
     }
 
     /// The measurements one line gives (several for `长30宽20高10cm` or a composition).
-    public func read(_ line: String, source: String) throws(InputError) -> [Measurement] {
+    private func readLine(_ line: String, source: String) throws(InputError) -> [Measurement] {
         // Both ends on one line (seat height lowest 17.5", highest 21.5"): two notes, the
         // words before the first end shared by both.
         for separator in [",", "，", ";", "；", "/", "、"] where line.contains(separator) {
@@ -117,35 +194,153 @@ public struct MeasurementReader {
     private func readOne(_ line: String, source: String, raw: String) throws(InputError) -> [Measurement] {
         let (position, rest) = position(line)
         return try readFixed(rest, source: source).map { read in
-            var measurement = Measurement(attribute: read.attribute, kind: read.kind, value: read.value, unit: read.unit,
-                                          percent: read.percent, part: read.part, source: read.source, raw: raw)
-            measurement.level = read.level
+            var measurement = read
+            measurement.raw = raw
             measurement.position = position
             return measurement
         }
     }
 
-    private func readFixed(_ line: String, source: String) throws(InputError) -> [Measurement] {
-        let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
-        let log = try ChatReader(inputFormat: "plain-text").read(path: source, text: decoded, scratch: scratch)
-        let findings = extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }
-        if findings.isEmpty, let plain = try plainMeasurement(line, source: source) { return [plain] }
-        guard !findings.isEmpty else {
-            throw InputError(path: source, "cannot read the measurement `\(line)`: write an attribute and a value with its unit, e.g. `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`")
+    private func readFixed(_ text: String, source: String) throws(InputError) -> [Measurement] {
+        let (line, method) = girthMethod(text)
+        let plain = withoutFillers(line)
+        var findings = try findings(line, source: source)
+        if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
+        // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
+        // too far back for a seller's sentence) takes the one the plain reader finds.
+        if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
+            return [method.apply(to: named, girths: girths)]
         }
         var result: [Measurement] = []
+        if findings.isEmpty {
+            guard let measurement = plainMeasurement(plain, source: source) ?? textMeasurement(plain, source: source) else {
+                throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
+            }
+            result = [measurement]
+        }
         for finding in findings {
             if !finding.ambiguous.isEmpty {
                 throw InputError(path: source, "`\(finding.raw)` can be read as \(finding.ambiguous.joined(separator: " or ")): write the unit as cm or inch")
             }
-            guard let value = finding.value else {
+            var notes: [String] = []
+            var value = finding.value
+            // 最大 12W, at most 5 mm in a note: what was measured, not a bound.
+            if value == nil, (finding.min == nil) != (finding.max == nil), let bound = finding.min ?? finding.max {
+                value = .number(bound)
+                notes.append("`\(finding.raw)` read as the value measured")
+            }
+            guard let value else {
                 throw InputError(path: source, "`\(finding.raw)` is a range: a measurement is one number")
             }
             var measurement = Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
                                           percent: finding.percent, part: finding.part, source: source, raw: line)
             measurement.level = finding.level
+            measurement.notes = notes
+            measurement.readBy = finding.pattern
             result.append(measurement)
         }
-        return result
+        return result.map { method.apply(to: $0, girths: girths) }
+    }
+
+    private func findings(_ line: String, source: String) throws(InputError) -> [Finding] {
+        let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
+        let log = try ChatReader(inputFormat: "plain-text").read(path: source, text: decoded, scratch: scratch)
+        return extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }
+    }
+
+    /// The line with the words of `note_fillers` read past (量了一下, 只有, actually).
+    private func withoutFillers(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let matches = try? words.filler.findAll(in: buffer, scratch: scratch), !matches.isEmpty else { return line }
+            var kept: [UInt8] = []
+            var at = 0
+            for match in matches {
+                kept += buffer[at..<match.range.lowerBound]
+                // Keep a blank between two words or numbers the filler stood between.
+                if let last = kept.last, last != 0x20, match.range.upperBound < buffer.count, buffer[match.range.upperBound] != 0x20 { kept.append(0x20) }
+                at = match.range.upperBound
+            }
+            kept += buffer[at...]
+            return String(decoding: kept, as: UTF8.self).trimmingBlanks()
+        }
+    }
+
+    /// Attributes measured round the body (胸围, waist): those a half measure doubles into.
+    private var girths: Set<String> { Set(extractor.catalog.vocabulary.attributes.values.compactMap(\.halfOf)) }
+
+    /// How a girth was measured: laid flat (平铺, flat), and where a ×2 is written. The ×2 is
+    /// taken out of the line so that it is not read as a figure.
+    private func girthMethod(_ line: String) -> (String, GirthMethod) {
+        let vocabulary = extractor.catalog.vocabulary
+        let lowered = line.lowercased()
+        let girthWords = vocabulary.attributes.values.filter { girths.contains($0.name) || $0.halfOf != nil }.flatMap(\.aliases)
+        let halfWords = vocabulary.attributes.values.filter { $0.halfOf != nil }.flatMap(\.aliases)
+        guard girthWords.contains(where: { lowered.contains($0.lowercased()) }) else { return (line, GirthMethod()) }
+        var method = GirthMethod()
+        method.half = halfWords.contains { lowered.contains($0.lowercased()) }
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            method.flat = (try? words.flat.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
+            guard let times = try? words.timesTwo.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return (line, method) }
+            let before = buffer[..<times.range.lowerBound].contains { (0x30...0x39).contains($0) }
+            method.timesTwo = before ? .after : .before
+            let rest = Array(buffer[..<times.range.lowerBound]) + [0x20] + Array(buffer[times.range.upperBound...])
+            return (String(decoding: rest, as: UTF8.self), method)
+        }
+    }
+
+    /// A line with no figure naming a material or colour (材质：松木, 鞋底：橡胶, 颜色 藏青): the
+    /// words after the attribute or part, as written (a known material by its name).
+    private func textMeasurement(_ line: String, source: String) -> Measurement? {
+        guard !line.contains(where: \.isASCIIDigit) else { return nil }
+        let vocabulary = extractor.catalog.vocabulary
+        let separators: [Character] = [":", "：", "=", " "]
+        guard let split = line.firstIndex(where: { separators.contains($0) }) ?? line.range(of: "是")?.lowerBound else { return nil }
+        let word = String(line[..<split]).trimmingBlanks()
+        var value = String(line[split...].drop { separators.contains($0) || $0 == "是" }).trimmingBlanks()
+        for end in ["的", "。", "."] where value.hasSuffix(end) { value = String(value.dropLast()) }
+        guard !word.isEmpty, !value.isEmpty, value.count <= 16 else { return nil }
+        let partWord = part(before: "", in: word)
+        let attribute: AttributeEntry
+        if let named = vocabulary.attribute(forAlias: word), let list = vocabulary.valueWords(for: named.name) {
+            attribute = named
+            value = list.name(forAlias: value) ?? value
+        } else if partWord != nil, let name = vocabulary.materials.name(forAlias: value), let material = vocabulary.attributes["material"] {
+            attribute = material
+            value = name
+        } else {
+            return nil
+        }
+        var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(value), unit: nil, percent: nil,
+                                      part: attribute.kind == .material ? partWord : nil, source: source, raw: line)
+        measurement.readBy = "notes"
+        return measurement
+    }
+}
+
+/// How a girth in a note was measured: laid flat, half, and a ×2 written before the figure
+/// (already doubled: 胸围（平铺×2）108) or after it (to double: bust flat 51 x2).
+struct GirthMethod {
+    enum TimesTwo { case before, after }
+    var flat = false
+    var half = false
+    var timesTwo: TimesTwo?
+
+    func apply(to measurement: Measurement, girths: Set<String>) -> Measurement {
+        guard girths.contains(measurement.attribute), case .number(let value) = measurement.value else { return measurement }
+        var doubled = measurement
+        switch timesTwo {
+        case .after?:
+            doubled = measurement.with(value: value * 2)
+            doubled.notes.append("×2 written after the figure: doubled")
+        case .before?:
+            doubled.notes.append("×2 written before the figure: already the whole girth")
+        case nil:
+            guard flat, !half else { return measurement }
+            doubled = measurement.with(value: value * 2)
+            doubled.notes.append("measured flat: doubled to the whole girth")
+        }
+        return doubled
     }
 }

@@ -27,6 +27,8 @@ public struct PatternSet: Sendable {
     let interpreterWords: InterpreterWords
     /// Every number with a unit, found and given meaning apart from the patterns.
     let quantities: QuantityLayer
+    /// The words a line of the buyer's notes is read with.
+    let noteWords: NoteWords
     /// For an attribute word that ends a longer one (重 in 承重, weight in max user weight), the
     /// longer words and their attributes: the longest word written wins.
     let longerAliases: [String: [(word: [UInt8], attribute: String)]]
@@ -39,6 +41,7 @@ public struct PatternSet: Sendable {
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, engine: engine)
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
+        noteWords = try NoteWords(catalog.vocabulary, engine: engine)
         var longer: [String: [(word: [UInt8], attribute: String)]] = [:]
         let aliases = catalog.vocabulary.attributes.values.flatMap { entry in entry.aliases.map { ($0.lowercased(), entry.name) } }
         for (short, attribute) in aliases {

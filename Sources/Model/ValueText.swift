@@ -15,10 +15,15 @@ public struct Measurement: Sendable {
     /// Where an adjustable size was measured: `lowest` (最低, collapsed) or `highest` (最高,
     /// fully extended); nil for a fixed size.
     public var position: String? = nil
+    /// How the line was read where it took more than its words: a half girth doubled, no
+    /// unit written (the promise's is used), a trailing 左右.
+    public var notes: [String] = []
+    /// What read it: a catalogue pattern's id, or `notes` for the plain `attribute value` reader.
+    public var readBy: String? = nil
     /// `measured.txt:3` or `--measure`.
     public let source: String
     /// The line as the buyer wrote it.
-    public let raw: String
+    public var raw: String
 
     public init(attribute: String, kind: FindingKind, value: FindingValue, unit: String?, percent: Double?, part: String?, source: String, raw: String) {
         self.attribute = attribute
@@ -29,6 +34,18 @@ public struct Measurement: Sendable {
         self.part = part
         self.source = source
         self.raw = raw
+    }
+}
+
+extension Measurement {
+    /// The same measurement with another value (and unit, when given).
+    public func with(value: Double, unit: String?? = nil) -> Measurement {
+        var copy = Measurement(attribute: attribute, kind: kind, value: .number(value), unit: unit ?? self.unit, percent: percent, part: part, source: source, raw: raw)
+        copy.level = level
+        copy.position = position
+        copy.notes = notes
+        copy.readBy = readBy
+        return copy
     }
 }
 
@@ -63,5 +80,36 @@ extension ValueText {
         case .text(let text)?: return text
         case nil: return ""
         }
+    }
+}
+
+/// How one line of the buyer's notes was read: measurements, a heading, or not read and why.
+public enum NoteReading: Sendable {
+    /// The measurements the line gives (several for `长30宽20高10cm` or a composition).
+    case read([Measurement])
+    /// A heading, a rule or a date line (`到货实测：`, `---`, `Measured on arrival`).
+    case heading
+    /// Not read: why, in a few words the buyer can act on.
+    case unread(String)
+}
+
+/// One line of a notes file and how it was read.
+public struct NoteLine: Sendable {
+    public let path: String
+    public let line: Int
+    public let text: String
+    public let reading: NoteReading
+
+    public init(path: String, line: Int, text: String, reading: NoteReading) {
+        self.path = path
+        self.line = line
+        self.text = text
+        self.reading = reading
+    }
+
+    /// The reason the line was not read, or nil when it was read or is a heading.
+    public var unreadReason: String? {
+        if case .unread(let reason) = reading { return reason }
+        return nil
     }
 }

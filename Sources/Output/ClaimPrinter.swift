@@ -91,6 +91,9 @@ public struct ClaimPrinter {
 
     private func notes(_ claim: ClaimDraft) -> [String] {
         var notes: [String] = []
+        if !claim.comparison.unread.isEmpty {
+            notes.append("Lines of the notes not read, so nothing from them is in this claim: " + claim.comparison.unread.map(ComparisonPrinter.unread).joined(separator: "; ") + ".")
+        }
         if !claim.platform.verified {
             notes.append("The reason labels for \(claim.platform.name) are unverified (taken from public copies of the refund screens): pick the closest one the form offers.")
         }

@@ -61,6 +61,7 @@ public struct ComparisonPrinter {
             for note in item.notes { out += "    note: \(note)\n" }
         }
         for warning in comparison.warnings { out += "warning: \(warning)\n" }
+        for line in comparison.unread { out += "not read: \(Self.unread(line))\n" }
         let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
         out += mismatches == 0 ? "no discrepancy: everything measured is as promised or within tolerance\n"
             : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies"): the order falls short of what was promised\n"
@@ -85,7 +86,16 @@ public struct ComparisonPrinter {
                          Self.difference(item), Self.tolerance(item), "**\(item.verdict.rawValue)**"]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
+        if !comparison.unread.isEmpty {
+            out += "\nNot read from the notes (nothing compared from these lines):\n\n"
+            for line in comparison.unread { out += "- " + Self.unread(line) + "\n" }
+        }
         return out
+    }
+
+    /// `m.txt:3 `颜色没问题`: no attribute with a value in it`.
+    static func unread(_ line: NoteLine) -> String {
+        "\(line.path):\(line.line) `\(line.text)`: \(line.unreadReason ?? "")"
     }
 
     public func json(_ comparison: Comparison) -> [UInt8] {
@@ -109,6 +119,14 @@ public struct ComparisonPrinter {
         writer.array("commitments", comparison.commitments) { $0.write($1, type: false) }
         writer.array("disclaimers", comparison.disclaimers) { $0.write($1, type: false) }
         writer.strings("warnings", comparison.warnings)
+        writer.array("unread", comparison.unread) { writer, line in
+            writer.beginObject()
+            writer.field("file", line.path)
+            writer.field("line", line.line)
+            writer.field("text", line.text)
+            writer.field("reason", line.unreadReason ?? "")
+            writer.endObject()
+        }
     }
 
     private func write(_ item: ComparedItem, into writer: inout JSONWriter) {
@@ -122,21 +140,7 @@ public struct ComparisonPrinter {
         writer.array("also_promised", item.otherPromises) { $0.write($1, type: false) }
         writer.key("measured")
         writer.beginArray()
-        for measurement in item.measured {
-            writer.beginObject()
-            writer.key("value")
-            switch measurement.value {
-            case .number(let number): writer.number(number)
-            case .text(let text): writer.string(text)
-            }
-            writer.field("unit", measurement.unit)
-            writer.field("percent", measurement.percent)
-            writer.field("source", measurement.source)
-            writer.field("raw", measurement.raw)
-            writer.field("level", measurement.level)
-            writer.field("position", measurement.position)
-            writer.endObject()
-        }
+        for measurement in item.measured { writer.write(measurement) }
         writer.endArray()
         writer.object("difference", item.difference) { writer, difference in
             writer.field("value", difference)
@@ -153,5 +157,28 @@ public struct ComparisonPrinter {
         }
         writer.strings("notes", item.notes)
         writer.endObject()
+    }
+}
+
+extension JSONWriter {
+    /// A measurement: value, unit, what was measured and how the line was read.
+    public mutating func write(_ measurement: Model.Measurement) {
+        beginObject()
+        field("attribute", measurement.attribute)
+        key("value")
+        switch measurement.value {
+        case .number(let value): number(value)
+        case .text(let text): string(text)
+        }
+        field("unit", measurement.unit)
+        field("percent", measurement.percent)
+        field("part", measurement.part)
+        field("source", measurement.source)
+        field("raw", measurement.raw)
+        field("level", measurement.level)
+        field("position", measurement.position)
+        strings("notes", measurement.notes)
+        field("read_by", measurement.readBy)
+        endObject()
     }
 }

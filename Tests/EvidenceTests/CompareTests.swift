@@ -21,7 +21,7 @@ import Testing
 
     func measurements(_ lines: String) -> [Model.Measurement] {
         let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: lines)
-        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.unread.isEmpty, "\(result.unread.map(\.text))")
         return result.measurements
     }
 
@@ -117,16 +117,16 @@ import Testing
 
     @Test func plainAttributeValueLinesAreReadToo() {
         let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "数量 46个\n数量: 46\n衣长 92\n")
-        #expect(result.measurements.map { "\($0.attribute)=\(ValueText.plain($0.value)) \($0.unit ?? "")" } == ["quantity=46 pcs", "quantity=46 pcs"])
-        #expect(result.errors.map(\.description) == ["m.txt:3: `衣长 92`: give the unit (cm, g, ml…) after the number"])
+        #expect(result.measurements.map { "\($0.attribute)=\(ValueText.plain($0.value)) \($0.unit ?? "-")" } == ["quantity=46 pcs", "quantity=46 pcs", "garment_length=92 -"])
+        #expect(result.unread.isEmpty)
     }
 
-    @Test func unreadableMeasurementNamesFileAndLine() {
-        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 70cm\n\n# note\n胸围 大概一百\n尺寸 20寸\n")
+    @Test func unreadLinesNameFileLineAndReason() {
+        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 70cm\n\n# note\n颜色没问题\n尺寸 20寸\n")
         #expect(result.measurements.count == 1)
-        #expect(result.errors.map(\.line) == [4, 5])
-        #expect(result.errors[0].description.hasPrefix("m.txt:4: cannot read the measurement `胸围 大概一百`"))
-        #expect(result.errors[1].message.contains("inch or cun"))
+        #expect(result.unread.map(\.line) == [4, 5])
+        #expect(result.unread[0].unreadReason?.hasPrefix("no attribute with a value in it") == true)
+        #expect(result.unread[1].unreadReason?.contains("inch or cun") == true)
     }
 
     @Test func claimForTaobaoAnd1688() throws {
@@ -348,8 +348,11 @@ import Testing
         let chest = try #require(items.first { $0["attribute"] as? String == "chest" })
         #expect((chest["tolerance"] as? [String: Any])?["source"] as? String == "seller")
         let bad = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--measured", cases.appendingPathComponent("bad-measured.txt").path])
-        #expect(bad.status == 2)
-        #expect(bad.stderr.contains("bad-measured.txt:2: cannot read the measurement"))
+        #expect(bad.status == 0, "an unread line is listed, and the rest is compared")
+        #expect(bad.stderr.contains("bad-measured.txt:2: not read: no attribute with a value in it"))
+        #expect(bad.stdout.contains("not read: "))
+        let strict = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path, "--measured", cases.appendingPathComponent("bad-measured.txt").path, "--strict"])
+        #expect(strict.status == 2)
         let usage = try Support.run(["compare", cases.appendingPathComponent("jacket-chat.txt").path])
         #expect(usage.status == 64)
     }

@@ -57,6 +57,14 @@ import Testing
 
         let compare = try json(try Support.run(["compare", chat, "--listing", listing, "--measured", measured, "--format", "json"]).stdout)
         objects.append(("compare", compare))
+        let notes = Support.write("到货实测：\n衣长 98cm\n颜色没问题\n", to: "notes.txt", in: Support.temporaryFolder())
+        let withUnread = try json(try Support.run(["compare", chat, "--measured", notes, "--format", "json"]).stdout)
+        for line in withUnread["unread"] as? [[String: Any]] ?? [] { objects.append(("unread", line)) }
+        for line in try Support.run(["measurements", "--format", "jsonl", notes]).stdout.split(separator: "\n") {
+            let object = try json(String(line))
+            objects.append(("note line", object))
+            for measurement in object["measurements"] as? [[String: Any]] ?? [] { objects.append(("measurement", measurement)) }
+        }
         let claim = try json(try Support.run(["claim", chat, "--listing", listing, "--measured", measured, "--price", "189",
                                               "--received", "2024-03-15", "--format", "json"]).stdout)
         objects.append(("claim", claim))

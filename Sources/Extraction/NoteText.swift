@@ -1,0 +1,36 @@
+/// A line of the buyer's notes made plain before it is read: full-width letters, digits and
+/// marks folded to ASCII, emoji dropped, and a list bullet or number at the start dropped
+/// (`- `, `•`, `1.`, `2)`, `③`, `1 - `).
+enum NoteText {
+    static func cleaned(_ line: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            case 0xFE0F, 0x200D: continue
+            default:
+                if scalar.properties.isEmojiPresentation || scalar.value >= 0x2600 && scalar.properties.isEmoji { continue }
+                scalars.append(scalar)
+            }
+        }
+        var text = Substring(String(scalars).trimmingBlanks())
+        if let first = text.unicodeScalars.first, (0x2460...0x2473).contains(first.value) { text = text.dropFirst() }
+        while let first = text.first, "-*•·●○▪►>—–".contains(first) { text = text.dropFirst().drop { $0 == " " } }
+        // 1. 2) 3、 (4) 5 - : a list number, not a value (1.5 kg is a value).
+        let number = text.drop { $0 == "(" }.prefix { $0.isASCIIDigit }
+        if (1...2).contains(number.count) {
+            var rest = text.drop { $0 == "(" }.dropFirst(number.count)
+            if rest.hasPrefix(" - ") { rest = rest.dropFirst(3) } else if let mark = rest.first, ".)、".contains(mark), !(rest.dropFirst().first?.isASCIIDigit ?? false) {
+                rest = rest.dropFirst()
+            } else { rest = text }
+            text = rest
+        }
+        return String(text).trimmingBlanks()
+    }
+}
+
+extension Character {
+    /// 0 to 9 (not full-width digits, not other scripts' digits).
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
