@@ -45,10 +45,12 @@ public struct MeasurementReader {
         }
     }
 
-    /// How one line reads.
+    /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
+    /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
         let line = NoteText.cleaned(raw)
         if !line.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        var reason: String
         do {
             return .read(try readLine(line, source: source).map { measurement in
                 var measurement = measurement
@@ -56,17 +58,52 @@ public struct MeasurementReader {
                 return measurement
             })
         } catch {
-            if !line.contains(where: \.isASCIIDigit), isHeading(line) { return .heading }
-            return .unread(error.message)
+            reason = error.message
         }
+        let clauses = NoteText.clauses(line)
+        if clauses.count > 1 {
+            var measurements: [Measurement] = []
+            for clause in clauses {
+                guard let read = try? readLine(clause, source: source) else { continue }
+                measurements += read.map { measurement in
+                    var measurement = measurement
+                    measurement.raw = raw
+                    return measurement
+                }
+            }
+            if !measurements.isEmpty { return .read(measurements) }
+        }
+        let undated = withoutDates(line)
+        if !undated.contains(where: \.isASCIIDigit) {
+            if isHeading(undated) { return .heading }
+            if reason.hasPrefix("no attribute") { reason = "a remark with no figure, material or colour in it: nothing to compare" }
+        }
+        return .unread(reason)
     }
 
     /// A line without a value that ends in a colon or holds a heading word (到货实测, Measured on arrival).
     private func isHeading(_ line: String) -> Bool {
+        let line = line.trimmingBlanks()
         if line.hasSuffix(":") || line.hasSuffix("：") { return true }
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             (try? words.heading.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
+        }
+    }
+
+    /// The line with its dates taken out (3/15, 3月6日, 25 Mar, 2025-03-09).
+    private func withoutDates(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let dates = try? words.date.findAll(in: buffer, scratch: scratch), !dates.isEmpty else { return line }
+            var kept: [UInt8] = []
+            var at = 0
+            for date in dates {
+                kept += buffer[at..<date.range.lowerBound]
+                at = date.range.upperBound
+            }
+            kept += buffer[at...]
+            return String(decoding: kept, as: UTF8.self)
         }
     }
 
@@ -126,7 +163,12 @@ public struct MeasurementReader {
     /// The part named before the attribute word (提手 in 提手长 28), in the vocabulary's name.
     private func part(before word: String, in line: String) -> String? {
         guard let range = line.range(of: word) else { return nil }
-        let bytes = Array(line[..<range.lowerBound].utf8)
+        return part(in: String(line[..<range.lowerBound]))
+    }
+
+    /// The first part named in `text`, in the vocabulary's name.
+    private func part(in text: String) -> String? {
+        let bytes = Array(text.utf8)
         let parts = extractor.patternSet.interpreterWords
         return bytes.withUnsafeBufferPointer { buffer in
             guard let captures = try? parts.parts.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return nil }
@@ -146,6 +188,8 @@ public struct MeasurementReader {
                 // quantity per carton, 每箱数量: what joins the level word goes with it.
                 let words = rest.split(separator: " ").filter { !["per", "each", "in", "a", "/"].contains($0) }.joined(separator: " ")
                 let named = words.trimmingBlanks()
+                // inner box 10, 一箱 22: the level word alone names a count.
+                if named.isEmpty, let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
                 if let attribute = vocabulary.attribute(forAlias: named) { return (attribute, level) }
                 // pcs per ctn, 只数: a count's unit word names the count.
                 if vocabulary.unit(forAlias: named)?.quantity == "count", let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
@@ -218,6 +262,9 @@ public struct MeasurementReader {
             }
             result = [measurement]
         }
+        // A range beside values (220-240V~ 50/60Hz 1000W on a nameplate): the values are read.
+        let values = findings.filter { $0.value != nil || ($0.min == nil) != ($0.max == nil) }
+        if !values.isEmpty { findings = values }
         for finding in findings {
             if !finding.ambiguous.isEmpty {
                 throw InputError(path: source, "`\(finding.raw)` can be read as \(finding.ambiguous.joined(separator: " or ")): write the unit as cm or inch")
@@ -248,8 +295,10 @@ public struct MeasurementReader {
         return extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }
     }
 
-    /// The line with the words of `note_fillers` read past (量了一下, 只有, actually).
-    private func withoutFillers(_ line: String) -> String {
+    /// The line with the words of `note_fillers` read past (量了一下, 只有, actually), and remarks
+    /// in brackets that hold no figure (counted twice, 带轮子).
+    private func withoutFillers(_ text: String) -> String {
+        let line = NoteText.withoutRemarks(text)
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             guard let matches = try? words.filler.findAll(in: buffer, scratch: scratch), !matches.isEmpty else { return line }
@@ -290,32 +339,43 @@ public struct MeasurementReader {
         }
     }
 
-    /// A line with no figure naming a material or colour (材质：松木, 鞋底：橡胶, 颜色 藏青): the
-    /// words after the attribute or part, as written (a known material by its name).
+    /// A clause naming a material or colour with no figure of its own (材质：松木, 鞋底：橡胶，
+    /// upper: tag says "PU", 颜色薄荷绿): a text attribute's word and what follows it, else a
+    /// material word not negated (不是316, not leather), with the part named before it.
     private func textMeasurement(_ line: String, source: String) -> Measurement? {
-        guard !line.contains(where: \.isASCIIDigit) else { return nil }
         let vocabulary = extractor.catalog.vocabulary
-        let separators: [Character] = [":", "：", "=", " "]
-        guard let split = line.firstIndex(where: { separators.contains($0) }) ?? line.range(of: "是")?.lowerBound else { return nil }
-        let word = String(line[..<split]).trimmingBlanks()
-        var value = String(line[split...].drop { separators.contains($0) || $0 == "是" }).trimmingBlanks()
-        for end in ["的", "。", "."] where value.hasSuffix(end) { value = String(value.dropLast()) }
-        guard !word.isEmpty, !value.isEmpty, value.count <= 16 else { return nil }
-        let partWord = part(before: "", in: word)
-        let attribute: AttributeEntry
-        if let named = vocabulary.attribute(forAlias: word), let list = vocabulary.valueWords(for: named.name) {
-            attribute = named
-            value = list.name(forAlias: value) ?? value
-        } else if partWord != nil, let name = vocabulary.materials.name(forAlias: value), let material = vocabulary.attributes["material"] {
-            attribute = material
-            value = name
-        } else {
+        let bytes = Array(line.utf8)
+        let found: (word: String, at: Int)? = bytes.withUnsafeBufferPointer { buffer in
+            var from = 0
+            while let captures = try? words.material.find(in: buffer, from: from, to: buffer.count, scratch: scratch),
+                  let range = words.material.range(of: "m", in: captures) {
+                let negated = (try? extractor.patternSet.interpreterWords.negation.find(in: buffer, from: 0, to: range.lowerBound, scratch: scratch)) != nil
+                if !negated { return (UTF8Text.string(buffer, range), range.lowerBound) }
+                from = range.upperBound
+            }
             return nil
         }
-        var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(value), unit: nil, percent: nil,
-                                      part: attribute.kind == .material ? partWord : nil, source: source, raw: line)
-        measurement.readBy = "notes"
-        return measurement
+        if let (word, at) = found, let material = vocabulary.attributes["material"], let name = vocabulary.materials.name(forAlias: word) {
+            let before = String(decoding: bytes[..<at], as: UTF8.self)
+            var measurement = Measurement(attribute: material.name, kind: material.kind, value: .text(name), unit: nil, percent: nil,
+                                          part: part(in: before), source: source, raw: line)
+            measurement.readBy = "notes"
+            return measurement
+        }
+        // 颜色薄荷绿, 材质：松木: an attribute with word values, and the words after it as written.
+        guard !line.contains(where: \.isASCIIDigit) else { return nil }
+        for (alias, attribute) in vocabulary.attributes.values.flatMap({ entry in entry.aliases.map { ($0, entry) } }).sorted(by: { $0.0.count > $1.0.count })
+        where vocabulary.valueWords(for: attribute.name) != nil && line.lowercased().hasPrefix(alias.lowercased()) {
+            var value = String(line.dropFirst(alias.count).drop { ":：= ".contains($0) || $0 == "是" || $0 == "为" }).trimmingBlanks()
+            for end in ["的", "。", "."] where value.hasSuffix(end) { value = String(value.dropLast()) }
+            // Only a word the catalogue knows: 颜色没问题 is a remark, not a colour.
+            guard let known = vocabulary.valueWords(for: attribute.name)?.name(forAlias: value) else { return nil }
+            var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(known),
+                                          unit: nil, percent: nil, part: nil, source: source, raw: line)
+            measurement.readBy = "notes"
+            return measurement
+        }
+        return nil
     }
 }
 

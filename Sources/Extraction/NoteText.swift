@@ -30,6 +30,53 @@ enum NoteText {
     }
 }
 
+extension NoteText {
+    /// The line without bracketed remarks that hold no digit: `(counted twice)`, `（带轮子）`.
+    static func withoutRemarks(_ line: String) -> String {
+        var result = ""
+        var bracket = ""
+        var depth = 0
+        for character in line {
+            if character == "(" || character == "（" {
+                depth += 1
+                bracket.append(character)
+            } else if depth > 0 {
+                bracket.append(character)
+                if character == ")" || character == "）" {
+                    depth -= 1
+                    if depth == 0 {
+                        if bracket.contains(where: \.isASCIIDigit) { result += bracket }
+                        bracket = ""
+                    }
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return (result + bracket).trimmingBlanks()
+    }
+
+    /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.
+    static func clauses(_ line: String) -> [String] {
+        var clauses: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in line {
+            // A full stop between digits is a decimal point; a comma between digits groups thousands.
+            let isBreak = "，;；。!！?？—←→|".contains(character) || (character == "," || character == ".") && !previous.isASCIIDigit
+            if isBreak {
+                if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
+        return clauses
+    }
+}
+
 extension Character {
     /// 0 to 9 (not full-width digits, not other scripts' digits).
     var isASCIIDigit: Bool { isASCII && isNumber }

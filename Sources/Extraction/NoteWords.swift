@@ -8,6 +8,11 @@ struct NoteWords: Sendable {
     let heading: any Matcher
     /// Words read past (word list `note_fillers`), with the blanks around them.
     let filler: any Matcher
+    /// A material word (group `m`).
+    let material: any Matcher
+    /// A date (3/15, 3.10, 3月6日, 25 Mar, Mar 18th, 2025-03-09): a line that holds only a date
+    /// and heading words is a heading.
+    let date: any Matcher
     /// A girth measured laid flat (word list `flat_measure`).
     let flat: any Matcher
     /// A ×2 written by a flat girth (`51 x2`, `（平铺腋下×2）`).
@@ -30,6 +35,9 @@ struct NoteWords: Sendable {
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
         heading = try compile("note_headings", words("note_headings"))
         filler = try compile("note_fillers", #"\s*"# + words("note_fillers") + #"\s*"#)
+        let month = "(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
+        date = try compile("note_headings", #"(?<![0-9])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[/.]\d{1,2}(?![0-9.])|\d{1,2}(?:st|nd|rd|th)?\s*"# + month + "|" + month + #"\s*\d{1,2}(?:st|nd|rd|th)?(?![0-9]))"#)
+        material = try compile("note_fillers", "(?<m>" + Vocabulary.alternation(of: vocabulary.materials.entries.flatMap { [$0.key] + $0.value }) + ")")
         flat = try compile("flat_measure", words("flat_measure"))
         timesTwo = try compile("flat_measure", #"\s*[x×*✕X]\s*2(?![0-9.])"#)
         let attributes = Vocabulary.alternation(of: vocabulary.attributes.values.flatMap(\.aliases))
