@@ -290,10 +290,13 @@ public struct Comparer {
     private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ written: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
         var notes: [String] = []
         var measurement = written
-        // A figure noted without a unit (袖长 58) is read in the unit the promise is written in.
-        if written.unit == nil, case .number(let figure) = written.value, let unit = writtenUnit(of: promise) {
+        // A figure noted without a unit (袖长 58) is read in the unit the promise is written in,
+        // else (高 255 against 2.7米) in the unit that puts it within a factor of 3 of the promise.
+        if written.unit == nil, case .number(let figure) = written.value, let promised = Self.number(promise), promised > 0,
+           let (unit, ofPromise) = unitForFigure(figure, promise, promised) {
             measurement = written.with(value: figure * unit.factor, unit: .some(unit.canonical))
-            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), the unit of the promise (inference)")
+            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), "
+                + (ofPromise ? "the unit of the promise (inference)" : "the unit that puts it nearest the promise (inference)"))
         }
         func item(_ verdict: Verdict, _ difference: Double?, _ percent: Double?, _ tolerance: AppliedTolerance?) -> ComparedItem {
             ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
@@ -305,9 +308,8 @@ public struct Comparer {
             return item(same ? .matches : .mismatch, nil, nil, nil)
         }
         guard case .number(let actual) = measurement.value else { return item(.mismatch, nil, nil, nil) }
-        if written.unit == nil, let promised = promise.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) ?? promise.max ?? promise.min,
-           promised > 0, actual / promised > 3 || actual / promised < 1.0 / 3 {
-            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)), and read in the promise's unit it is far from the promise: write the unit to compare it")
+        if measurement.unit == nil, promise.unit != nil {
+            notes.append("no unit in the notes (“\(written.raw)”, \(written.source)), and no unit puts it near the promise: write the unit to compare it")
             return item(.notMeasured, nil, nil, nil)
         }
         if promise.unit != measurement.unit {
@@ -336,6 +338,26 @@ public struct Comparer {
         }
         let allowed = tolerance?.value ?? 0
         return item(abs(difference) <= allowed + 1e-9 ? .withinTolerance : .mismatch, difference, percent, tolerance)
+    }
+
+    /// A promise's figure: its value, else the end of its range.
+    static func number(_ promise: Finding) -> Double? {
+        if case .number(let value)? = promise.value { return value }
+        return promise.max ?? promise.min
+    }
+
+    /// The unit to read a figure noted without one: the promise's own when that puts it within
+    /// a factor of 3 of the promise, else the unit of the same quantity that puts it nearest.
+    func unitForFigure(_ figure: Double, _ promise: Finding, _ promised: Double) -> (UnitEntry, Bool)? {
+        func distance(_ unit: UnitEntry) -> Double {
+            let ratio = figure * unit.factor / promised
+            return ratio > 0 ? max(ratio, 1 / ratio) : .infinity
+        }
+        let near = 3.0
+        if let own = writtenUnit(of: promise), distance(own) <= near { return (own, true) }
+        let units = catalog.vocabulary.units.values.filter { $0.canonical == promise.unit || $0.name == promise.unit }
+        guard let nearest = units.min(by: { (distance($0), $0.name) < (distance($1), $1.name) }), distance(nearest) <= near else { return nil }
+        return (nearest, false)
     }
 
     /// The unit a promise is written in (the 寸 of 32寸, the inch of 12 inch), found in its
