@@ -296,7 +296,7 @@ public struct Comparer {
            let (unit, ofPromise) = unitForFigure(figure, promise, promised) {
             measurement = written.with(value: figure * unit.factor, unit: .some(unit.canonical))
             notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), "
-                + (ofPromise ? "the unit of the promise (inference)" : "the unit that puts it nearest the promise (inference)"))
+                + (ofPromise ? "the unit of the promise (inference)" : "as the promise's unit (\(writtenUnit(of: promise, promised)?.name ?? "?")) puts it far from the promise (inference)"))
         }
         func item(_ verdict: Verdict, _ difference: Double?, _ percent: Double?, _ tolerance: AppliedTolerance?) -> ComparedItem {
             ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
@@ -347,40 +347,40 @@ public struct Comparer {
     }
 
     /// The unit to read a figure noted without one: the promise's own when that puts it within
-    /// a factor of 3 of the promise, else the unit of the same quantity that puts it nearest.
+    /// a factor of 3 of the promise, else the canonical unit (cm, g, ml) when that does.
     func unitForFigure(_ figure: Double, _ promise: Finding, _ promised: Double) -> (UnitEntry, Bool)? {
         func distance(_ unit: UnitEntry) -> Double {
             let ratio = figure * unit.factor / promised
             return ratio > 0 ? max(ratio, 1 / ratio) : .infinity
         }
         let near = 3.0
-        if let own = writtenUnit(of: promise), distance(own) <= near { return (own, true) }
-        let units = catalog.vocabulary.units.values.filter { $0.canonical == promise.unit || $0.name == promise.unit }
-        guard let nearest = units.min(by: { (distance($0), $0.name) < (distance($1), $1.name) }), distance(nearest) <= near else { return nil }
-        return (nearest, false)
+        guard let own = writtenUnit(of: promise, promised) else { return nil }
+        if distance(own) <= near { return (own, true) }
+        guard let canonical = promise.unit.flatMap({ catalog.vocabulary.units[$0] }), distance(canonical) <= near else { return nil }
+        return (canonical, false)
     }
 
-    /// The unit a promise is written in (the 寸 of 32寸, the inch of 12 inch), found in its
-    /// words right after a figure; its canonical unit when none is written there.
-    func writtenUnit(of promise: Finding) -> UnitEntry? {
+    /// The unit a promise is written in: the unit word after the figure that, in that unit, is
+    /// the promised value (the inch of 袖长 23 inch, not the cm of 衣长68cm before it); the
+    /// canonical unit when none is written.
+    func writtenUnit(of promise: Finding, _ promised: Double) -> UnitEntry? {
         guard let canonical = promise.unit else { return nil }
         let units = catalog.vocabulary.units.values.filter { $0.canonical == canonical || $0.name == canonical }
         let raw = Array(promise.raw.lowercased())
-        var best: (at: Int, length: Int, unit: UnitEntry)?
-        for unit in units {
-            for alias in unit.aliases + [unit.name] {
+        for unit in units.sorted(by: { $0.name < $1.name }) {
+            for alias in (unit.aliases + [unit.name]).sorted(by: { $0.count > $1.count }) {
                 let word = Array(alias.lowercased())
                 guard !word.isEmpty, word.count <= raw.count else { continue }
                 for start in 0...(raw.count - word.count) where Array(raw[start..<start + word.count]) == word {
-                    // Right after a figure (blanks between), and a whole word for letters (m is not in mm).
-                    let before = raw[..<start].reversed().drop { $0 == " " }.first
+                    // A whole word for letters (m is not in mm), right after the figure it gives.
                     let after = start + word.count < raw.count ? raw[start + word.count] : " "
-                    guard before?.isNumber == true, !(word.last!.isLetter && word.last!.isASCII && after.isLetter && after.isASCII) else { continue }
-                    if best == nil || (start, -word.count) < (best!.at, -best!.length) { best = (start, word.count, unit) }
+                    if word.last!.isLetter, word.last!.isASCII, after.isLetter, after.isASCII { continue }
+                    let figure = String(raw[..<start].reversed().drop { $0 == " " }.prefix { $0.isNumber || $0 == "." }.reversed())
+                    if let number = Double(figure), abs(number * unit.factor - promised) <= promised * 0.01 { return unit }
                 }
             }
         }
-        return best?.unit ?? catalog.vocabulary.units[canonical]
+        return catalog.vocabulary.units[canonical]
     }
 
     /// `--tolerance` first, then the seller's own disclaimer for this kind of attribute, then the default.

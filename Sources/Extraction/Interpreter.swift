@@ -83,6 +83,9 @@ struct Interpreter {
                     if item.finding.kind == .dimension,
                        let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
                         item.finding.part = words.foldedState.text("p", captures, buffer)?.lowercased()
+                    } else if let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {
+                        item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
+                        partClaimed = (item.message, captures.range.upperBound)
                     } else if let captures = try? words.parts.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
                         item.finding.part = words.partName(words.parts.text("p", captures, buffer))
                     } else if let captures = try? words.partAfter.find(in: buffer, from: item.range.upperBound, to: min(message.body.upperBound, item.range.upperBound + 48), scratch: scratch) {

@@ -17,6 +17,8 @@ struct InterpreterWords: Sendable {
     let foldedState: any Matcher
     /// A part named right after a figure: 4.2 cm across at the base.
     let partAfter: any Matcher
+    /// A part named straight after a figure, nothing between (3公分乳胶层): the figure is its.
+    let partAdjoining: any Matcher
     let questionEndings: [String]
     let buyerAddress: [String]
     let modelWords: [String]
@@ -73,6 +75,7 @@ struct InterpreterWords: Sendable {
         parts = try compile("parts", "(?<p>" + words("parts") + ")")
         foldedState = try compile("folded_state", "(?<p>" + words("folded_state") + ")")
         partAfter = try compile("parts", #"\G[^,，。;；\d\n]{0,16}?(?<![A-Za-z])(?i:at|of|on)\s+the\s+(?<p>"# + words("parts") + ")")
+        partAdjoining = try compile("parts", #"\G[ \t]*(?<p>"# + words("parts") + ")")
         questionEndings = vocabulary.words("question_endings")
         buyerAddress = vocabulary.words("buyer_address")
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }

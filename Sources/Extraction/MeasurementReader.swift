@@ -279,8 +279,10 @@ public struct MeasurementReader {
             guard let value else {
                 throw InputError(path: source, "`\(finding.raw)` is a range: a measurement is one number")
             }
+            // 鞋底是橡胶的: a material takes the part named before it.
+            let part = finding.part ?? (finding.kind == .material ? self.part(before: finding.raw, in: line) : nil)
             var measurement = Measurement(attribute: finding.attribute, kind: finding.kind, value: value, unit: finding.unit,
-                                          percent: finding.percent, part: finding.part, source: source, raw: line)
+                                          percent: finding.percent, part: part, source: source, raw: line)
             measurement.level = finding.level
             measurement.notes = notes
             measurement.readBy = finding.pattern
@@ -292,7 +294,14 @@ public struct MeasurementReader {
     private func findings(_ line: String, source: String) throws(InputError) -> [Finding] {
         let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
         let log = try ChatReader(inputFormat: "plain-text").read(path: source, text: decoded, scratch: scratch)
-        return extractor.extract(log, scratch: scratch).findings.filter { $0.stance == .stated && $0.kind != .tolerance }
+        let vocabulary = extractor.catalog.vocabulary
+        // What a note states: figures, materials, colours, sizes, the time taken to ship; not a
+        // commitment's words (包装完好 is a remark here, not a return condition).
+        return extractor.extract(log, scratch: scratch).findings.filter { finding in
+            guard finding.stance == .stated, finding.kind != .tolerance else { return false }
+            guard let entry = vocabulary.attributes[finding.attribute], entry.commitment else { return true }
+            return entry.comparison == .dispatch
+        }
     }
 
     /// The line with the words of `note_fillers` read past (量了一下, 只有, actually), and remarks
@@ -332,8 +341,13 @@ public struct MeasurementReader {
         return bytes.withUnsafeBufferPointer { buffer in
             method.flat = (try? words.flat.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
             guard let times = try? words.timesTwo.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return (line, method) }
-            let before = buffer[..<times.range.lowerBound].contains { (0x30...0x39).contains($0) }
-            method.timesTwo = before ? .after : .before
+            // After the figure it doubles it (51 x2); before it, or inside brackets that explain
+            // the method (平铺×2, pit to pit x2), the figure is already the whole girth.
+            let prefix = buffer[..<times.range.lowerBound]
+            let figureBefore = prefix.contains { (0x30...0x39).contains($0) }
+            let opened = prefix.filter { $0 == 0x28 }.count + String(decoding: prefix, as: UTF8.self).filter { $0 == "（" }.count
+            let closed = prefix.filter { $0 == 0x29 }.count + String(decoding: prefix, as: UTF8.self).filter { $0 == "）" }.count
+            method.timesTwo = figureBefore && opened <= closed ? .after : .before
             let rest = Array(buffer[..<times.range.lowerBound]) + [0x20] + Array(buffer[times.range.upperBound...])
             return (String(decoding: rest, as: UTF8.self), method)
         }

@@ -1,0 +1,100 @@
+import Compare
+import Extraction
+import Foundation
+import Matching
+import Model
+import Testing
+
+/// The buyer's notes as buyers write them: every line of Fixtures/notes/lines.txt is read the
+/// way its expectation says (a heading, not read, or the measurements it gives).
+@Suite struct NotesReadingTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let line: Int
+        let text: String
+        let expected: String
+        var testDescription: String { "lines.txt:\(line) `\(text)`" }
+    }
+
+    static let cases: [Case] = {
+        let url = Support.packageRoot.appendingPathComponent("Tests/EvidenceTests/Fixtures/notes/lines.txt")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            guard !line.hasPrefix("#"), let arrow = line.range(of: "  =>  ") else { return nil }
+            return Case(line: index + 1, text: String(line[..<arrow.lowerBound]), expected: String(line[arrow.upperBound...]))
+        }
+    }()
+
+    /// `attribute[part]@level^position value unit`, as the fixture writes a reading.
+    static func describe(_ measurement: Model.Measurement) -> String {
+        var name = measurement.attribute
+        if let part = measurement.part { name += "[\(part)]" }
+        if let level = measurement.level { name += "@\(level)" }
+        if let position = measurement.position { name += "^\(position)" }
+        switch measurement.value {
+        case .text(let text): return "\(name) \(text)" + (measurement.percent.map { " \(NumberFormat.short($0))%" } ?? "")
+        case .number(let number):
+            let value = NumberFormat.short((number * 100).rounded() / 100)
+            if let percent = measurement.percent { return "\(name) \(value) \(NumberFormat.short(percent))%" }
+            return "\(name) \(value) \(measurement.unit ?? "-")"
+        }
+    }
+
+    @Test func theFixtureHoldsOverOneHundredFiftyLines() {
+        #expect(Self.cases.count >= 150)
+        #expect(Self.cases.contains { $0.expected == "heading" } && Self.cases.contains { $0.expected == "unread" })
+    }
+
+    @Test(arguments: cases) func lineReadsAsExpected(_ test: Case) {
+        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let got: String
+        switch reader.reading(test.text, source: "lines.txt:\(test.line)") {
+        case .heading: got = "heading"
+        case .unread: got = "unread"
+        case .read(let measurements): got = measurements.map(Self.describe).joined(separator: " ; ")
+        }
+        #expect(got == test.expected)
+    }
+
+    @Test func aNotesFileReadsEveryLineAndListsTheRest() {
+        let notes = "到货实测：\n\n衣长 64\n做工一般\n# my own comment\n肩宽 40cm\n"
+        let lines = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).lines(path: "m.txt", text: notes)
+        #expect(lines.map(\.line) == [1, 3, 4, 6], "blank lines and # comments are not lines of notes")
+        let (measurements, unread) = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
+        #expect(measurements.map(\.source) == ["m.txt:3", "m.txt:6"])
+        #expect(unread.map { "\($0.path):\($0.line) \($0.text)" } == ["m.txt:4 做工一般"])
+    }
+
+    @Test func aFigureWithoutUnitTakesThePromisesUnitAndSaysSo() {
+        let findings = Support.chat([("S", "衣长68cm，袖长 23 inch")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 64\n袖长 22\n").measurements
+        let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil)
+        let length = comparison.items.first { $0.attribute == "garment_length" }
+        #expect(length?.measuredText == "64 cm")
+        #expect(length?.verdict == .mismatch)
+        #expect(length?.notes.contains { $0.contains("read in cm, the unit of the promise (inference)") } == true)
+        let sleeve = comparison.items.first { $0.attribute == "sleeve" }
+        #expect(sleeve?.measuredText == "55.88 cm", "22 read in inch, as the promise is written")
+    }
+
+    @Test func aFigureFarFromThePromiseInItsUnitTakesTheNearestUnit() {
+        let findings = Support.chat([("S", "窗帘宽2米高2.6米")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "高 247\n").measurements
+        let height = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items.first { $0.attribute == "height" }
+        #expect(height?.measuredText == "247 cm")
+        #expect(height?.notes.contains { $0.contains("read in cm, as the promise's unit (m) puts it far from the promise (inference)") } == true)
+        let nowhere = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "高 9\n").measurements
+        let far = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: nowhere, variant: nil).items.first { $0.attribute == "height" }
+        #expect(far?.verdict == .notMeasured, "9 is near the promise in no unit: not compared")
+    }
+
+    @Test func aLayersThicknessNeverReplacesTheMattresss() {
+        let findings = Support.chat([("S", "床垫厚度22cm，乳胶层3cm")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "乳胶层 2cm厚\n整体厚度 21.5cm\n").measurements
+        let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
+        let whole = items.first { $0.attribute == "thickness" && $0.promised?.part == nil && $0.measured.first?.part == nil }
+        #expect(whole?.measuredText == "21.5 cm")
+        let layer = items.first { $0.attribute == "thickness" && $0.measured.first?.part == "latex layer" }
+        #expect(layer?.promised.map(ValueText.of) == "3 cm")
+        #expect(layer?.verdict == .mismatch)
+    }
+}
