@@ -52,6 +52,7 @@ public struct Comparer {
         }
         var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
+        levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
         var dispatch: ComparedItem?
         if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
@@ -118,6 +119,27 @@ public struct Comparer {
             guard measuredBy[moved] == nil else { continue }
             measuredBy[moved] = measuredBy.removeValue(forKey: subject)
             notes[moved] = "the count measured names no level; the seller promised counts per \(named) only, so it is taken as per \(named)"
+        }
+        return notes
+    }
+
+    /// A part measured with no attribute named (backrest 60) meets the promise for that part
+    /// when the seller promised one attribute of it only (靠背高60cm): the note says so.
+    private func pairPartOnly(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        for subject in measuredBy.keys where subject.attribute.isEmpty {
+            guard let part = subject.part else { continue }
+            let promised = Set(byAttribute.keys.filter { $0.part == part && $0.level == subject.level })
+            guard promised.count == 1, let target = promised.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
+            measuredBy[target] = measured.map { measurement in
+                var named = Measurement(attribute: target.attribute, kind: byAttribute[target]?.first?.kind ?? measurement.kind, value: measurement.value,
+                                        unit: measurement.unit, percent: measurement.percent, part: part, source: measurement.source, raw: measurement.raw)
+                named.level = measurement.level
+                named.notes = measurement.notes
+                named.readBy = measurement.readBy
+                return named
+            }
+            notes[target] = "the notes name the \(part) only (“\(measured.last!.raw)”); the one thing promised for it is its \(target.attribute), so they are compared (inference)"
         }
         return notes
     }

@@ -76,7 +76,7 @@ struct MeasurementsCommand: ParsableCommand {
     }
 
     static func describe(_ measurement: Model.Measurement) -> String {
-        var text = measurement.attribute
+        var text = measurement.attribute.isEmpty ? "(attribute of the promise)" : measurement.attribute
         let qualifiers = [measurement.part, measurement.level, measurement.position].compactMap { $0 }
         if !qualifiers.isEmpty { text += " (" + qualifiers.joined(separator: ", ") + ")" }
         text += " " + ValueText.plain(measurement.value)

@@ -160,6 +160,28 @@ public struct MeasurementReader {
         return measurement
     }
 
+    /// A part with a figure and no attribute word (backrest 60): the attribute is left to the
+    /// comparison, which takes the one promised for that part.
+    private func partMeasurement(_ line: String, source: String) -> Measurement? {
+        let vocabulary = extractor.catalog.vocabulary
+        let bytes = Array(line.utf8)
+        let shape = words.partValue
+        let parsed: (String, String, String?)? = bytes.withUnsafeBufferPointer { buffer in
+            guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let part = shape.range(of: "p", in: captures), let value = shape.range(of: "value", in: captures) else { return nil }
+            return (UTF8Text.string(buffer, part), UTF8Text.string(buffer, value), shape.range(of: "unit", in: captures).map { UTF8Text.string(buffer, $0) })
+        }
+        guard let (partWord, number, unitWord) = parsed, let value = NumberText.parse(number) else { return nil }
+        let unit = unitWord.flatMap { vocabulary.unit(forAlias: $0.trimmingBlanks()) }
+        guard unit == nil || unit?.quantity == "length" || unit?.quantity == "mass" else { return nil }
+        var measurement = Measurement(attribute: "", kind: unit?.quantity == "mass" ? .weight : .dimension, value: .number(value * (unit?.factor ?? 1)),
+                                      unit: unit?.canonical, percent: nil, part: extractor.patternSet.interpreterWords.partName(partWord), source: source, raw: line)
+        measurement.readBy = "notes"
+        measurement.notes.append("the part only is named: compared with what was promised for it")
+        if unit == nil { measurement.notes.append("no unit written: the unit of the promise is used") }
+        return measurement
+    }
+
     /// The part named before the attribute word (提手 in 提手长 28), in the vocabulary's name.
     private func part(before word: String, in line: String) -> String? {
         guard let range = line.range(of: word) else { return nil }
@@ -255,9 +277,10 @@ public struct MeasurementReader {
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
             return [method.apply(to: named, girths: girths)]
         }
+        if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: girths) } }
         var result: [Measurement] = []
         if findings.isEmpty {
-            guard let measurement = plainMeasurement(plain, source: source) ?? textMeasurement(plain, source: source) else {
+            guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source) else {
                 throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
             }
             result = [measurement]
@@ -301,6 +324,27 @@ public struct MeasurementReader {
             guard finding.stance == .stated, finding.kind != .tolerance else { return false }
             guard let entry = vocabulary.attributes[finding.attribute], entry.commitment else { return true }
             return entry.comparison == .dispatch
+        }
+    }
+
+    /// Sides noted without a unit (尺寸 51×76): read as the catalogue reads them in cm, then
+    /// left without a unit for the comparison to take the promise's.
+    private func unitlessSides(_ line: String, source: String) throws(InputError) -> [Measurement]? {
+        let bytes = Array(line.utf8)
+        let end: Int? = bytes.withUnsafeBufferPointer { buffer in
+            (try? words.bareTuple.find(in: buffer, from: 0, to: buffer.count, scratch: scratch))?.range.upperBound
+        }
+        guard let end else { return nil }
+        let withUnit = String(decoding: bytes[..<end], as: UTF8.self) + "cm" + String(decoding: bytes[end...], as: UTF8.self)
+        let sides = try findings(withUnit, source: source).filter { $0.unit == "cm" && $0.value != nil }
+        guard !sides.isEmpty else { return nil }
+        return sides.map { finding in
+            var measurement = Measurement(attribute: finding.attribute, kind: finding.kind, value: finding.value!, unit: nil, percent: nil,
+                                          part: finding.part, source: source, raw: line)
+            measurement.level = finding.level
+            measurement.readBy = finding.pattern
+            measurement.notes = ["no unit written: the unit of the promise is used"] + (finding.inference.map { [$0] } ?? [])
+            return measurement
         }
     }
 
