@@ -22,10 +22,10 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A saved listing page as text (repeatable); every line is the seller's.", valueName: "file"))
     var listing: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A file of measurements, one per line: `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`, `颜色 藏青色` (repeatable).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Your notes of what arrived, one thing per line, as you write them: `衣长 64`, `腰围只有70cm`, `胸围 平铺 52 ×2`, `洗标：涤纶100%` (repeatable; check with `evidence measurements`).", valueName: "file"))
     var measured: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("One measurement, e.g. 'length=28cm' or '胸围=100厘米' (repeatable).", valueName: "attr=value"))
+    @Option(name: .long, help: ArgumentHelp("One line of notes, read as a notes line is: 'length=28cm', '胸围 100厘米', '每箱 46 个' (repeatable).", valueName: "line"))
     var measure: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The size or variant ordered (XL, 42, 20寸); otherwise taken from the chat (我拍的XL).", valueName: "variant"))

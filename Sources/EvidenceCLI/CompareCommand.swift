@@ -40,8 +40,12 @@ struct CompareCommand: ParsableCommand {
           evidence compare chat.txt --ordered 2024-03-12 --shipped 2024-03-16   # 48小时内发货?
           evidence compare chat.txt --measured m.txt --format json | jq '.items[] | select(.verdict == "mismatch")'
 
-        Exit codes: 0 nothing falls short, 1 something does, 2 a file or
-        measurement could not be read, 64 bad usage.
+        A notes line with nothing to compare (a remark) is listed as not read
+        and the rest goes on; --strict makes that exit 2. Check the notes first
+        with `evidence measurements FILE`.
+
+        Exit codes: 0 nothing falls short, 1 something does, 2 a file could not
+        be read (or, with --strict, a notes line), 64 bad usage.
         """
     )
 
@@ -93,8 +97,8 @@ struct ClaimCommand: ParsableCommand {
              variant, ordered, shipped, received; writes claims/<id>.md and index.csv)
 
         Exit codes: 1 a claim was drafted (something falls short), 0 nothing
-        falls short (it says so), 2 a file or measurement could not be read,
-        64 bad usage.
+        falls short (it says so), 2 a file could not be read (or, with
+        --strict, a notes line), 64 bad usage.
         """
     )
 

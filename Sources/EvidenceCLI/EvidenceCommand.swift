@@ -21,6 +21,7 @@ public struct EvidenceCommand: ParsableCommand {
           evidence extract --format jsonl *.txt   one JSON object per finding
           echo '长30cm，重1.2公斤' | evidence extract -
           evidence messages chat.txt              how a file was read
+          evidence measurements m.txt             how your notes are read
           evidence compare chat.txt --measured m.txt        promised vs measured
           evidence claim chat.txt --measured m.txt --price 189   the claim to file
           evidence patterns list                  the bundled catalogue
@@ -28,8 +29,8 @@ public struct EvidenceCommand: ParsableCommand {
 
         Exit codes: 0 found something (compare, claim: nothing falls short;
         patterns test: all pass), 1 found nothing (compare, claim: something
-        falls short; patterns test: a failure), 2 an input, measurement or
-        pattern file could not be read, 64 bad usage.
+        falls short; measurements: a line not read; patterns test: a
+        failure), 2 an input or pattern file could not be read, 64 bad usage.
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, MessagesCommand.self, MeasurementsCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]

@@ -98,3 +98,46 @@ import Testing
         #expect(layer?.verdict == .mismatch)
     }
 }
+
+/// `evidence measurements` and the notes in `compare`/`claim`, from the built binary.
+@Suite struct MeasurementsCommandTests {
+    @Test func showsEachLineAndExitsByWhatWasRead() throws {
+        let sample = Support.packageRoot.appendingPathComponent("samples/measured-dress-notes.txt").path
+        let text = try Support.run(["measurements", sample])
+        #expect(text.status == 1, "a remark is not read")
+        #expect(text.stdout.contains("→ chest 84; no unit written: the unit of the promise is used; ×2 written after the figure: doubled"))
+        #expect(text.stdout.contains("→ heading"))
+        #expect(text.stdout.contains("→ not read: a remark with no figure"))
+        let lines = try Support.run(["measurements", "--format", "jsonl", sample]).stdout.split(separator: "\n")
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["status"] as? String } == ["read", "heading", "read", "read", "read", "read", "unread"])
+        #expect(objects.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6, 7])
+        #expect(try Support.run(["measurements", "--strict", sample]).status == 2)
+
+        let folder = Support.temporaryFolder()
+        let clean = Support.write("衣长 64cm\n---\n肩宽 40\n", to: "clean.txt", in: folder)
+        #expect(try Support.run(["measurements", clean]).status == 0)
+        let missing = try Support.run(["measurements", folder.appendingPathComponent("nope.txt").path, clean])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.txt"))
+        #expect(missing.stdout.contains("clean.txt:1"), "the other files are still read")
+    }
+
+    @Test func compareListsUnreadLinesInJSONAndGoesOn() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.packageRoot.appendingPathComponent("samples/taobao-dress-chat.txt").path
+        let notes = Support.write("胸围 84\n拉链有点卡\n", to: "notes.txt", in: folder)
+        let run = try Support.run(["compare", chat, "--measured", notes, "--format", "json"])
+        #expect(run.status == 1, "the chest is still compared and falls short")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let unread = try #require(document["unread"] as? [[String: Any]])
+        #expect(unread.count == 1)
+        #expect(unread.first?["line"] as? Int == 2)
+        #expect(unread.first?["text"] as? String == "拉链有点卡")
+        #expect(run.stderr.contains("notes.txt:2: not read:"))
+        let claim = try Support.run(["claim", chat, "--measured", notes])
+        #expect(claim.status == 1)
+        #expect(claim.stdout.contains("Lines of the notes not read"))
+        #expect(try Support.run(["claim", chat, "--measured", notes, "--strict"]).status == 2)
+    }
+}
