@@ -155,7 +155,7 @@ public struct Catalog: Sendable {
     private mutating func readAttributes(_ section: YAMLValue) throws(CatalogError) {
         for (name, value) in try section.mapping() {
             let fields = try YAMLFields(value, allowed: ["kind", "aliases", "half_of", "measurable", "commitment", "discrepancy", "compare", "tolerance",
-                                                         "words", "in_claim", "disclaimer", "offers_exchange", "condition", "window_from_receipt", "quantity"])
+                                                         "words", "in_claim", "disclaimer", "offers_exchange", "condition", "window_from_receipt", "quantity", "narrows"])
             let kindName = try fields.required("kind").string()
             guard let kind = FindingKind(rawValue: kindName) else {
                 throw value.error("attribute \(name): unknown kind `\(kindName)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -175,6 +175,7 @@ public struct Catalog: Sendable {
             entry.condition = try fields.optional("condition")?.bool() ?? false
             entry.windowFromReceipt = try fields.optional("window_from_receipt")?.bool() ?? false
             entry.quantity = try fields.optional("quantity")?.string()
+            entry.narrows = try fields.optional("narrows")?.string()
             if let words = entry.words, !["materials", "colors"].contains(words) {
                 throw value.error("attribute \(name): `words: \(words)` is not a word list of values (materials, colors)")
             }

@@ -86,6 +86,9 @@ public struct AttributeEntry: Sendable, Equatable {
     /// For an attribute of another kind, the physical quantity of its values (a person's
     /// height is a length): the quantity layer binds quantities to it by its words.
     public var quantity: String?
+    /// The general attribute this one narrows (garment_length narrows length): a length
+    /// measured or charted for a garment meets the garment length promised.
+    public var narrows: String?
 
     public init(name: String, kind: FindingKind, aliases: [String], halfOf: String? = nil, traits: KindTraits = KindTraits()) {
         self.name = name

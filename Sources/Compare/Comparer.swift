@@ -53,6 +53,7 @@ public struct Comparer {
         var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
+        levelNotes.merge(pairNarrowed(&measuredBy, &byAttribute)) { first, _ in first }
         var dispatch: ComparedItem?
         if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
@@ -140,6 +141,36 @@ public struct Comparer {
                 return named
             }
             notes[target] = "the notes name the \(part) only (“\(measured.last!.raw)”); the one thing promised for it is its \(target.attribute), so they are compared (inference)"
+        }
+        return notes
+    }
+
+    /// A general word on one side and the narrower one on the other (a chart's `Length`
+    /// against the notes' 衣长, or `length 29 in` against 衣长 promised) meet when that narrower
+    /// attribute is the only one of the general word promised or measured: the note says so.
+    private func pairNarrowed(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: inout [Subject: [Finding]]) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        let narrower = Dictionary(grouping: vocabulary.attributes.values.filter { $0.narrows != nil }) { $0.narrows! }
+        for (general, entries) in narrower {
+            let names = Set(entries.map(\.name))
+            // Measured general, promised narrower.
+            for subject in Array(measuredBy.keys) where subject.attribute == general && byAttribute[subject] == nil {
+                let targets = byAttribute.keys.filter { names.contains($0.attribute) && $0.part == subject.part && $0.level == subject.level }
+                guard targets.count == 1, let target = targets.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
+                measuredBy[target] = measured
+                notes[target] = "measured as \(general) (“\(measured.last!.raw)”); the only \(general) promised is the \(target.attribute), so they are compared (inference)"
+            }
+            // Promised general, measured narrower.
+            for subject in Array(byAttribute.keys) where subject.attribute == general && measuredBy[subject] == nil {
+                let targets = measuredBy.keys.filter { names.contains($0.attribute) && $0.part == subject.part && $0.level == subject.level && byAttribute[$0] == nil }
+                guard targets.count == 1, let target = targets.first, let promised = byAttribute.removeValue(forKey: subject) else { continue }
+                byAttribute[target] = promised.map { promise in
+                    var named = promise
+                    named.attribute = target.attribute
+                    return named
+                }
+                notes[target] = "promised as \(general) (“\(promised.last!.raw)”); the only \(general) measured is the \(target.attribute), so they are compared (inference)"
+            }
         }
         return notes
     }

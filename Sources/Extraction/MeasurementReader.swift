@@ -48,8 +48,11 @@ public struct MeasurementReader {
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
-        let line = NoteText.cleaned(raw)
-        if !line.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        let cleaned = NoteText.cleaned(raw)
+        if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        // Working then a result (2.4 g from a 10x10 cm square -> ~240 gsm): the result is the note.
+        var line = cleaned
+        if let result = NoteText.result(cleaned), (try? readLine(result, source: source))?.isEmpty == false { line = result }
         var reason: String
         do {
             return .read(try readLine(line, source: source).map { measurement in
@@ -135,6 +138,12 @@ public struct MeasurementReader {
                 if let gap = shape.range(of: "gap", in: captures), !gap.isEmpty,
                    let nearer = try? words.attributeWord.find(in: buffer, from: gap.lowerBound, to: gap.upperBound, scratch: scratch) {
                     from = nearer.range.lowerBound
+                    continue
+                }
+                // A figure is never a colour's or a material's (颜色没问题, 60).
+                if let entry = vocabulary.attribute(forAlias: attr), vocabulary.valueWords(for: entry.name) != nil,
+                   let end = shape.range(of: "attr", in: captures)?.upperBound {
+                    from = end
                     continue
                 }
                 return (attr, value, text(shape, "unit", captures) ?? "")

@@ -31,6 +31,14 @@ enum NoteText {
 }
 
 extension NoteText {
+    /// What follows the last arrow of a line that works something out (`… -> ~240 gsm`, `… → 3h40m`).
+    static func result(_ line: String) -> String? {
+        let arrows = ["->", "→", "=>", "⇒"]
+        guard let last = arrows.compactMap({ line.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let result = String(line[last.upperBound...]).trimmingBlanks()
+        return result.isEmpty ? nil : result
+    }
+
     /// The line without bracketed remarks that hold no digit: `(counted twice)`, `（带轮子）`.
     static func withoutRemarks(_ line: String) -> String {
         var result = ""

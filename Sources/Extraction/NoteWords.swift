@@ -17,8 +17,8 @@ struct NoteWords: Sendable {
     let flat: any Matcher
     /// A ×2 written by a flat girth (`51 x2`, `（平铺腋下×2）`).
     let timesTwo: any Matcher
-    /// An attribute word, up to a few words of commentary (no comma), a number and an optional
-    /// unit: groups `attr`, `gap`, `value`, `unit`.
+    /// An attribute word, up to a few words of commentary, a number and an optional unit:
+    /// groups `attr`, `gap`, `value`, `unit`.
     let attributeValue: any Matcher
     /// A part named with a figure and no attribute word (backrest 60, 提手 28cm): groups `p`,
     /// `value`, `unit`.
@@ -53,6 +53,6 @@ struct NoteWords: Sendable {
         partValue = try compile("parts", "(?<p>" + words("parts") + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
         attributeValue = try compile("note_fillers",
-            "(?<attr>" + attributes + #")[\s:：=]*(?<gap>[^\d\n。；;!！?？,，]{0,16}?)(?<![0-9.])(?<value>"# + number + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
+            "(?<attr>" + attributes + #")[\s:：=]*(?<gap>[^\d\n。；;!！?？]{0,20}?)(?<![0-9.])(?<value>"# + number + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
     }
 }

@@ -14,7 +14,8 @@ struct SizeChart {
     static let patternID = "table.size-chart"
     private static let sizeLabel = PCRE2Regex.reader(#"^(?:(?i:[2-6]?X{0,3}[SML]|XXS|XS|[2-6]XL|F)|均码|[0-9]{2,3}(?:/[0-9]{2,3}[ABY])?)$"#)
     private static let cell = PCRE2Regex.reader(#"^(?<min>[0-9]+(?:\.[0-9]+)?)(?:[-~～](?<max>[0-9]+(?:\.[0-9]+)?))?$"#)
-    private static let caption = PCRE2Regex.reader(#"(?:单位|unit)\s*[:：]?\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)|[(（](?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸)[)）]"#)
+    private static let caption = PCRE2Regex.reader(
+        #"(?:单位|unit|(?<![A-Za-z])in)\s*[:：]?\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)(?![A-Za-z])|[(（]\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)\s*[)）,，;；]"#)
     private static let firstColumn: Set<String> = ["尺码", "码数", "尺寸", "号码", "码", "号型", "size", "规格"]
 
     private struct Line {
@@ -82,20 +83,29 @@ struct SizeChart {
         text.split(whereSeparator: { " \t|｜,，".contains($0) || $0 == "\u{3000}" }).map(String.init)
     }
 
-    /// The columns of a header row, and the unit its caption names.
+    /// The columns of a header row, and the unit its caption names. A column may say its unit
+    /// or its method in brackets (`胸围(cm)`, `Chest (pit to pit)`); a caption saying the
+    /// garment is measured flat makes its girths half girths.
     private func header(_ text: String, previous: String) -> ([Column], UnitEntry?)? {
-        var words = tokens(text)
+        // Cells between bars may hold several words (Chest (pit to pit) | Length).
+        var words = text.contains("|") || text.contains("｜")
+            ? text.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
+            : tokens(text)
         if let first = words.first, Self.firstColumn.contains(first.lowercased()) { words.removeFirst() }
+        let flat = [text, previous].contains { caption in vocabulary.words("flat_measure").contains { caption.lowercased().contains($0.lowercased()) } }
         var columns: [Column] = []
         for word in words {
-            var name = word
+            var name = word.trimmingBlanks()
             var unit: UnitEntry?
+            var named: AttributeEntry?
             if let open = word.firstIndex(where: { $0 == "(" || $0 == "（" }) {
-                name = String(word[..<open])
-                let inside = word[word.index(after: open)...].filter { $0 != ")" && $0 != "）" }
-                unit = vocabulary.unit(forAlias: String(inside))
+                name = String(word[..<open]).trimmingBlanks()
+                let inside = String(word[word.index(after: open)...].filter { $0 != ")" && $0 != "）" }).trimmingBlanks()
+                unit = vocabulary.unit(forAlias: inside)
+                named = vocabulary.attribute(forAlias: inside).flatMap { $0.halfOf == nil ? nil : $0 }
             }
-            if let attribute = vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
+            if var attribute = named ?? vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
+                if flat, named == nil, let half = vocabulary.attributes.values.first(where: { $0.halfOf == attribute.name }) { attribute = half }
                 columns.append(Column(attribute: attribute, unit: unit))
             } else if !word.contains("单位") && !word.hasPrefix("(") && !word.hasPrefix("（") {
                 return nil

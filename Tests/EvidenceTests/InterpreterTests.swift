@@ -60,6 +60,17 @@ import Testing
         #expect(findings.filter { $0.pattern == SizeChart.patternID }.allSatisfy { $0.role == .seller && $0.isPromise && $0.line >= 3 })
     }
 
+    @Test func barredChartsTakeTheirUnitAndMethodFromTheCaption() {
+        let text = "Size guide (in inches, laid flat)\nSize | Chest (pit to pit) | Length | Waist\nM | 21 | 27 | 17\nL | 22 | 28 | 18\n"
+        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
+        // Pit to pit and a flat waist are half girths: doubled, in inches.
+        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0))" } == [
+            "chest=106.68 cm @M", "length=68.58 cm @M", "waist=86.36 cm @M",
+            "chest=111.76 cm @L", "length=71.12 cm @L", "waist=91.44 cm @L",
+        ])
+    }
+
     @Test func cunIsReadFromContextOrLeftAmbiguous() throws {
         let luggage = try #require(chat([("S", "20寸的行李箱")]).first)
         #expect(luggage.unit == "cm" && luggage.value == .number(50.8) && luggage.ambiguous.isEmpty)
