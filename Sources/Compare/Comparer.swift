@@ -54,6 +54,7 @@ public struct Comparer {
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
         levelNotes.merge(pairNarrowed(&measuredBy, &byAttribute)) { first, _ in first }
+        levelNotes.merge(pairByUnit(&measuredBy, byAttribute)) { first, _ in first }
         var dispatch: ComparedItem?
         if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
@@ -141,6 +142,30 @@ public struct Comparer {
                 return named
             }
             notes[target] = "the notes name the \(part) only (“\(measured.last!.raw)”); the one thing promised for it is its \(target.attribute), so they are compared (inference)"
+        }
+        return notes
+    }
+
+    /// A figure noted with no word for what it measures (连续放歌 4小时10分) meets the one
+    /// promise in its unit that nothing else measured: the note says so.
+    private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        for subject in Array(measuredBy.keys) where subject.attribute.isEmpty && subject.part == nil {
+            guard let measured = measuredBy[subject], let unit = measured.last?.unit else { continue }
+            let targets = byAttribute.filter { key, promises in
+                measuredBy[key] == nil && !entry(key.attribute, kind: promises[0].kind).commitment && promises.contains { $0.unit == unit } && key.level == subject.level
+            }.map(\.key)
+            guard targets.count == 1, let target = targets.first else { continue }
+            measuredBy.removeValue(forKey: subject)
+            measuredBy[target] = measured.map { measurement in
+                var named = Measurement(attribute: target.attribute, kind: byAttribute[target]![0].kind, value: measurement.value, unit: measurement.unit,
+                                        percent: measurement.percent, part: target.part, source: measurement.source, raw: measurement.raw)
+                named.level = measurement.level
+                named.notes = measurement.notes
+                named.readBy = measurement.readBy
+                return named
+            }
+            notes[target] = "the notes say no word for what was measured (“\(measured.last!.raw)”); the only promise in \(unit) is the \(target.attribute), so they are compared (inference)"
         }
         return notes
     }

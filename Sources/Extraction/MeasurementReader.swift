@@ -78,7 +78,8 @@ public struct MeasurementReader {
         }
         let undated = withoutDates(line)
         if !undated.contains(where: \.isASCIIDigit) {
-            if isHeading(undated) { return .heading }
+            // A title, or a line whose only figure is a date (手镯 12/6 到手): a heading.
+            if isHeading(undated) || undated != line { return .heading }
             if reason.hasPrefix("no attribute") { reason = "a remark with no figure, material or colour in it: nothing to compare" }
         }
         return .unread(reason)
@@ -122,6 +123,7 @@ public struct MeasurementReader {
     private func plainMeasurement(_ line: String, source: String) -> Measurement? {
         let bytes = Array(line.utf8)
         let vocabulary = extractor.catalog.vocabulary
+        var tail: (value: String, unit: String)?
         let parsed: (String, String, String)? = bytes.withUnsafeBufferPointer { buffer in
             func text(_ matcher: any Matcher, _ name: String, _ captures: Captures) -> String? {
                 matcher.range(of: name, in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
@@ -146,6 +148,12 @@ public struct MeasurementReader {
                     from = end
                     continue
                 }
+                // 4小时10分, 5 ft 3 in: a second figure in a smaller unit of the same quantity.
+                if let compound = try? words.compoundTail.find(in: buffer, from: captures.range.upperBound, to: buffer.count, scratch: scratch),
+                   buffer[captures.range.upperBound..<compound.range.lowerBound].allSatisfy({ $0 == 0x20 }),
+                   let value = text(words.compoundTail, "value", compound), let unit = text(words.compoundTail, "unit", compound) {
+                    tail = (value, unit)
+                }
                 return (attr, value, text(shape, "unit", captures) ?? "")
             }
             return nil
@@ -160,7 +168,12 @@ public struct MeasurementReader {
             return count
         }
         let (name, half) = attribute.reported
-        var measurement = Measurement(attribute: name, kind: attribute.kind, value: .number(value * (unit?.factor ?? 1) * half), unit: unit?.canonical,
+        var amount = value * (unit?.factor ?? 1) * half
+        if let unit, let tail, let extra = NumberText.parse(tail.value), let smaller = vocabulary.unit(forAlias: tail.unit),
+           smaller.quantity == unit.quantity, smaller.canonical == unit.canonical, smaller.factor < unit.factor {
+            amount += extra * smaller.factor
+        }
+        var measurement = Measurement(attribute: name, kind: attribute.kind, value: .number(amount), unit: unit?.canonical,
                                       percent: nil, part: part(before: word, in: line), source: source, raw: line)
         measurement.level = level
         measurement.readBy = "notes"
@@ -188,6 +201,50 @@ public struct MeasurementReader {
         measurement.readBy = "notes"
         measurement.notes.append("the part only is named: compared with what was promised for it")
         if unit == nil { measurement.notes.append("no unit written: the unit of the promise is used") }
+        return measurement
+    }
+
+    /// The longest word of `list` inside `text`, by its name.
+    static func knownWord(in text: String, _ list: WordList) -> String? {
+        let lowered = text.lowercased()
+        return list.entries.flatMap { name, aliases in aliases.map { (name, $0.lowercased()) } }
+            .filter { lowered.contains($0.1) }.max { ($0.1.count, $1.0) < ($1.1.count, $0.0) }?.0
+    }
+
+    /// A figure with a unit and no word for what it measures (连续放歌 4小时10分): the
+    /// comparison takes the one promise of that quantity, and says so.
+    private func bareQuantity(_ line: String, source: String) -> Measurement? {
+        let vocabulary = extractor.catalog.vocabulary
+        let bytes = Array(line.utf8)
+        let parsed: (String, String, (String, String)?)? = bytes.withUnsafeBufferPointer { buffer in
+            let shape = words.compoundTail
+            guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let value = shape.range(of: "value", in: captures), let unit = shape.range(of: "unit", in: captures) else { return nil }
+            var tail: (String, String)?
+            if let next = try? shape.find(in: buffer, from: captures.range.upperBound, to: buffer.count, scratch: scratch),
+               next.range.lowerBound == captures.range.upperBound || buffer[captures.range.upperBound..<next.range.lowerBound].allSatisfy({ $0 == 0x20 }),
+               let nextValue = shape.range(of: "value", in: next), let nextUnit = shape.range(of: "unit", in: next) {
+                tail = (UTF8Text.string(buffer, nextValue), UTF8Text.string(buffer, nextUnit))
+            }
+            return (UTF8Text.string(buffer, value), UTF8Text.string(buffer, unit), tail)
+        }
+        guard let (number, unitWord, tail) = parsed, let value = NumberText.parse(number), let unit = vocabulary.unit(forAlias: unitWord.trimmingBlanks()) else { return nil }
+        // 通风孔数了 13 个: a count of pieces.
+        if unit.quantity == "count", let quantity = vocabulary.attributes["quantity"] {
+            var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+            count.readBy = "notes"
+            return count
+        }
+        guard unit.quantity != "ratio", let family = vocabulary.quantityFamilies[unit.quantity] ?? (unit.quantity == "duration" ? (.spec, nil) : nil) else { return nil }
+        var amount = value * unit.factor
+        if let (extraText, smallerWord) = tail, let extra = NumberText.parse(extraText), let smaller = vocabulary.unit(forAlias: smallerWord.trimmingBlanks()),
+           smaller.canonical == unit.canonical, smaller.factor < unit.factor {
+            amount += extra * smaller.factor
+        }
+        var measurement = Measurement(attribute: family.attribute ?? "", kind: family.kind, value: .number(amount), unit: unit.canonical, percent: nil,
+                                      part: nil, source: source, raw: line)
+        measurement.readBy = "notes"
+        if family.attribute == nil { measurement.notes.append("no word for what was measured: compared with the one promise in \(unit.canonical)") }
         return measurement
     }
 
@@ -243,6 +300,8 @@ public struct MeasurementReader {
                     // Whole words only for English (min is not in minute).
                     let end = start + target.count
                     if isASCII, start > 0 && characters[start - 1].isLetter || end < characters.count && characters[end].isLetter { continue }
+                    // Right after a figure it is a unit (20min), not a position.
+                    if start > 0, characters[start - 1].isNumber { continue }
                     return (position, String(characters[..<start]) + " " + String(characters[end...]))
                 }
             }
@@ -277,7 +336,7 @@ public struct MeasurementReader {
     }
 
     private func readFixed(_ text: String, source: String) throws(InputError) -> [Measurement] {
-        let (line, method) = girthMethod(text)
+        let (line, method) = girthMethod(sameDay(text))
         let plain = withoutFillers(line)
         var findings = try findings(line, source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
@@ -289,7 +348,8 @@ public struct MeasurementReader {
         if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: girths) } }
         var result: [Measurement] = []
         if findings.isEmpty {
-            guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source) else {
+            guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)
+                    ?? bareQuantity(withoutDates(plain), source: source) else {
                 throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
             }
             result = [measurement]
@@ -334,6 +394,17 @@ public struct MeasurementReader {
             guard let entry = vocabulary.attributes[finding.attribute], entry.commitment else { return true }
             return entry.comparison == .dispatch
         }
+    }
+
+    /// 发货时间：当天 as 发货时间：0天: a same-day word (word list `same_day`) on a line about
+    /// the time to ship is 0 days.
+    private func sameDay(_ line: String) -> String {
+        let vocabulary = extractor.catalog.vocabulary
+        let lowered = line.lowercased()
+        guard vocabulary.attributes.values.contains(where: { $0.comparison == .dispatch && $0.aliases.contains { lowered.contains($0.lowercased()) } }),
+              let word = vocabulary.words("same_day").sorted(by: { $0.count > $1.count }).first(where: { lowered.contains($0.lowercased()) }),
+              let range = line.range(of: word, options: .caseInsensitive) else { return line }
+        return line.replacingCharacters(in: range, with: " 0 days ")
     }
 
     /// Sides noted without a unit (尺寸 51×76): read as the catalogue reads them in cm, then
@@ -431,12 +502,19 @@ public struct MeasurementReader {
         }
         // 颜色薄荷绿, 材质：松木: an attribute with word values, and the words after it as written.
         guard !line.contains(where: \.isASCIIDigit) else { return nil }
+        // 白色: a line that is a colour and nothing else.
+        if let color = vocabulary.colors.name(forAlias: line.trimmingBlanks()), let attribute = vocabulary.attributes.values.first(where: { $0.words == "colors" }) {
+            var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(color), unit: nil, percent: nil, part: nil, source: source, raw: line)
+            measurement.readBy = "notes"
+            return measurement
+        }
         for (alias, attribute) in vocabulary.attributes.values.flatMap({ entry in entry.aliases.map { ($0, entry) } }).sorted(by: { $0.0.count > $1.0.count })
         where vocabulary.valueWords(for: attribute.name) != nil && line.lowercased().hasPrefix(alias.lowercased()) {
             var value = String(line.dropFirst(alias.count).drop { ":：= ".contains($0) || $0 == "是" || $0 == "为" }).trimmingBlanks()
             for end in ["的", "。", "."] where value.hasSuffix(end) { value = String(value.dropLast()) }
-            // Only a word the catalogue knows: 颜色没问题 is a remark, not a colour.
-            guard let known = vocabulary.valueWords(for: attribute.name)?.name(forAlias: value) else { return nil }
+            // Only a word the catalogue knows, or one inside the words (颜色就是燕麦灰: 灰):
+            // 颜色没问题 is a remark, not a colour.
+            guard let list = vocabulary.valueWords(for: attribute.name), let known = list.name(forAlias: value) ?? Self.knownWord(in: value, list) else { return nil }
             var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(known),
                                           unit: nil, percent: nil, part: nil, source: source, raw: line)
             measurement.readBy = "notes"

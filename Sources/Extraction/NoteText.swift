@@ -8,7 +8,7 @@ enum NoteText {
             switch scalar.value {
             case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
             case 0x3000: scalars.append(" ")
-            case 0xFE0F, 0x200D: continue
+            case 0xFE0F, 0x200D, 0x2713, 0x2717, 0x2718, 0x2611: continue  // joiners, ✓ ✗ ✘ ☑
             default:
                 if scalar.properties.isEmojiPresentation || scalar.value >= 0x2600 && scalar.properties.isEmoji { continue }
                 scalars.append(scalar)

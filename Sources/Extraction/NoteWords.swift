@@ -23,6 +23,9 @@ struct NoteWords: Sendable {
     /// A part named with a figure and no attribute word (backrest 60, 提手 28cm): groups `p`,
     /// `value`, `unit`.
     let partValue: any Matcher
+    /// A figure and its unit (group `value`, `unit`): the second part of 4小时10分, or a figure
+    /// noted with no attribute word.
+    let compoundTail: any Matcher
     /// Sides written with no unit (尺寸 51×76, 10x15): read as if in cm, then left without a unit.
     let bareTuple: any Matcher
     /// Any attribute word: one in the gap of `attributeValue` is the nearer, and the one read.
@@ -49,6 +52,7 @@ struct NoteWords: Sendable {
         let units = Vocabulary.alternation(of: vocabulary.units.values.flatMap { $0.aliases + [$0.name] })
         let number = #"[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]+/[0-9]+)?"#
         attributeWord = try compile("note_fillers", attributes)
+        compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + words("parts") + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])\s*(?<unit>"# + units + ")?")

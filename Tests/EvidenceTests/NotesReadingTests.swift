@@ -26,7 +26,7 @@ import Testing
 
     /// `attribute[part]@level^position value unit`, as the fixture writes a reading.
     static func describe(_ measurement: Model.Measurement) -> String {
-        var name = measurement.attribute
+        var name = measurement.attribute.isEmpty ? "?" : measurement.attribute
         if let part = measurement.part { name += "[\(part)]" }
         if let level = measurement.level { name += "@\(level)" }
         if let position = measurement.position { name += "^\(position)" }
