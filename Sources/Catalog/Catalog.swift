@@ -140,13 +140,14 @@ public struct Catalog: Sendable {
             guard let kind = FindingKind(rawValue: name) else {
                 throw value.error("unknown kind `\(name)` (kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let fields = try YAMLFields(value, allowed: ["measurable", "commitment", "discrepancy", "compare", "words"])
+            let fields = try YAMLFields(value, allowed: ["measurable", "commitment", "discrepancy", "compare", "words", "tolerance"])
             var traits = KindTraits()
             traits.measurable = try fields.optional("measurable")?.bool() ?? false
             traits.commitment = try fields.optional("commitment")?.bool() ?? false
             traits.discrepancy = try fields.optional("discrepancy")?.string()
             traits.comparison = try Self.choice(fields.optional("compare"), "compare") ?? .value
             traits.words = try fields.optional("words")?.string()
+            traits.tolerance = try fields.optional("tolerance")?.string()
             vocabulary.kinds.removeAll { $0.kind == kind }
             vocabulary.kinds.append((kind, traits))
         }

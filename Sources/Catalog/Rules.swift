@@ -14,6 +14,9 @@ public struct DefaultTolerance: Sendable {
     public let value: Double
     /// `value` is a percentage of the promised value.
     public let relative: Bool
+    /// For an absolute `value`: at least this percentage of the promised value (the larger of
+    /// 5 mm and 1.5% for sizes that are no precision parts), or nil.
+    public var atLeastPercent: Double? = nil
     public let direction: ToleranceDirection
     public let source: String
     /// False for numbers recalled from a standard and not checked against its text.
@@ -58,12 +61,13 @@ public struct ClaimTexts: Sendable {
 extension Catalog {
     mutating func readTolerances(_ section: YAMLValue) throws(CatalogError) {
         for (attribute, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["value", "relative", "direction", "source", "verified"])
+            let fields = try YAMLFields(value, allowed: ["value", "relative", "at_least_percent", "direction", "source", "verified"])
             let directionName = try fields.optional("direction")?.string() ?? "both"
             guard let direction = ToleranceDirection(rawValue: directionName) else { throw value.error("direction must be both or short") }
             tolerances[attribute] = DefaultTolerance(
                 attribute: attribute, value: try fields.required("value").number(), relative: try fields.optional("relative")?.bool() ?? false,
                 direction: direction, source: try fields.required("source").string(), verified: try fields.optional("verified")?.bool() ?? false)
+            tolerances[attribute]?.atLeastPercent = try fields.optional("at_least_percent")?.number()
         }
     }
 

@@ -50,6 +50,9 @@ public struct KindTraits: Sendable, Equatable {
     public var discrepancy: String?
     public var comparison = ComparisonMethod.value
     public var words: String?
+    /// The default tolerance a figure of this kind takes when no attribute is named for it
+    /// (a length noted without a word for what it is: the tolerance of `length`).
+    public var tolerance: String?
 
     public init() {}
 }

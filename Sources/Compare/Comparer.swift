@@ -27,8 +27,11 @@ public struct Comparer {
 
     /// The attribute's entry, or a bare one of the finding's kind for an attribute the vocabulary lacks.
     func entry(_ attribute: String, kind: FindingKind) -> AttributeEntry {
-        vocabulary.attributes[attribute]
-            ?? AttributeEntry(name: attribute, kind: kind, aliases: [], traits: vocabulary.kinds.first { $0.kind == kind }?.traits ?? KindTraits())
+        if let known = vocabulary.attributes[attribute] { return known }
+        let traits = vocabulary.kinds.first { $0.kind == kind }?.traits ?? KindTraits()
+        var bare = AttributeEntry(name: attribute, kind: kind, aliases: [], traits: traits)
+        if let tolerance = traits.tolerance { bare.tolerance = tolerance }
+        return bare
     }
 
     /// `variant` is the one ordered (`--variant`, or inferred from the chat); size-chart
@@ -489,6 +492,10 @@ public struct Comparer {
 extension AppliedTolerance {
     /// A documented default applied to a promised value.
     init(_ standard: DefaultTolerance, promised: Double) {
+        if !standard.relative, let floor = standard.atLeastPercent, abs(promised) * floor / 100 > standard.value {
+            self.init(value: abs(promised) * floor / 100, percent: floor, direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
+            return
+        }
         self.init(value: standard.relative ? promised * standard.value / 100 : standard.value, percent: standard.relative ? standard.value : nil,
                   direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
     }

@@ -82,7 +82,8 @@ struct Interpreter {
                     let window = min(max(clause, item.range.lowerBound - 32, previous), item.range.lowerBound)..<item.range.upperBound
                     if item.finding.kind == .dimension,
                        let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
-                        item.finding.part = words.foldedState.text("p", captures, buffer)?.lowercased()
+                        // Every word for the folded state (折叠后, 折起来, folded) is one state: `folded`.
+                        item.finding.part = words.foldedState.text("p", captures, buffer).map { _ in "folded" }
                     } else if let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {
                         item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)

@@ -338,7 +338,8 @@ public struct MeasurementReader {
     private func readFixed(_ text: String, source: String) throws(InputError) -> [Measurement] {
         let (line, method) = girthMethod(sameDay(text))
         let plain = withoutFillers(line)
-        var findings = try findings(line, source: source)
+        // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
+        var findings = try findings(NoteText.withoutRemarks(line), source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
