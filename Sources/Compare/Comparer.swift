@@ -136,14 +136,7 @@ public struct Comparer {
             guard let part = subject.part else { continue }
             let promised = Set(byAttribute.keys.filter { $0.part == part && $0.level == subject.level })
             guard promised.count == 1, let target = promised.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
-            measuredBy[target] = measured.map { measurement in
-                var named = Measurement(attribute: target.attribute, kind: byAttribute[target]?.first?.kind ?? measurement.kind, value: measurement.value,
-                                        unit: measurement.unit, percent: measurement.percent, part: part, source: measurement.source, raw: measurement.raw)
-                named.level = measurement.level
-                named.notes = measurement.notes
-                named.readBy = measurement.readBy
-                return named
-            }
+            measuredBy[target] = measured.map { $0.renamed(target.attribute, kind: byAttribute[target]?.first?.kind) }
             notes[target] = "the notes name the \(part) only (“\(measured.last!.raw)”); the one thing promised for it is its \(target.attribute), so they are compared (inference)"
         }
         return notes
@@ -160,14 +153,7 @@ public struct Comparer {
             }.map(\.key)
             guard targets.count == 1, let target = targets.first else { continue }
             measuredBy.removeValue(forKey: subject)
-            measuredBy[target] = measured.map { measurement in
-                var named = Measurement(attribute: target.attribute, kind: byAttribute[target]![0].kind, value: measurement.value, unit: measurement.unit,
-                                        percent: measurement.percent, part: target.part, source: measurement.source, raw: measurement.raw)
-                named.level = measurement.level
-                named.notes = measurement.notes
-                named.readBy = measurement.readBy
-                return named
-            }
+            measuredBy[target] = measured.map { $0.renamed(target.attribute, kind: byAttribute[target]![0].kind, part: .some(target.part)) }
             notes[target] = "the notes say no word for what was measured (“\(measured.last!.raw)”); the only promise in \(unit) is the \(target.attribute), so they are compared (inference)"
         }
         return notes
@@ -234,11 +220,7 @@ public struct Comparer {
         let measured = measurements.map { measurement in
             guard let position = measurement.position,
                   adjustable.contains(measurement.attribute) || promised.contains(measurement.attribute + "_" + position) else { return measurement }
-            var end = Measurement(attribute: measurement.attribute + "_" + position, kind: measurement.kind, value: measurement.value, unit: measurement.unit,
-                                  percent: measurement.percent, part: measurement.part, source: measurement.source, raw: measurement.raw)
-            end.level = measurement.level
-            end.position = position
-            return end
+            return measurement.renamed(measurement.attribute + "_" + position)
         }
         let ends = Set(measured.filter { $0.position != nil }.map(\.attribute))
         var result: [Finding] = []

@@ -60,12 +60,7 @@ struct InterpreterWords: Sendable {
     init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
         func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {
-            do {
-                return try engine.compile("(*ANYCRLF)" + regex, [.multiline])
-            } catch {
-                let list = vocabulary.wordLists[name]
-                throw CatalogError(file: list?.file ?? "patterns/words.yaml", line: list?.line, "word list \(name): \(error.message)")
-            }
+            try engine.compile(wordList: name, "(*ANYCRLF)" + regex, [.multiline], vocabulary)
         }
         negation = try compile("negation", words("negation") + #"\s*[^\s]{0,2}$"#)
         quoting = try compile("quoting", words("quoting"))
@@ -105,5 +100,17 @@ struct InterpreterWords: Sendable {
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
         self.vocabulary = vocabulary
+    }
+}
+
+extension RegexEngine {
+    /// A regex made of a word list's words; a compile error names the list's file and line.
+    func compile(wordList name: String, _ regex: String, _ options: RegexOptions, _ vocabulary: Vocabulary) throws(CatalogError) -> any Matcher {
+        do {
+            return try compile(regex, options)
+        } catch {
+            let list = vocabulary.wordLists[name]
+            throw CatalogError(file: list?.file ?? "patterns/words.yaml", line: list?.line, "word list \(name): \(error.message)")
+        }
     }
 }

@@ -96,18 +96,23 @@ public struct MeasurementReader {
     }
 
     /// The line with its dates taken out (3/15, 3月6日, 25 Mar, 2025-03-09).
-    private func withoutDates(_ line: String) -> String {
+    private func withoutDates(_ line: String) -> String { removing(words.date, from: line) }
+
+    /// The line without what `matcher` matches; a blank is kept where a match stood between
+    /// two words or numbers.
+    private func removing(_ matcher: any Matcher, from line: String) -> String {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let dates = try? words.date.findAll(in: buffer, scratch: scratch), !dates.isEmpty else { return line }
+            guard let matches = try? matcher.findAll(in: buffer, scratch: scratch), !matches.isEmpty else { return line }
             var kept: [UInt8] = []
             var at = 0
-            for date in dates {
-                kept += buffer[at..<date.range.lowerBound]
-                at = date.range.upperBound
+            for match in matches {
+                kept += buffer[at..<match.range.lowerBound]
+                if let last = kept.last, last != 0x20, match.range.upperBound < buffer.count, buffer[match.range.upperBound] != 0x20 { kept.append(0x20) }
+                at = match.range.upperBound
             }
             kept += buffer[at...]
-            return String(decoding: kept, as: UTF8.self)
+            return String(decoding: kept, as: UTF8.self).trimmingBlanks()
         }
     }
 
@@ -431,23 +436,7 @@ public struct MeasurementReader {
 
     /// The line with the words of `note_fillers` read past (量了一下, 只有, actually), and remarks
     /// in brackets that hold no figure (counted twice, 带轮子).
-    private func withoutFillers(_ text: String) -> String {
-        let line = NoteText.withoutRemarks(text)
-        let bytes = Array(line.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let matches = try? words.filler.findAll(in: buffer, scratch: scratch), !matches.isEmpty else { return line }
-            var kept: [UInt8] = []
-            var at = 0
-            for match in matches {
-                kept += buffer[at..<match.range.lowerBound]
-                // Keep a blank between two words or numbers the filler stood between.
-                if let last = kept.last, last != 0x20, match.range.upperBound < buffer.count, buffer[match.range.upperBound] != 0x20 { kept.append(0x20) }
-                at = match.range.upperBound
-            }
-            kept += buffer[at...]
-            return String(decoding: kept, as: UTF8.self).trimmingBlanks()
-        }
-    }
+    private func withoutFillers(_ text: String) -> String { removing(words.filler, from: NoteText.withoutRemarks(text)) }
 
     /// Attributes measured round the body (胸围, waist): those a half measure doubles into.
     private var girths: Set<String> { Set(extractor.catalog.vocabulary.attributes.values.compactMap(\.halfOf)) }

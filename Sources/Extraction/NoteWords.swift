@@ -10,8 +10,8 @@ struct NoteWords: Sendable {
     let filler: any Matcher
     /// A material word (group `m`).
     let material: any Matcher
-    /// A date (3/15, 3.10, 3月6日, 25 Mar, Mar 18th, 2025-03-09): a line that holds only a date
-    /// and heading words is a heading.
+    /// A date (3/15, 3.10, 3月6日, 25 Mar, Mar 18th, 2025-03-09): a line whose only figure is a
+    /// date is a heading.
     let date: any Matcher
     /// A girth measured laid flat (word list `flat_measure`).
     let flat: any Matcher
@@ -32,14 +32,7 @@ struct NoteWords: Sendable {
     let attributeWord: any Matcher
 
     init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
-        func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {
-            do {
-                return try engine.compile(regex, [])
-            } catch {
-                let list = vocabulary.wordLists[name]
-                throw CatalogError(file: list?.file ?? "patterns/words.yaml", line: list?.line, "word list \(name): \(error.message)")
-            }
-        }
+        func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher { try engine.compile(wordList: name, regex, [], vocabulary) }
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
         heading = try compile("note_headings", words("note_headings"))
         filler = try compile("note_fillers", #"\s*"# + words("note_fillers") + #"\s*"#)
