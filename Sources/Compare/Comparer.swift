@@ -305,7 +305,9 @@ public struct Comparer {
     // MARK: Values
 
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
-        let measurement = measured.last!
+        // A tested figure before one read off a marking (铭牌 12W, then 功率计 7.6W).
+        let used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
+        let measurement = measured[used]
         var candidates: [ComparedItem] = []
         for promise in promised {
             candidates.append(compare(attribute, kind, promise, measurement, sellerTolerances))
@@ -343,10 +345,14 @@ public struct Comparer {
                 ? "promises far apart: \(said); too far apart to be one figure, so the nearest to the measurement is used and the others are not claimed"
                 : "promises disagree: \(said); the one more favourable to the buyer is used")
         }
-        if measured.count > 1 { notes.append("measured \(measured.count) times; the last measurement (\(measurement.source)) is used") }
+        if measured.count > 1 {
+            notes.append(measured.contains(where: \.isMarking) && !measurement.isMarking
+                ? "measured \(measured.count) times; the last tested figure (\(measurement.source)) is used, not the marking"
+                : "measured \(measured.count) times; the last measurement (\(measurement.source)) is used")
+        }
         let item = chosen.element
         return ComparedItem(attribute: attribute.name, kind: kind, promised: item.promised, otherPromises: others, promisedComposition: [],
-                            measured: measured.dropLast() + item.measured, difference: item.difference, differencePercent: item.differencePercent,
+                            measured: measured.enumerated().filter { $0.offset != used }.map(\.element) + item.measured, difference: item.difference, differencePercent: item.differencePercent,
                             tolerance: item.tolerance, verdict: item.verdict, notes: notes)
     }
 

@@ -386,7 +386,22 @@ public struct MeasurementReader {
             measurement.readBy = finding.pattern
             result.append(measurement)
         }
-        return result.map { method.apply(to: $0, girths: girths) }
+        let marking = isMarking(line)
+        return result.map { measurement in
+            var read = method.apply(to: measurement, girths: girths)
+            read.isMarking = marking
+            return read
+        }
+    }
+
+    /// Whether the line reads a marking (word list `marking`: 铭牌, rated).
+    private func isMarking(_ line: String) -> Bool {
+        let lowered = line.lowercased()
+        return extractor.catalog.vocabulary.words("marking").contains { word in
+            guard let range = lowered.range(of: word.lowercased()) else { return false }
+            // English words whole (marked is not in remarked).
+            return !word.unicodeScalars.allSatisfy(\.isASCII) || (range.lowerBound == lowered.startIndex || !lowered[lowered.index(before: range.lowerBound)].isLetter)
+        }
     }
 
     private func findings(_ line: String, source: String) throws(InputError) -> [Finding] {

@@ -18,6 +18,9 @@ public struct Measurement: Sendable {
     /// How the line was read where it took more than its words: a half girth doubled, no
     /// unit written (the promise's is used), a trailing 左右.
     public var notes: [String] = []
+    /// Read off a marking (铭牌, rated, nameplate) rather than tested: a tested figure of the
+    /// same thing is compared before it.
+    public var isMarking = false
     /// What read it: a catalogue pattern's id, or `notes` for the plain `attribute value` reader.
     public var readBy: String? = nil
     /// `measured.txt:3` or `--measure`.
@@ -46,6 +49,7 @@ extension Measurement {
         copy.position = position
         copy.notes = notes
         copy.readBy = readBy
+        copy.isMarking = isMarking
         return copy
     }
 
@@ -56,6 +60,7 @@ extension Measurement {
         copy.position = position
         copy.notes = notes
         copy.readBy = readBy
+        copy.isMarking = isMarking
         return copy
     }
 }

@@ -87,6 +87,16 @@ import Testing
         #expect(far?.verdict == .notMeasured, "9 is near the promise in no unit: not compared")
     }
 
+    @Test func aTestedFigureComesBeforeAMarking() {
+        let findings = Support.chat([("S", "额定功率 1200W")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
+        #expect(notes.map(\.isMarking) == [false, true])
+        let power = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items.first { $0.attribute == "power" }
+        #expect(power?.measuredText == "980 W")
+        #expect(power?.verdict == .mismatch)
+        #expect(power?.notes.contains { $0.contains("the last tested figure (m.txt:1) is used, not the marking") } == true)
+    }
+
     @Test func aLayersThicknessNeverReplacesTheMattresss() {
         let findings = Support.chat([("S", "床垫厚度22cm，乳胶层3cm")])
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "乳胶层 2cm厚\n整体厚度 21.5cm\n").measurements
