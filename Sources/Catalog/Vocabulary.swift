@@ -263,7 +263,7 @@ public struct Vocabulary: Sendable {
         return "(?:" + branches.joined(separator: "|") + ")"
     }
 
-    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`).
+    /// The words a vocabulary macro stands for (`unit:length`, `attr:dimension`, `material`, `color`, `part`).
     public func aliases(for macro: String) -> [String]? {
         let parts = macro.split(separator: ":", maxSplits: 1).map(String.init)
         let aliases: [String]
@@ -277,6 +277,8 @@ public struct Vocabulary: Sendable {
             aliases = materials.aliases
         case ("color", nil):
             aliases = colors.aliases
+        case ("part", nil):
+            aliases = self.parts.aliases
         default:
             return nil
         }

@@ -75,7 +75,7 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
-                if item.finding.kind == .dimension || item.finding.kind == .weight {
+                if item.finding.kind == .dimension || item.finding.kind == .weight || item.finding.kind == .material {
                     // A part named before an earlier figure of the clause is that figure's.
                     var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0
                     if let claimed = partClaimed, claimed.message == item.message { previous = max(previous, claimed.end) }

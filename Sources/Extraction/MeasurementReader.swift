@@ -53,29 +53,25 @@ public struct MeasurementReader {
         // Working then a result (2.4 g from a 10x10 cm square -> ~240 gsm): the result is the note.
         var line = cleaned
         if let result = NoteText.result(cleaned), (try? readLine(result, source: source))?.isEmpty == false { line = result }
-        var reason: String
-        do {
-            return .read(try readLine(line, source: source).map { measurement in
+        func asWritten(_ measurements: [Measurement]) -> [Measurement] {
+            measurements.map { measurement in
                 var measurement = measurement
                 measurement.raw = raw
                 return measurement
-            })
+            }
+        }
+        let clauses = NoteText.clauses(line)
+        let byClause = clauses.count > 1 ? clauses.flatMap { (try? readLine($0, source: source)) ?? [] } : []
+        var reason: String
+        do {
+            let whole = try readLine(line, source: source)
+            // 长 40，宽 28: each clause gives its own figure where the whole line gave fewer.
+            if byClause.count > whole.count, Set(whole.map(\.attribute)).isSubset(of: Set(byClause.map(\.attribute))) { return .read(asWritten(byClause)) }
+            return .read(asWritten(whole))
         } catch {
             reason = error.message
         }
-        let clauses = NoteText.clauses(line)
-        if clauses.count > 1 {
-            var measurements: [Measurement] = []
-            for clause in clauses {
-                guard let read = try? readLine(clause, source: source) else { continue }
-                measurements += read.map { measurement in
-                    var measurement = measurement
-                    measurement.raw = raw
-                    return measurement
-                }
-            }
-            if !measurements.isEmpty { return .read(measurements) }
-        }
+        if !byClause.isEmpty { return .read(asWritten(byClause)) }
         let undated = withoutDates(line)
         if !undated.contains(where: \.isASCIIDigit) {
             // A title, or a line whose only figure is a date (手镯 12/6 到手): a heading.
@@ -353,6 +349,9 @@ public struct MeasurementReader {
         }
         if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: girths) } }
         var result: [Measurement] = []
+        if findings.isEmpty, quotesThePromise(plain) {
+            throw InputError(path: source, "the seller's promise, quoted (说好的, they said): not a measurement")
+        }
         if findings.isEmpty {
             guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)
                     ?? bareQuantity(withoutDates(plain), source: source) else {
@@ -391,6 +390,15 @@ public struct MeasurementReader {
             var read = method.apply(to: measurement, girths: girths)
             read.isMarking = marking
             return read
+        }
+    }
+
+    /// Whether the line repeats what was promised (word list `quoting`: 说好的12W, they said 50)
+    /// before its first figure or material.
+    private func quotesThePromise(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            (try? extractor.patternSet.interpreterWords.quoting.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
         }
     }
 

@@ -68,17 +68,16 @@ extension NoteText {
     static func clauses(_ line: String) -> [String] {
         var clauses: [String] = []
         var current = ""
-        var previous: Character = " "
-        for character in line {
-            // A full stop between digits is a decimal point; a comma between digits groups thousands.
-            let isBreak = "，;；。!！?？—←→|".contains(character) || (character == "," || character == ".") && !previous.isASCIIDigit
-            if isBreak {
+        let characters = Array(line)
+        for (index, character) in characters.enumerated() {
+            // A point or comma between digits is a decimal point or groups thousands (1.5, 1,200).
+            let betweenDigits = index > 0 && characters[index - 1].isASCIIDigit && index + 1 < characters.count && characters[index + 1].isASCIIDigit
+            if "，;；。!！?？—←→|".contains(character) || (character == "," || character == ".") && !betweenDigits {
                 if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
                 current = ""
             } else {
                 current.append(character)
             }
-            previous = character
         }
         if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
         return clauses

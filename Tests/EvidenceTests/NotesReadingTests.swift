@@ -87,6 +87,15 @@ import Testing
         #expect(far?.verdict == .notMeasured, "9 is near the promise in no unit: not compared")
     }
 
+    @Test func aMaterialIsComparedWithThatPartsPromise() {
+        let findings = Support.chat([("S", "鞋面是头层牛皮，鞋底是橡胶的"), ("S", "Lining: polyester")])
+        #expect(findings.filter { $0.kind == .material }.map { "\($0.part ?? "-") \(ValueText.plain($0.value))" } == ["upper top_grain_cowhide", "sole rubber", "lining polyester"])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "鞋面：PU\n鞋底：橡胶\n").measurements
+        let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
+        #expect(items.first { $0.measured.first?.part == "upper" }?.verdict == .mismatch)
+        #expect(items.first { $0.measured.first?.part == "sole" }?.verdict == .matches)
+    }
+
     @Test func aTestedFigureComesBeforeAMarking() {
         let findings = Support.chat([("S", "额定功率 1200W")])
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
