@@ -72,6 +72,12 @@ public struct MeasurementReader {
             reason = error.message
         }
         if !byClause.isEmpty { return .read(asWritten(byClause)) }
+        // 110码 柠檬黄: words apart, each its own value.
+        let apart = line.split(separator: " ").map(String.init)
+        if apart.count > 1 {
+            let read = apart.flatMap { (try? readLine($0, source: source)) ?? [] }
+            if !read.isEmpty { return .read(asWritten(read)) }
+        }
         let undated = withoutDates(line)
         if !undated.contains(where: \.isASCIIDigit) {
             // A title, or a line whose only figure is a date (手镯 12/6 到手): a heading.
@@ -398,7 +404,10 @@ public struct MeasurementReader {
     private func quotesThePromise(_ line: String) -> Bool {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            (try? extractor.patternSet.interpreterWords.quoting.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
+            guard let quote = try? extractor.patternSet.interpreterWords.quoting.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return false }
+            let figure = buffer.firstIndex { (0x30...0x39).contains($0) } ?? buffer.count
+            let material = (try? words.material.find(in: buffer, from: 0, to: buffer.count, scratch: scratch))?.range.lowerBound ?? buffer.count
+            return quote.range.lowerBound < min(figure, material)
         }
     }
 
@@ -425,15 +434,21 @@ public struct MeasurementReader {
         }
     }
 
-    /// 发货时间：当天 as 发货时间：0天: a same-day word (word list `same_day`) on a line about
-    /// the time to ship is 0 days.
+    /// 发货时间：当天 as 0 days to ship, 第二天就发货了 as 1: a word of `same_day` or `next_day`
+    /// on a line about shipping (an alias of the dispatch attribute, or word list `shipped_words`).
     private func sameDay(_ line: String) -> String {
         let vocabulary = extractor.catalog.vocabulary
         let lowered = line.lowercased()
-        guard vocabulary.attributes.values.contains(where: { $0.comparison == .dispatch && $0.aliases.contains { lowered.contains($0.lowercased()) } }),
-              let word = vocabulary.words("same_day").sorted(by: { $0.count > $1.count }).first(where: { lowered.contains($0.lowercased()) }),
-              let range = line.range(of: word, options: .caseInsensitive) else { return line }
-        return line.replacingCharacters(in: range, with: " 0 days ")
+        let shipping = vocabulary.attributes.values.contains { $0.comparison == .dispatch && $0.aliases.contains { lowered.contains($0.lowercased()) } }
+            || vocabulary.words("shipped_words").contains { lowered.contains($0.lowercased()) }
+        guard shipping else { return line }
+        for (list, days) in [("same_day", "0"), ("next_day", "1")] {
+            guard let word = vocabulary.words(list).sorted(by: { $0.count > $1.count }).first(where: { lowered.contains($0.lowercased()) }),
+                  let range = line.range(of: word, options: .caseInsensitive) else { continue }
+            let shipped = vocabulary.attributes.values.first { $0.comparison == .dispatch }?.aliases.first ?? ""
+            return shipped + " " + days + " days " + line.replacingCharacters(in: range, with: " ")
+        }
+        return line
     }
 
     /// Sides noted without a unit (尺寸 51×76): read as the catalogue reads them in cm, then
@@ -513,10 +528,23 @@ public struct MeasurementReader {
             measurement.readBy = "notes"
             return measurement
         }
+        // 中号, 110码: the size received.
+        let label: String? = bytes.withUnsafeBufferPointer { buffer in
+            (try? words.sizeLabel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)).flatMap { captures in
+                words.sizeLabel.range(of: "v", in: captures).map { UTF8Text.string(buffer, $0).uppercased() }
+            }
+        }
+        if let label, let size = vocabulary.attributes.values.first(where: { $0.comparison == .label }) {
+            var measurement = Measurement(attribute: size.name, kind: size.kind, value: .text(label), unit: nil, percent: nil, part: nil, source: source, raw: line)
+            measurement.readBy = "notes"
+            return measurement
+        }
         // 颜色薄荷绿, 材质：松木: an attribute with word values, and the words after it as written.
         guard !line.contains(where: \.isASCIIDigit) else { return nil }
-        // 白色: a line that is a colour and nothing else.
-        if let color = vocabulary.colors.name(forAlias: line.trimmingBlanks()), let attribute = vocabulary.attributes.values.first(where: { $0.words == "colors" }) {
+        // 白色, 柠檬黄: a line that is a colour and nothing else (a short word ending in one).
+        let word = line.trimmingBlanks()
+        if let color = vocabulary.colors.name(forAlias: word) ?? (word.count <= 4 ? vocabulary.colors.entries.first { _, aliases in
+               aliases.contains { !$0.unicodeScalars.allSatisfy(\.isASCII) && word.hasSuffix($0) } }?.key : nil), let attribute = vocabulary.attributes.values.first(where: { $0.words == "colors" }) {
             var measurement = Measurement(attribute: attribute.name, kind: attribute.kind, value: .text(color), unit: nil, percent: nil, part: nil, source: source, raw: line)
             measurement.readBy = "notes"
             return measurement

@@ -8,6 +8,8 @@ struct NoteWords: Sendable {
     let heading: any Matcher
     /// Words read past (word list `note_fillers`), with the blanks around them.
     let filler: any Matcher
+    /// A clause that is a size label and nothing else (中号, 110码, XL, size M): group `v`.
+    let sizeLabel: any Matcher
     /// A material word (group `m`).
     let material: any Matcher
     /// A date (3/15, 3.10, 3月6日, 25 Mar, Mar 18th, 2025-03-09): a line whose only figure is a
@@ -38,6 +40,7 @@ struct NoteWords: Sendable {
         filler = try compile("note_fillers", #"\s*"# + words("note_fillers") + #"\s*"#)
         let month = "(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
         date = try compile("note_headings", #"(?<![0-9])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[/.]\d{1,2}(?![0-9.])|\d{1,2}(?:st|nd|rd|th)?\s*"# + month + "|" + month + #"\s*\d{1,2}(?:st|nd|rd|th)?(?![0-9]))"#)
+        sizeLabel = try compile("note_headings", #"^(?:(?:尺码|码数|(?i:size))\s*[:：]?\s*)?(?:(?<v>(?i:[2-6]?X{0,3}[SML]|XXS|XS))(?:码|号)?|(?<v>均码|加大号|特大号|[大中小]号)|(?<v>[0-9]{2,3})(?:码|号))$"#)
         material = try compile("note_fillers", "(?<m>" + Vocabulary.alternation(of: vocabulary.materials.entries.flatMap { [$0.key] + $0.value }) + ")")
         flat = try compile("flat_measure", words("flat_measure"))
         timesTwo = try compile("flat_measure", #"\s*[x×*✕X]\s*2(?![0-9.])"#)
