@@ -63,8 +63,9 @@ public struct MeasurementReader {
         let clauses = NoteText.clauses(line)
         let byClause = clauses.count > 1 ? clauses.flatMap { (try? readLine($0, source: source)) ?? [] } : []
         var reason: String
-        do {
+        do throws(InputError) {
             let whole = try readLine(line, source: source)
+            if whole.isEmpty { throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)") }
             // 长 40，宽 28: each clause gives its own figure where the whole line gave fewer.
             if byClause.count > whole.count, Set(whole.map(\.attribute)).isSubset(of: Set(byClause.map(\.attribute))) { return .read(asWritten(byClause)) }
             return .read(asWritten(whole))
@@ -261,13 +262,13 @@ public struct MeasurementReader {
         return part(in: String(line[..<range.lowerBound]))
     }
 
-    /// The first part named in `text`, in the vocabulary's name.
+    /// The part named last in `text` (the nearest to what follows it), in the vocabulary's name.
     private func part(in text: String) -> String? {
         let bytes = Array(text.utf8)
         let parts = extractor.patternSet.interpreterWords
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let captures = try? parts.parts.find(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return nil }
-            return parts.partName(parts.parts.range(of: "p", in: captures).map { UTF8Text.string(buffer, $0) })
+            guard let last = (try? parts.parts.findAll(in: buffer, scratch: scratch))?.last else { return nil }
+            return parts.partName(parts.parts.range(of: "p", in: last).map { UTF8Text.string(buffer, $0) })
         }
     }
 
@@ -348,6 +349,8 @@ public struct MeasurementReader {
         // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
         var findings = try findings(NoteText.withoutRemarks(line), source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
+        // 拍的是L码: the size ordered, not the one received.
+        findings.removeAll { $0.kind == .size && orderedBefore($0.raw, in: line) }
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
@@ -409,6 +412,13 @@ public struct MeasurementReader {
             let material = (try? words.material.find(in: buffer, from: 0, to: buffer.count, scratch: scratch))?.range.lowerBound ?? buffer.count
             return quote.range.lowerBound < min(figure, material)
         }
+    }
+
+    /// Whether a word of `note_ordered` (拍的, ordered) comes right before `raw` in its clause, or in it.
+    private func orderedBefore(_ raw: String, in line: String) -> Bool {
+        guard let range = line.range(of: raw, options: .backwards) else { return false }
+        let lowered = ((NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw).lowercased()
+        return extractor.catalog.vocabulary.words("note_ordered").contains { lowered.contains($0.lowercased()) }
     }
 
     /// Whether the line reads a marking (word list `marking`: 铭牌, rated).

@@ -14,7 +14,8 @@ enum NoteText {
                 scalars.append(scalar)
             }
         }
-        var text = Substring(String(scalars).trimmingBlanks())
+        // 220V~ 50Hz: the ~ marks alternating current, not a range.
+        var text = Substring(String(scalars).replacingOccurrences(of: "V~", with: "V ").replacingOccurrences(of: "V～", with: "V ").trimmingBlanks())
         if let first = text.unicodeScalars.first, (0x2460...0x2473).contains(first.value) { text = text.dropFirst() }
         while let first = text.first, "-*•·●○▪►>—–".contains(first) { text = text.dropFirst().drop { $0 == " " } }
         // 1. 2) 3、 (4) 5 - : a list number, not a value (1.5 kg is a value).
@@ -26,7 +27,31 @@ enum NoteText {
             } else { rest = text }
             text = rest
         }
-        return String(text).trimmingBlanks()
+        return doubledResult(String(text).trimmingBlanks())
+    }
+
+    /// `54（×2=108）` as `×2 108`: the doubled figure the buyer worked out is the one read.
+    static func doubledResult(_ line: String) -> String {
+        let characters = Array(line)
+        guard let equals = characters.firstIndex(of: "=") else { return line }
+        var at = equals - 1
+        func skipBlanks() { while at >= 0, characters[at] == " " { at -= 1 } }
+        skipBlanks()
+        guard at >= 1, characters[at] == "2" else { return line }
+        at -= 1
+        skipBlanks()
+        guard at >= 0, "×xX*".contains(characters[at]) else { return line }
+        at -= 1
+        skipBlanks()
+        if at >= 0, "(（".contains(characters[at]) { at -= 1; skipBlanks() }
+        var figureStart = at + 1
+        while figureStart > 0, characters[figureStart - 1].isASCIIDigit || characters[figureStart - 1] == "." { figureStart -= 1 }
+        guard figureStart <= at else { return line }
+        let result = characters[(equals + 1)...].drop { $0 == " " }.prefix { $0.isASCIIDigit || $0 == "." }
+        guard !result.isEmpty else { return line }
+        let resultEnd = (characters[(equals + 1)...].firstIndex { !($0 == " ") } ?? equals + 1) + result.count
+        let rest = characters[resultEnd...].drop { ")）".contains($0) }
+        return String(characters[..<figureStart]) + " ×2 " + String(result) + " " + String(rest)
     }
 }
 
@@ -72,7 +97,7 @@ extension NoteText {
         for (index, character) in characters.enumerated() {
             // A point or comma between digits is a decimal point or groups thousands (1.5, 1,200).
             let betweenDigits = index > 0 && characters[index - 1].isASCIIDigit && index + 1 < characters.count && characters[index + 1].isASCIIDigit
-            if "，;；。!！?？—←→|".contains(character) || (character == "," || character == ".") && !betweenDigits {
+            if "，;；。!！?？—←→|<>".contains(character) || (character == "," || character == ".") && !betweenDigits {
                 if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
                 current = ""
             } else {
