@@ -217,10 +217,15 @@ public struct Comparer {
         guard measurements.contains(where: { $0.position != nil }) else { return (promises, measurements, [:]) }
         let adjustable = Set(promises.filter { $0.adjustable && $0.min != nil && $0.max != nil }.map(\.attribute))
         let promised = Set(promises.map(\.attribute))
+        // A position noted with no word for what was measured (最低档 52cm) is of the one adjustable size promised.
+        let onlyAdjustable = adjustable.count == 1 ? adjustable.first : nil
         let measured = measurements.map { measurement in
-            guard let position = measurement.position,
-                  adjustable.contains(measurement.attribute) || promised.contains(measurement.attribute + "_" + position) else { return measurement }
-            return measurement.renamed(measurement.attribute + "_" + position)
+            guard let position = measurement.position else { return measurement }
+            let attribute = measurement.attribute.isEmpty && measurement.part == nil ? onlyAdjustable ?? "" : measurement.attribute
+            guard adjustable.contains(attribute) || promised.contains(attribute + "_" + position) else { return measurement }
+            var end = measurement.renamed(attribute + "_" + position)
+            if measurement.attribute.isEmpty { end.notes.append("no word for what was measured: the one adjustable size promised, \(attribute) (inference)") }
+            return end
         }
         let ends = Set(measured.filter { $0.position != nil }.map(\.attribute))
         var result: [Finding] = []

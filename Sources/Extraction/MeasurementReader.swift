@@ -310,6 +310,9 @@ public struct MeasurementReader {
                     if isASCII, start > 0 && characters[start - 1].isLetter || end < characters.count && characters[end].isLetter { continue }
                     // Right after a figure it is a unit (20min), not a position.
                     if start > 0, characters[start - 1].isNumber { continue }
+                    // Before a noun it names another measure (max reach 62 cm, max load), not a position.
+                    if isASCII, characters[end...].drop(while: { $0 == " " }).first?.isLetter == true,
+                       ["max", "min", "maximum", "minimum"].contains(word.lowercased()) { continue }
                     return (position, String(characters[..<start]) + " " + String(characters[end...]))
                 }
             }
@@ -351,6 +354,12 @@ public struct MeasurementReader {
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
         // 拍的是L码: the size ordered, not the one received.
         findings.removeAll { $0.kind == .size && orderedBefore($0.raw, in: line) }
+        // 孩子130cm, my old one was 2 L: a figure about someone or something else is not the item's.
+        let others = findings.filter { $0.subject != nil }
+        findings.removeAll { $0.subject != nil }
+        if findings.isEmpty, let other = others.first {
+            throw InputError(path: source, "`\(other.raw)` is about someone or something else (\(other.subject!)), not the item")
+        }
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {

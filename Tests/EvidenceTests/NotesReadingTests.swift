@@ -96,6 +96,16 @@ import Testing
         #expect(items.first { $0.measured.first?.part == "sole" }?.verdict == .matches)
     }
 
+    @Test func aPositionWithNoAttributeIsTheOneAdjustableSize() {
+        let findings = Support.chat([("S", "升降范围 55-80cm，桌面 100×50cm")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "最低档 55cm\n摇到最高 71cm\n孩子125cm\n").measurements
+        #expect(notes.count == 2, "the child's height is no measurement of the desk")
+        let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
+        #expect(items.first { $0.attribute == "height_highest" }?.verdict == .mismatch)
+        #expect(items.first { $0.attribute == "height_lowest" }?.verdict == .matches)
+        #expect(items.first { $0.attribute == "height_lowest" }?.measured.last?.notes.contains { $0.contains("the one adjustable size promised, height (inference)") } == true)
+    }
+
     @Test func aTestedFigureComesBeforeAMarking() {
         let findings = Support.chat([("S", "额定功率 1200W")])
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
