@@ -187,6 +187,10 @@ public struct Vocabulary: Sendable {
         words.first { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
     }
 
+    /// Every word for a part, as one regex group: word list `parts` (where a part is read) and
+    /// the names of vocabulary `parts:`, so a part added to either is found.
+    public var partWords: String { Vocabulary.alternation(of: Array(Set(words("parts") + parts.aliases))) }
+
     /// The words of a word list, empty when the catalogue has none of that name.
     public func words(_ list: String) -> [String] { wordLists[list]?.words ?? [] }
 

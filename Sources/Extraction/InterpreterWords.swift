@@ -62,15 +62,16 @@ struct InterpreterWords: Sendable {
         func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {
             try engine.compile(wordList: name, "(*ANYCRLF)" + regex, [.multiline], vocabulary)
         }
+        let partWords = vocabulary.partWords
         negation = try compile("negation", words("negation") + #"\s*[^\s]{0,2}$"#)
         quoting = try compile("quoting", words("quoting"))
         confirmation = try compile("confirmation",
             #"^\s*(?:"# + words("salutation") + #"[，,\s]*)?(?:"# + words("confirmation") + #"(?!不|没)|"#
             + words("confirmation_short") + #"+(?![^\s，,。！!~～的啦哦呢呀亲]))"#)
-        parts = try compile("parts", "(?<p>" + words("parts") + ")")
+        parts = try compile("parts", "(?<p>" + partWords + ")")
         foldedState = try compile("folded_state", "(?<p>" + words("folded_state") + ")")
-        partAfter = try compile("parts", #"\G[^,，。;；\d\n]{0,16}?(?<![A-Za-z])(?i:at|of|on)\s+the\s+(?<p>"# + words("parts") + ")")
-        partAdjoining = try compile("parts", #"\G[ \t]*(?<p>"# + words("parts") + ")")
+        partAfter = try compile("parts", #"\G[^,，。;；\d\n]{0,16}?(?<![A-Za-z])(?i:at|of|on)\s+the\s+(?<p>"# + partWords + ")")
+        partAdjoining = try compile("parts", #"\G[ \t]*(?<p>"# + partWords + ")")
         questionEndings = vocabulary.words("question_endings")
         buyerAddress = vocabulary.words("buyer_address")
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }

@@ -50,7 +50,7 @@ struct NoteWords: Sendable {
         attributeWord = try compile("note_fillers", attributes)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
-        partValue = try compile("parts", "(?<p>" + words("parts") + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
+        partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
         attributeValue = try compile("note_fillers",
             "(?<attr>" + attributes + #")[\s:：=]*(?<gap>[^\d\n。；;!！?？]{0,20}?)(?<![0-9.])(?<value>"# + number + #")(?![0-9./])\s*(?<unit>"# + units + ")?")

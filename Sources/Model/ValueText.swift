@@ -44,18 +44,16 @@ extension Measurement {
     /// The same measurement taken as another attribute (and kind and part): what a pairing
     /// rule decided it measures.
     public func renamed(_ attribute: String, kind: FindingKind? = nil, part: String?? = nil) -> Measurement {
-        var copy = Measurement(attribute: attribute, kind: kind ?? self.kind, value: value, unit: unit, percent: percent, part: part ?? self.part, source: source, raw: raw)
-        copy.level = level
-        copy.position = position
-        copy.notes = notes
-        copy.readBy = readBy
-        copy.isMarking = isMarking
-        return copy
+        copy(attribute: attribute, kind: kind ?? self.kind, value: value, unit: unit, part: part ?? self.part)
     }
 
     /// The same measurement with another value (and unit, when given).
     public func with(value: Double, unit: String?? = nil) -> Measurement {
-        var copy = Measurement(attribute: attribute, kind: kind, value: .number(value), unit: unit ?? self.unit, percent: percent, part: part, source: source, raw: raw)
+        copy(attribute: attribute, kind: kind, value: .number(value), unit: unit ?? self.unit, part: part)
+    }
+
+    private func copy(attribute: String, kind: FindingKind, value: FindingValue, unit: String?, part: String?) -> Measurement {
+        var copy = Measurement(attribute: attribute, kind: kind, value: value, unit: unit, percent: percent, part: part, source: source, raw: raw)
         copy.level = level
         copy.position = position
         copy.notes = notes
