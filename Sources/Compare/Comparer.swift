@@ -369,6 +369,7 @@ public struct Comparer {
         if written.unit == nil, case .number(let figure) = written.value, let promised = Self.number(promise), promised > 0,
            let (unit, ofPromise) = unitForFigure(figure, promise, promised) {
             measurement = written.with(value: figure * unit.factor, unit: .some(unit.canonical))
+            measurement.unitFromPromise = true
             notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), "
                 + (ofPromise ? "the unit of the promise (inference)" : "as the promise's unit (\(writtenUnit(of: promise, promised)?.name ?? "?")) puts it far from the promise (inference)"))
         }

@@ -18,6 +18,8 @@ public struct Measurement: Sendable {
     /// How the line was read where it took more than its words: a half girth doubled, no
     /// unit written (the promise's is used), a trailing 左右.
     public var notes: [String] = []
+    /// Noted without a unit and read in the unit of the promise it was compared with.
+    public var unitFromPromise = false
     /// Read off a marking (铭牌, rated, nameplate) rather than tested: a tested figure of the
     /// same thing is compared before it.
     public var isMarking = false
@@ -59,6 +61,7 @@ extension Measurement {
         copy.notes = notes
         copy.readBy = readBy
         copy.isMarking = isMarking
+        copy.unitFromPromise = unitFromPromise
         return copy
     }
 }

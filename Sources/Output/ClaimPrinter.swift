@@ -91,6 +91,10 @@ public struct ClaimPrinter {
 
     private func notes(_ claim: ClaimDraft) -> [String] {
         var notes: [String] = []
+        let unitless = claim.discrepancies.compactMap { item in item.measured.last.flatMap { $0.unitFromPromise ? "\(item.attribute) (\($0.source))" : nil } }
+        if !unitless.isEmpty {
+            notes.append("Noted without a unit and read in the unit of the promise: " + unitless.joined(separator: ", ") + ". Write the unit in your notes if that is not what you measured in.")
+        }
         if !claim.comparison.unread.isEmpty {
             notes.append("Lines of the notes not read, so nothing from them is in this claim: " + claim.comparison.unread.map(ComparisonPrinter.unread).joined(separator: "; ") + ".")
         }

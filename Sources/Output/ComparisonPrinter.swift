@@ -179,6 +179,8 @@ extension JSONWriter {
         field("position", measurement.position)
         strings("notes", measurement.notes)
         field("read_by", measurement.readBy)
+        field("unit_from_promise", measurement.unitFromPromise)
+        field("marking", measurement.isMarking)
         endObject()
     }
 }

@@ -168,5 +168,6 @@ import Testing
         #expect(claim.status == 1)
         #expect(claim.stdout.contains("Lines of the notes not read"))
         #expect(try Support.run(["claim", chat, "--measured", notes, "--strict"]).status == 2)
+        #expect(claim.stdout.contains("Noted without a unit and read in the unit of the promise: chest (\(notes):1)"), "the unit is said to be inferred")
     }
 }
