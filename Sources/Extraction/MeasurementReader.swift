@@ -21,7 +21,8 @@ public struct MeasurementReader {
         for (index, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = String(line).trimmingBlanks()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            lines.append(NoteLine(path: path, line: index + 1, text: trimmed, reading: reading(trimmed, source: "\(path):\(index + 1)")))
+            let shown = trimmed.utf8.count > Self.longestNote ? String(trimmed.prefix(80)) + "…" : trimmed
+            lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading(trimmed, source: "\(path):\(index + 1)")))
         }
         return lines
     }
@@ -48,6 +49,10 @@ public struct MeasurementReader {
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
+        // A note is a line of a few words; a longer one is no note (and is not searched).
+        guard raw.utf8.count <= Self.longestNote else {
+            return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
+        }
         let cleaned = NoteText.cleaned(raw)
         if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
         // Working then a result (2.4 g from a 10x10 cm square -> ~240 gsm): the result is the note.
@@ -87,6 +92,9 @@ public struct MeasurementReader {
         }
         return .unread(reason)
     }
+
+    /// The longest line read as a note, in bytes.
+    static let longestNote = 2000
 
     /// A line without a value that ends in a colon or holds a heading word (到货实测, Measured on arrival).
     private func isHeading(_ line: String) -> Bool {

@@ -152,6 +152,16 @@ import Testing
         #expect(missing.stdout.contains("clean.txt:1"), "the other files are still read")
     }
 
+    @Test func aHugeLineIsNotANoteAndTheRestIsRead() throws {
+        let folder = Support.temporaryFolder()
+        let notes = Support.write("衣长 64cm\n" + String(repeating: "胸围 100cm ", count: 200_000) + "\n肩宽 40cm\n", to: "huge.txt", in: folder)
+        let run = try Support.run(["measurements", "--format", "jsonl", notes])
+        #expect(run.status == 1)
+        let statuses = run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.map { $0["status"] as? String }
+        #expect(statuses == ["read", "unread", "read"])
+        #expect(run.stdout.contains("bytes on one line is not a note"))
+    }
+
     @Test func compareListsUnreadLinesInJSONAndGoesOn() throws {
         let folder = Support.temporaryFolder()
         let chat = Support.packageRoot.appendingPathComponent("samples/taobao-dress-chat.txt").path
