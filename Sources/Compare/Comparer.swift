@@ -53,7 +53,7 @@ public struct Comparer {
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
             warnings.append("\(attribute): promised per size or model (\(variants.sorted().joined(separator: ", "))) but the one ordered is unknown: give --variant")
         }
-        var measuredBy = Dictionary(grouping: measurements) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
+        var measuredBy = Dictionary(grouping: Self.countsOfOtherThings(measurements, promises)) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
         levelNotes.merge(pairNarrowed(&measuredBy, &byAttribute)) { first, _ in first }
@@ -126,6 +126,26 @@ public struct Comparer {
             notes[moved] = "the count measured names no level; the seller promised counts per \(named) only, so it is taken as per \(named)"
         }
         return notes
+    }
+
+    /// Counts that name what they count (9个框, 无痕钉 20个): where a count promise's words name
+    /// the thing of one of them (一套10个框), a count of something else (the nails) is kept apart
+    /// under its own name and not compared with it.
+    static func countsOfOtherThings(_ measurements: [Measurement], _ promises: [Finding]) -> [Measurement] {
+        // The thing each count promise names right after its figure (一套10个框 → 框).
+        let promised = promises.filter { $0.kind == .quantity }.compactMap { promise -> String? in
+            guard let range = promise.quote.range(of: promise.raw) else { return nil }
+            return CountedThing.after(String(promise.quote[range.upperBound...]))
+        }
+        func same(_ a: String, _ b: String) -> Bool { a.contains(b) || b.contains(a) }
+        let named = measurements.filter { $0.kind == .quantity && $0.counted != nil }
+        guard named.contains(where: { count in promised.contains { same($0, count.counted!) } }) else { return measurements }
+        return measurements.map { measurement in
+            guard measurement.kind == .quantity, let thing = measurement.counted, !promised.contains(where: { same($0, thing) }) else { return measurement }
+            var apart = measurement.renamed(measurement.attribute, part: .some(thing))
+            apart.notes.append("a count of \(thing), which no count promise names: not compared with the promised count")
+            return apart
+        }
     }
 
     /// A part measured with no attribute named (backrest 60) meets the promise for that part

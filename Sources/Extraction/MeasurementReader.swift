@@ -232,10 +232,13 @@ public struct MeasurementReader {
     private func bareQuantity(_ line: String, source: String) -> Measurement? {
         let vocabulary = extractor.catalog.vocabulary
         let bytes = Array(line.utf8)
+        var counted: String?
         let parsed: (String, String, (String, String)?)? = bytes.withUnsafeBufferPointer { buffer in
             let shape = words.compoundTail
             guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
                   let value = shape.range(of: "value", in: captures), let unit = shape.range(of: "unit", in: captures) else { return nil }
+            counted = CountedThing.after(String(decoding: buffer[unit.upperBound...], as: UTF8.self))
+                ?? CountedThing.before(String(decoding: buffer[..<value.lowerBound], as: UTF8.self))
             var tail: (String, String)?
             if let next = try? shape.find(in: buffer, from: captures.range.upperBound, to: buffer.count, scratch: scratch),
                next.range.lowerBound == captures.range.upperBound || buffer[captures.range.upperBound..<next.range.lowerBound].allSatisfy({ $0 == 0x20 }),
@@ -249,6 +252,7 @@ public struct MeasurementReader {
         if unit.quantity == "count", let quantity = vocabulary.attributes["quantity"] {
             var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
             count.readBy = "notes"
+            count.counted = counted
             return count
         }
         guard unit.quantity != "ratio", let family = vocabulary.quantityFamilies[unit.quantity] ?? (unit.quantity == "duration" ? (.spec, nil) : nil) else { return nil }

@@ -18,6 +18,8 @@ public struct Measurement: Sendable {
     /// How the line was read where it took more than its words: a half girth doubled, no
     /// unit written (the promise's is used), a trailing 左右.
     public var notes: [String] = []
+    /// For a count, the thing counted as the note names it (框 in 9个框, 无痕钉 in 无痕钉 20个).
+    public var counted: String? = nil
     /// Noted without a unit and read in the unit of the promise it was compared with.
     public var unitFromPromise = false
     /// Read off a marking (铭牌, rated, nameplate) rather than tested: a tested figure of the
@@ -62,6 +64,7 @@ extension Measurement {
         copy.readBy = readBy
         copy.isMarking = isMarking
         copy.unitFromPromise = unitFromPromise
+        copy.counted = counted
         return copy
     }
 }
@@ -128,5 +131,23 @@ public struct NoteLine: Sendable {
     public var unreadReason: String? {
         if case .unread(let reason) = reading { return reason }
         return nil
+    }
+}
+
+/// The thing a count names in Chinese: right after its counter (9个框 → 框) or right before its
+/// figure (无痕钉 20个 → 无痕钉), up to four characters.
+public enum CountedThing {
+    public static func after(_ text: String) -> String? {
+        let noun = String(text.prefix { isHan($0) }.prefix(4))
+        return noun.isEmpty ? nil : noun
+    }
+
+    public static func before(_ text: String) -> String? {
+        let noun = String(String(text.reversed().drop { $0 == " " }.prefix { isHan($0) }.prefix(4)).reversed())
+        return noun.isEmpty ? nil : noun
+    }
+
+    static func isHan(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
     }
 }

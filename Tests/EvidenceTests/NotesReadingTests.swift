@@ -106,6 +106,17 @@ import Testing
         #expect(items.first { $0.attribute == "height_lowest" }?.measured.last?.notes.contains { $0.contains("the one adjustable size promised, height (inference)") } == true)
     }
 
+    @Test func aCountOfAnotherThingIsNotTheSetsCount() {
+        let findings = Support.chat([("S", "一套12个杯子，另送杯垫")])
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "数了只有11个杯子\n杯垫 12个\n").measurements
+        #expect(notes.map { $0.counted } == ["杯子", "杯垫"])
+        let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
+        let cups = items.first { $0.attribute == "quantity" && $0.measured.last?.part == nil }
+        #expect(cups?.measuredText == "11 pcs")
+        #expect(cups?.verdict == .mismatch)
+        #expect(items.first { $0.measured.last?.part == "杯垫" }?.verdict == .measuredNotPromised)
+    }
+
     @Test func aTestedFigureComesBeforeAMarking() {
         let findings = Support.chat([("S", "额定功率 1200W")])
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
