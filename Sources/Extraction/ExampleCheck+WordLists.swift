@@ -61,7 +61,7 @@ extension ExampleCheck {
         case noteRead = "the notes line is read"
         case doubled = "the notes line's girth is doubled"
         case marking = "the notes line is read off a marking"
-        case orderedSizeDropped = "a size in the notes line is the one ordered, not read"
+        case dropsReadings = "the words keep figures of the notes line from being read as measured"
         case containsWord = "a word of the list is there"
     }
 
@@ -74,7 +74,7 @@ extension ExampleCheck {
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
-        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .orderedSizeDropped, "shipped_words": .noteRead, "marking": .marking,
+        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_results": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -102,7 +102,7 @@ extension ExampleCheck {
     /// Whether the example shows the effect; nil for an example not written as chat lines.
     private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
-        if [.lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .orderedSizeDropped].contains(effect) {
+        if [.lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings].contains(effect) {
             let notes = MeasurementReader(extractor: extractor, scratch: scratch).lines(path: "example", text: lines.map(\.text).joined(separator: "\n"))
             let measurements = notes.flatMap { line -> [Measurement] in if case .read(let read) = line.reading { read } else { [] } }
             switch effect {
@@ -110,12 +110,11 @@ extension ExampleCheck {
             case .noteRead: return !measurements.isEmpty
             case .doubled: return measurements.contains { $0.notes.contains { $0.contains("doubled") } }
             case .marking: return measurements.contains(where: \.isMarking)
-            case .orderedSizeDropped:
-                // The words drop a size: read without them, the line gives more sizes.
+            case .dropsReadings:
+                // Read without the list's words, the line gives more measurements.
                 var plain = lines.map(\.text).joined(separator: "\n")
                 for word in list.words.sorted(by: { $0.count > $1.count }) { plain = plain.replacingOccurrences(of: word, with: " ", options: .caseInsensitive) }
-                let without = MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements
-                return without.filter { $0.kind == .size }.count > measurements.filter { $0.kind == .size }.count
+                return MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements.count > measurements.count
             default: return measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
             }
         }
@@ -143,7 +142,7 @@ extension ExampleCheck {
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
-        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .orderedSizeDropped: return nil
+        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings: return nil
         case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"

@@ -57,7 +57,8 @@ public struct MeasurementReader {
         if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
         // Working then a result (2.4 g from a 10x10 cm square -> ~240 gsm): the result is the note.
         var line = cleaned
-        if let result = NoteText.result(cleaned), (try? readLine(result, source: source))?.isEmpty == false { line = result }
+        if let result = NoteText.result(cleaned, words: extractor.catalog.vocabulary.words("note_results")),
+           (try? readLine(result, source: source))?.isEmpty == false { line = result }
         func asWritten(_ measurements: [Measurement]) -> [Measurement] {
             measurements.map { measurement in
                 var measurement = measurement
@@ -260,6 +261,14 @@ public struct MeasurementReader {
         if let (extraText, smallerWord) = tail, let extra = NumberText.parse(extraText), let smaller = vocabulary.unit(forAlias: smallerWord.trimmingBlanks()),
            smaller.canonical == unit.canonical, smaller.factor < unit.factor {
             amount += extra * smaller.factor
+        }
+        // 3月7号发的，付款后第2天: days on a line about shipping are the days to ship.
+        let lowered = line.lowercased()
+        if unit.quantity == "duration", vocabulary.words("shipped_words").contains(where: { lowered.contains($0.lowercased()) }),
+           let dispatch = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
+            var shipped = Measurement(attribute: dispatch.name, kind: dispatch.kind, value: .number(value), unit: unit.name, percent: nil, part: nil, source: source, raw: line)
+            shipped.readBy = "notes"
+            return shipped
         }
         var measurement = Measurement(attribute: family.attribute ?? "", kind: family.kind, value: .number(amount), unit: unit.canonical, percent: nil,
                                       part: nil, source: source, raw: line)

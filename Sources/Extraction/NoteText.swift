@@ -56,10 +56,11 @@ enum NoteText {
 }
 
 extension NoteText {
-    /// What follows the last arrow of a line that works something out (`… -> ~240 gsm`, `… → 3h40m`).
-    static func result(_ line: String) -> String? {
-        let arrows = ["->", "→", "=>", "⇒"]
-        guard let last = arrows.compactMap({ line.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+    /// What follows the last arrow or result word (word list `note_results`) of a line that works
+    /// something out (`… -> ~240 gsm`, `称1.6g，算下来克重160`).
+    static func result(_ line: String, words: [String]) -> String? {
+        let marks = ["->", "→", "=>", "⇒"] + words
+        guard let last = marks.compactMap({ line.range(of: $0, options: [.backwards, .caseInsensitive]) }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         let result = String(line[last.upperBound...]).trimmingBlanks()
         return result.isEmpty ? nil : result
     }

@@ -6,6 +6,9 @@ public struct OrderedVariant: Sendable {
     public let value: String
     /// `--variant`, or `inferred from FILE:LINE (…)`.
     public let source: String
+    /// Taken only because the seller gave figures for this one variant alone: it picks the
+    /// promises to compare, but is no evidence of what was ordered (no wrong-size verdict).
+    public var onlyOneGiven = false
 
     public init(value: String, source: String) {
         self.value = OrderedVariant.normalise(value)

@@ -117,6 +117,20 @@ import Testing
         #expect(items.first { $0.measured.last?.part == "杯垫" }?.verdict == .measuredNotPromised)
     }
 
+    @Test func theOnlySizeTheSellerGaveFiguresForPicksThePromisesButProvesNoOrder() {
+        let chart = Support.chat([("B", "M码的尺寸发一下"), ("S", "M码 衣长70 胸围110 单位cm")])
+        let ordered = VariantInference.ordered(in: chart, vocabulary: Support.catalog.vocabulary)
+        #expect(ordered?.value == "M")
+        #expect(ordered?.onlyOneGiven == true)
+        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 66\n尺码：L\n").measurements
+        let items = Comparer(catalog: Support.catalog).compare(findings: chart, measurements: notes, variant: ordered).items
+        #expect(items.first { $0.attribute == "garment_length" }?.verdict == .mismatch)
+        #expect(items.first { $0.attribute == "size_label" }?.verdict == .measuredNotPromised, "no wrong-size verdict from an inference")
+        // The item's own figure beside another model's: no variant is taken.
+        let models = Support.chat([("S", "净重 560g，另一款大号的重 700g")])
+        #expect(VariantInference.ordered(in: models, vocabulary: Support.catalog.vocabulary) == nil)
+    }
+
     @Test func aTestedFigureComesBeforeAMarking() {
         let findings = Support.chat([("S", "额定功率 1200W")])
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
