@@ -101,10 +101,7 @@ public struct MeasurementReader {
     private func isHeading(_ line: String) -> Bool {
         let line = line.trimmingBlanks()
         if line.hasSuffix(":") || line.hasSuffix("：") { return true }
-        let bytes = Array(line.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            (try? words.heading.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil
-        }
+        return first(words.heading, in: line) != nil
     }
 
     /// The line with its dates taken out (3/15, 3月6日, 25 Mar, 2025-03-09).
@@ -129,6 +126,14 @@ public struct MeasurementReader {
     }
 
     private var words: NoteWords { extractor.patternSet.noteWords }
+
+    /// The first match of `matcher` in `text`, as a range of `text`.
+    private func first(_ matcher: any Matcher, in text: String) -> Range<String.Index>? {
+        let bytes = Array(text.utf8)
+        guard let found = bytes.withUnsafeBufferPointer({ (try? matcher.find(in: $0, from: 0, to: $0.count, scratch: scratch))?.range }) else { return nil }
+        let utf8 = text.utf8
+        return utf8.index(utf8.startIndex, offsetBy: found.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: found.upperBound)
+    }
 
     private static let plainLine = PCRE2Regex.reader(
         #"^\s*(?<attr>[^\d:：=]+?)\s*[:：=]?\s*(?<value>[0-9]+(?:[.][0-9]+)?)\s*(?<unit>[^\d\s]*)\s*$"#)
@@ -263,8 +268,7 @@ public struct MeasurementReader {
             amount += extra * smaller.factor
         }
         // 3月7号发的，付款后第2天: days on a line about shipping are the days to ship.
-        let lowered = line.lowercased()
-        if unit.quantity == "duration", vocabulary.words("shipped_words").contains(where: { lowered.contains($0.lowercased()) }),
+        if unit.quantity == "duration", first(words.shipped, in: line) != nil,
            let dispatch = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             var shipped = Measurement(attribute: dispatch.name, kind: dispatch.kind, value: .number(value), unit: unit.name, percent: nil, part: nil, source: source, raw: line)
             shipped.readBy = "notes"
@@ -384,9 +388,9 @@ public struct MeasurementReader {
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
-            return [method.apply(to: named, girths: girths)]
+            return [method.apply(to: named, girths: words.girths)]
         }
-        if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: girths) } }
+        if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: words.girths) } }
         var result: [Measurement] = []
         if findings.isEmpty, quotesThePromise(plain) {
             throw InputError(path: source, "the seller's promise, quoted (说好的, they said): not a measurement")
@@ -426,7 +430,7 @@ public struct MeasurementReader {
         }
         let marking = isMarking(line)
         return result.map { measurement in
-            var read = method.apply(to: measurement, girths: girths)
+            var read = method.apply(to: measurement, girths: words.girths)
             read.isMarking = marking
             return read
         }
@@ -447,19 +451,11 @@ public struct MeasurementReader {
     /// Whether a word of `note_ordered` (拍的, ordered) comes right before `raw` in its clause, or in it.
     private func orderedBefore(_ raw: String, in line: String) -> Bool {
         guard let range = line.range(of: raw, options: .backwards) else { return false }
-        let lowered = ((NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw).lowercased()
-        return extractor.catalog.vocabulary.words("note_ordered").contains { lowered.contains($0.lowercased()) }
+        return first(words.ordered, in: (NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw) != nil
     }
 
     /// Whether the line reads a marking (word list `marking`: 铭牌, rated).
-    private func isMarking(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        return extractor.catalog.vocabulary.words("marking").contains { word in
-            guard let range = lowered.range(of: word.lowercased()) else { return false }
-            // English words whole (marked is not in remarked).
-            return !word.unicodeScalars.allSatisfy(\.isASCII) || (range.lowerBound == lowered.startIndex || !lowered[lowered.index(before: range.lowerBound)].isLetter)
-        }
-    }
+    private func isMarking(_ line: String) -> Bool { first(words.marking, in: line) != nil }
 
     private func findings(_ line: String, source: String) throws(InputError) -> [Finding] {
         let decoded = DecodedText(bytes: Array(line.utf8), encoding: .utf8, warnings: [])
@@ -477,15 +473,10 @@ public struct MeasurementReader {
     /// 发货时间：当天 as 0 days to ship, 第二天就发货了 as 1: a word of `same_day` or `next_day`
     /// on a line about shipping (an alias of the dispatch attribute, or word list `shipped_words`).
     private func sameDay(_ line: String) -> String {
-        let vocabulary = extractor.catalog.vocabulary
-        let lowered = line.lowercased()
-        let shipping = vocabulary.attributes.values.contains { $0.comparison == .dispatch && $0.aliases.contains { lowered.contains($0.lowercased()) } }
-            || vocabulary.words("shipped_words").contains { lowered.contains($0.lowercased()) }
-        guard shipping else { return line }
-        for (list, days) in [("same_day", "0"), ("next_day", "1")] {
-            guard let word = vocabulary.words(list).sorted(by: { $0.count > $1.count }).first(where: { lowered.contains($0.lowercased()) }),
-                  let range = line.range(of: word, options: .caseInsensitive) else { continue }
-            let shipped = vocabulary.attributes.values.first { $0.comparison == .dispatch }?.aliases.first ?? ""
+        guard first(words.shipped, in: line) != nil else { return line }
+        for (matcher, days) in words.shippedOn {
+            guard let range = first(matcher, in: line) else { continue }
+            let shipped = extractor.catalog.vocabulary.attributes.values.first { $0.comparison == .dispatch }?.aliases.first ?? ""
             return shipped + " " + days + " days " + line.replacingCharacters(in: range, with: " ")
         }
         return line
@@ -516,19 +507,13 @@ public struct MeasurementReader {
     /// in brackets that hold no figure (counted twice, 带轮子).
     private func withoutFillers(_ text: String) -> String { removing(words.filler, from: NoteText.withoutRemarks(text)) }
 
-    /// Attributes measured round the body (胸围, waist): those a half measure doubles into.
-    private var girths: Set<String> { Set(extractor.catalog.vocabulary.attributes.values.compactMap(\.halfOf)) }
-
     /// How a girth was measured: laid flat (平铺, flat), and where a ×2 is written. The ×2 is
     /// taken out of the line so that it is not read as a figure.
     private func girthMethod(_ line: String) -> (String, GirthMethod) {
-        let vocabulary = extractor.catalog.vocabulary
         let lowered = line.lowercased()
-        let girthWords = vocabulary.attributes.values.filter { girths.contains($0.name) || $0.halfOf != nil }.flatMap(\.aliases)
-        let halfWords = vocabulary.attributes.values.filter { $0.halfOf != nil }.flatMap(\.aliases)
-        guard girthWords.contains(where: { lowered.contains($0.lowercased()) }) else { return (line, GirthMethod()) }
+        guard words.girthWords.contains(where: { lowered.contains($0) }) else { return (line, GirthMethod()) }
         var method = GirthMethod()
-        method.half = halfWords.contains { lowered.contains($0.lowercased()) }
+        method.half = words.halfWords.contains { lowered.contains($0) }
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             method.flat = (try? words.flat.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil

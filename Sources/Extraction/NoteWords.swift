@@ -2,7 +2,8 @@ import Catalog
 import Matching
 
 /// The word lists and vocabulary a notes line is read with, compiled once: headings, filler
-/// words read past, girths measured flat, and the plain `attribute … value unit` shape.
+/// words read past, girths measured flat, markings, shipping words, and the plain
+/// `attribute … value unit` shape.
 struct NoteWords: Sendable {
     /// A heading word (word list `note_headings`).
     let heading: any Matcher
@@ -32,6 +33,19 @@ struct NoteWords: Sendable {
     let bareTuple: any Matcher
     /// Any attribute word: one in the gap of `attributeValue` is the nearer, and the one read.
     let attributeWord: any Matcher
+    /// A figure read off a marking (word list `marking`: 铭牌, rated).
+    let marking: any Matcher
+    /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
+    let ordered: any Matcher
+    /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
+    let shipped: any Matcher
+    /// Shipped the same day or the next (word lists `same_day`, `next_day`), with the days each means.
+    let shippedOn: [(matcher: any Matcher, days: String)]
+    /// Attributes measured round the body (胸围, waist): those a half measure doubles into.
+    let girths: Set<String>
+    /// The words of those girths and of their half measures, and of the half measures alone.
+    let girthWords: [String]
+    let halfWords: [String]
 
     init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
         func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher { try engine.compile(wordList: name, regex, [], vocabulary) }
@@ -52,6 +66,15 @@ struct NoteWords: Sendable {
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
+        marking = try compile("marking", words("marking"))
+        ordered = try compile("note_ordered", words("note_ordered"))
+        let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
+        shipped = try compile("shipped_words", Vocabulary.alternation(of: vocabulary.words("shipped_words") + dispatchWords))
+        shippedOn = [(try compile("same_day", words("same_day")), "0"), (try compile("next_day", words("next_day")), "1")]
+        let girths = Set(vocabulary.attributes.values.compactMap(\.halfOf))
+        self.girths = girths
+        girthWords = vocabulary.attributes.values.filter { girths.contains($0.name) || $0.halfOf != nil }.flatMap(\.aliases).map { $0.lowercased() }
+        halfWords = vocabulary.attributes.values.filter { $0.halfOf != nil }.flatMap(\.aliases).map { $0.lowercased() }
         attributeValue = try compile("note_fillers",
             "(?<attr>" + attributes + #")[\s:：=]*(?<gap>[^\d\n。；;!！?？]{0,20}?)(?<![0-9.])(?<value>"# + number + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
     }
