@@ -165,11 +165,7 @@ extension JSONWriter {
     public mutating func write(_ measurement: Model.Measurement) {
         beginObject()
         field("attribute", measurement.attribute)
-        key("value")
-        switch measurement.value {
-        case .number(let value): number(value)
-        case .text(let text): string(text)
-        }
+        field("value", measurement.value)
         field("unit", measurement.unit)
         field("percent", measurement.percent)
         field("part", measurement.part)

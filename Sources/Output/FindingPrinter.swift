@@ -110,12 +110,7 @@ extension JSONWriter {
         field("role", finding.role.rawValue)
         field("kind", finding.kind.rawValue)
         field("attribute", finding.attribute.isEmpty ? nil : finding.attribute)  // null: a quantity no attribute was found for
-        key("value")
-        switch finding.value {
-        case .number(let number)?: self.number(number)
-        case .text(let text)?: string(text)
-        case nil: string(nil)
-        }
+        field("value", finding.value)
         field("min", finding.min)
         field("max", finding.max)
         field("approx", finding.approx)

@@ -48,6 +48,15 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ value: Double?) { key(name); number(value) }
     public mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }
     public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    /// A finding's or measurement's value: a number, a text, or null.
+    public mutating func field(_ name: String, _ value: FindingValue?) {
+        key(name)
+        switch value {
+        case .number(let number)?: self.number(number)
+        case .text(let text)?: string(text)
+        case nil: string(nil)
+        }
+    }
 
     /// `"name": [ … ]`, each element written by `element`.
     public mutating func array<Element>(_ name: String, _ elements: [Element], _ element: (inout JSONWriter, Element) -> Void) {
