@@ -49,6 +49,8 @@ public struct Catalog: Sendable {
     public private(set) var definitions: [PatternDefinition] = []
     /// Default tolerances by attribute (patterns/tolerances.yaml).
     public internal(set) var tolerances: [String: DefaultTolerance] = [:]
+    /// Kinds of goods and their default tolerances (patterns/categories.yaml), in file order.
+    public internal(set) var categories: [ProductCategory] = []
     /// Reason labels, remedies, rules and limits by platform id (patterns/platforms.yaml).
     public internal(set) var platforms: [String: PlatformRules] = [:]
     /// Discrepancy kinds, evidence and sentences every claim uses (patterns/claims.yaml).
@@ -65,7 +67,7 @@ public struct Catalog: Sendable {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
                 let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "colors", "parts",
                                                             "word_lists", "macros", "patterns",
-                                                            "tolerances", "platforms", "discrepancies", "strongest_first", "sentences"])
+                                                            "tolerances", "categories", "platforms", "discrepancies", "strongest_first", "sentences"])
                 if let section = fields.optional("kinds") { try readKinds(section) }
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("word_lists") { try readWordLists(section) }
@@ -80,6 +82,7 @@ public struct Catalog: Sendable {
                     for (word, value) in try section.mapping() { vocabulary.numberWords[word.lowercased()] = try value.number() }
                 }
                 if let section = fields.optional("tolerances") { try readTolerances(section) }
+                if let section = fields.optional("categories") { try readCategories(section) }
                 if let section = fields.optional("platforms") { try readPlatforms(section) }
                 if let section = fields.optional("macros") {
                     for (name, value) in try section.mapping() { macros[name] = try value.string() }

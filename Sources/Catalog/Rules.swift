@@ -17,10 +17,35 @@ public struct DefaultTolerance: Sendable {
     /// For an absolute `value`: at least this percentage of the promised value (the larger of
     /// 5 mm and 1.5% for sizes that are no precision parts), or nil.
     public var atLeastPercent: Double? = nil
+    /// Allowed differences by the size of the promise (GB/T 1804, the JJF 1070 shortfall
+    /// table), smallest first; when given, they replace `value`.
+    public var bands: [ToleranceBand] = []
+    /// A difference below what a tape measure reads is no mismatch on its own (false for
+    /// precision parts).
+    public var tapeFloor = true
     public let direction: ToleranceDirection
     public let source: String
     /// False for numbers recalled from a standard and not checked against its text.
     public let verified: Bool
+}
+
+/// One band of a banded tolerance: for promises up to `upTo` (canonical unit), the allowed
+/// difference is `value`, or `percent` of the promise.
+public struct ToleranceBand: Sendable {
+    public let upTo: Double
+    public let value: Double?
+    public let percent: Double?
+}
+
+/// A kind of goods (patterns/categories.yaml): the words it is inferred from, with examples,
+/// and the default tolerances that replace the general ones for it.
+public struct ProductCategory: Sendable {
+    public let id: String
+    public let name: Bilingual
+    /// Its words and examples (inferred from / not inferred from).
+    public internal(set) var words: WordListEntry
+    /// By tolerance key (`length`, `volume`...), as in `Catalog.tolerances`.
+    public internal(set) var tolerances: [String: DefaultTolerance]
 }
 
 /// What a claim files on one platform (patterns/platforms.yaml): the reason label for each
@@ -60,14 +85,56 @@ public struct ClaimTexts: Sendable {
 
 extension Catalog {
     mutating func readTolerances(_ section: YAMLValue) throws(CatalogError) {
-        for (attribute, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["value", "relative", "at_least_percent", "direction", "source", "verified"])
-            let directionName = try fields.optional("direction")?.string() ?? "both"
-            guard let direction = ToleranceDirection(rawValue: directionName) else { throw value.error("direction must be both or short") }
-            tolerances[attribute] = DefaultTolerance(
-                attribute: attribute, value: try fields.required("value").number(), relative: try fields.optional("relative")?.bool() ?? false,
-                direction: direction, source: try fields.required("source").string(), verified: try fields.optional("verified")?.bool() ?? false)
-            tolerances[attribute]?.atLeastPercent = try fields.optional("at_least_percent")?.number()
+        for (key, value) in try section.mapping() {
+            for (attribute, tolerance) in try Self.tolerance(key, value) { tolerances[attribute] = tolerance }
+        }
+    }
+
+    /// One tolerance entry, for each key it applies to (its own name, or `applies_to`).
+    static func tolerance(_ key: String, _ node: YAMLValue) throws(CatalogError) -> [(String, DefaultTolerance)] {
+        let fields = try YAMLFields(node, allowed: ["value", "relative", "at_least_percent", "bands", "tape_floor", "applies_to", "direction", "source", "verified"])
+        let directionName = try fields.optional("direction")?.string() ?? "both"
+        guard let direction = ToleranceDirection(rawValue: directionName) else { throw node.error("direction must be both or short") }
+        var bands: [ToleranceBand] = []
+        for band in try fields.optional("bands")?.sequence() ?? [] {
+            let entry = try YAMLFields(band, allowed: ["up_to", "value", "percent"])
+            let value = try entry.optional("value")?.number(), percent = try entry.optional("percent")?.number()
+            guard (value == nil) != (percent == nil) else { throw band.error("tolerance \(key): a band gives `value` or `percent`") }
+            bands.append(ToleranceBand(upTo: try entry.required("up_to").number(), value: value, percent: percent))
+        }
+        if bands.isEmpty, fields.optional("value") == nil { throw node.error("tolerance \(key): needs `value` or `bands`") }
+        let keys = try fields.optional("applies_to")?.strings() ?? [key]
+        let source = try fields.required("source").string()
+        let verified = try fields.optional("verified")?.bool() ?? false
+        var result: [(String, DefaultTolerance)] = []
+        for attribute in keys {
+            var tolerance = DefaultTolerance(attribute: attribute, value: try fields.optional("value")?.number() ?? 0,
+                                             relative: try fields.optional("relative")?.bool() ?? false,
+                                             direction: direction, source: source, verified: verified)
+            tolerance.atLeastPercent = try fields.optional("at_least_percent")?.number()
+            tolerance.bands = bands.sorted { $0.upTo < $1.upTo }
+            tolerance.tapeFloor = try fields.optional("tape_floor")?.bool() ?? true
+            result.append((attribute, tolerance))
+        }
+        return result
+    }
+
+    /// Product categories in file order; a later layer's category of the same id adds its
+    /// words and examples and replaces the tolerances it names.
+    mutating func readCategories(_ section: YAMLValue) throws(CatalogError) {
+        for (id, value) in try section.mapping() {
+            let fields = try YAMLFields(value, allowed: ["name", "description", "words", "examples", "tolerances"])
+            let words = try WordListEntry.read("category \(id)", value, also: ["name", "tolerances"])
+            var tolerances: [String: DefaultTolerance] = [:]
+            for (key, node) in try fields.optional("tolerances")?.mapping() ?? [] {
+                for (attribute, tolerance) in try Self.tolerance(key, node) { tolerances[attribute] = tolerance }
+            }
+            if let index = categories.firstIndex(where: { $0.id == id }) {
+                categories[index].words.extend(with: words)
+                categories[index].tolerances.merge(tolerances) { _, new in new }
+            } else {
+                categories.append(ProductCategory(id: id, name: try Self.text(try fields.required("name")), words: words, tolerances: tolerances))
+            }
         }
     }
 
@@ -127,5 +194,18 @@ extension Catalog {
         guard let node else { return result }
         for (name, value) in try node.mapping() { result[name] = try text(value) }
         return result
+    }
+}
+
+/// The category a case is compared under, and how it was decided.
+public struct CategoryChoice: Sendable {
+    public let category: ProductCategory
+    /// The words it was inferred from (most frequent first), or empty when `--category` named it.
+    public let words: [String]
+    public var inferred: Bool { !words.isEmpty }
+
+    public init(category: ProductCategory, words: [String]) {
+        self.category = category
+        self.words = words
     }
 }

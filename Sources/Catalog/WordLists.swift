@@ -19,8 +19,9 @@ public struct WordListEntry: Sendable {
         mustNotMatch += other.mustNotMatch
     }
 
-    static func read(_ name: String, _ node: YAMLValue) throws(CatalogError) -> WordListEntry {
-        let fields = try YAMLFields(node, allowed: ["description", "words", "examples"])
+    /// `also`: other fields the entry may carry (a category's name and tolerances).
+    static func read(_ name: String, _ node: YAMLValue, also: [String] = []) throws(CatalogError) -> WordListEntry {
+        let fields = try YAMLFields(node, allowed: ["description", "words", "examples"] + also)
         let words = try fields.required("words").strings()
         if words.contains(where: \.isEmpty) { throw node.error("word list \(name): an empty word") }
         let examples = try YAMLFields(try fields.required("examples"), allowed: ["match", "no_match"])

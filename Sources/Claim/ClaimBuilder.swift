@@ -36,7 +36,8 @@ public struct ClaimBuilder {
         let mismatches = comparison.items.filter { $0.verdict == .mismatch }
             .sorted { a, b in
                 let (ka, kb) = (strength.firstIndex(of: discrepancyKind(a)) ?? strength.count, strength.firstIndex(of: discrepancyKind(b)) ?? strength.count)
-                return (ka, -abs(a.differencePercent ?? 100)) < (kb, -abs(b.differencePercent ?? 100))
+                // Strong discrepancies first: a weak one is within what the category allows.
+                return (a.tier == .weak ? 1 : 0, ka, -abs(a.differencePercent ?? 100)) < (b.tier == .weak ? 1 : 0, kb, -abs(b.differencePercent ?? 100))
             }
         guard let strongest = mismatches.first, let platform = platform(context.platform) else { return nil }
         let kind = discrepancyKind(strongest)
@@ -48,7 +49,9 @@ public struct ClaimBuilder {
         ])
         let sentences = mismatches.map(sentence)
         let summary = fit(label: label, sentences: sentences, request: request, platform: platform)
-        let statement = self.statement(label.zh, mismatches, sentences, kind, comparison, platform) + request
+        var statement = self.statement(label.zh, mismatches, sentences, kind, comparison, platform)
+        if comparison.onlyWeak { statement += texts.sentence("only_weak") + Bilingual("\n") }
+        statement += request
 
         // One quote per message, and a commitment the chat already holds is not repeated from the listing.
         var quotes = mismatches.compactMap(\.promised) + mismatches.flatMap(\.promisedComposition)

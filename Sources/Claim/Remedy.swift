@@ -20,6 +20,10 @@ extension ClaimBuilder {
             (platform?.remedies[id] ?? Bilingual(id)).filled(slots)
         }
         let fullRefund = context.price.map { "the price paid, ¥\(Self.money($0))" }
+        // Only differences within what the category allows: a full refund would be refused.
+        if comparison.onlyWeak, !["quantity_short", "late_shipment", "wrong_item"].contains(kind) {
+            return Remedy(text: words("negotiated_partial_refund"), amount: nil, basis: nil, involvesReturn: false)
+        }
         switch kind {
         case "quantity_short":
             if let price = context.price, case .number(let promised)? = item.promised?.value, let difference = item.difference, promised > 0 {

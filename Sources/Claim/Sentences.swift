@@ -78,6 +78,10 @@ extension ClaimBuilder {
             let template = tolerance.source == .seller ? "beyond_seller_tolerance" : "beyond_allowance"
             sentence += texts.sentence(template).filled(["tolerance": amount])
         }
+        if item.tier == .weak, let allowance = item.defaultAllowance {
+            let rounded = NumberFormat.short((allowance * 100).rounded() / 100)
+            sentence += texts.sentence("within_default").filled(["tolerance": Bilingual(zh: "±\(rounded)\(unit)", en: "±\(rounded) \(unit)")])
+        }
         return sentence
     }
 

@@ -73,17 +73,24 @@ extension Comparer {
         }
         var measuredShares: [String: Double?] = [:]
         for measurement in measured { measuredShares[ValueText.plain(measurement.value)] = measurement.percent }
+        // Labelled shares may differ by a few percentage points; the fibres themselves, and a
+        // 纯/100% claim, may not.
+        let tolerance = applied(attribute, promised: 0)
         func verdict(_ composition: [Finding]) -> Verdict {
+            var verdict = Verdict.matches
             for material in composition {
                 let name = ValueText.plain(material.value)
                 guard let share = measuredShares[name] else { return .mismatch }
-                if let promisedShare = material.percent, let share, abs(promisedShare - share) > 1e-9 { return .mismatch }
                 if material.percent == 100, measuredShares.count > 1 { return .mismatch }
+                if let promisedShare = material.percent, let share, abs(promisedShare - share) > 1e-9 {
+                    guard abs(promisedShare - share) <= (tolerance?.value ?? 0) + 1e-9 else { return .mismatch }
+                    verdict = .withinTolerance
+                }
             }
-            return .matches
+            return verdict
         }
         let verdicts = compositions.map(verdict)
-        let chosen = verdicts.firstIndex(of: .mismatch) ?? compositions.count - 1
+        let chosen = verdicts.firstIndex(of: .mismatch) ?? verdicts.firstIndex(of: .withinTolerance) ?? compositions.count - 1
         var notes: [String] = []
         // Compositions disagree when one material is given different shares.
         var shares: [String: Set<Double>] = [:]
@@ -96,7 +103,6 @@ extension Comparer {
         return ComparedItem(attribute: attribute.name, kind: attribute.kind, promised: composition.first,
                             otherPromises: compositions.enumerated().filter { $0.offset != chosen }.flatMap(\.element),
                             promisedComposition: composition, measured: measured, difference: nil, differencePercent: nil,
-                            tolerance: catalog.tolerances[attribute.tolerance].map { AppliedTolerance($0, promised: 0) },
-                            verdict: verdicts[chosen], notes: notes)
+                            tolerance: tolerance, verdict: verdicts[chosen], notes: notes)
     }
 }

@@ -17,10 +17,28 @@ public struct Comparer {
     public let catalog: Catalog
     /// `--tolerance` values by attribute.
     public var overrides: [String: AppliedTolerance] = [:]
+    /// The kind of goods (`--category`, or inferred): its tolerances replace the general defaults.
+    public var category: CategoryChoice?
 
-    public init(catalog: Catalog, overrides: [String: AppliedTolerance] = [:]) {
+    public init(catalog: Catalog, overrides: [String: AppliedTolerance] = [:], category: CategoryChoice? = nil) {
         self.catalog = catalog
         self.overrides = overrides
+        self.category = category
+    }
+
+    /// The default tolerance of an attribute: its category's, else the general one.
+    func defaultTolerance(_ attribute: AttributeEntry) -> DefaultTolerance? {
+        categoryTolerance(attribute) ?? catalog.tolerances[attribute.tolerance]
+    }
+
+    /// The category's own default for an attribute, if it has one.
+    func categoryTolerance(_ attribute: AttributeEntry) -> DefaultTolerance? {
+        category?.category.tolerances[attribute.tolerance]
+    }
+
+    /// A default tolerance applied to a promised value, naming the category when it is the category's.
+    func applied(_ attribute: AttributeEntry, promised: Double) -> AppliedTolerance? {
+        defaultTolerance(attribute).map { AppliedTolerance($0, promised: promised, category: categoryTolerance(attribute) == nil ? nil : category?.category) }
     }
 
     var vocabulary: Vocabulary { catalog.vocabulary }
@@ -109,7 +127,9 @@ public struct Comparer {
         }
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { entry($0.attribute, kind: $0.kind).commitment }
-        return Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
+        var comparison = Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
+        comparison.category = category
+        return comparison
     }
 
     /// A count measured with no packaging level named (数量 46个) meets the count promised when
@@ -378,7 +398,7 @@ public struct Comparer {
         let item = chosen.element
         return ComparedItem(attribute: attribute.name, kind: kind, promised: item.promised, otherPromises: others, promisedComposition: [],
                             measured: measured.enumerated().filter { $0.offset != used }.map(\.element) + item.measured, difference: item.difference, differencePercent: item.differencePercent,
-                            tolerance: item.tolerance, verdict: item.verdict, notes: notes)
+                            tolerance: item.tolerance, verdict: item.verdict, tier: item.tier, defaultAllowance: item.defaultAllowance, notes: notes)
     }
 
     private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ written: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
@@ -432,7 +452,38 @@ public struct Comparer {
             return item(.matches, difference, percent, tolerance)
         }
         let allowed = tolerance?.value ?? 0
-        return item(abs(difference) <= allowed + 1e-9 ? .withinTolerance : .mismatch, difference, percent, tolerance)
+        let floor = tapeFloor(attribute, promise, measurement, target)
+        if abs(difference) <= allowed + 1e-9 { return item(.withinTolerance, difference, percent, tolerance) }
+        if let floor, abs(difference) <= floor + 1e-9, tolerance?.source != .user {
+            notes.append("a difference of \(NumberFormat.short(abs(difference))) \(promise.unit ?? "") is within what a tape measure reads (±\(NumberFormat.short(floor)) \(promise.unit ?? "")): not a mismatch on its own")
+            return item(.withinTolerance, difference, percent, tolerance)
+        }
+        var result = item(.mismatch, difference, percent, tolerance)
+        // Outside the seller's (or the user's) tolerance but within the category's default: weak.
+        if let tolerance, tolerance.source != .standard, let fallback = applied(attribute, promised: target) {
+            let wider = max(fallback.value, floor ?? 0)
+            if abs(difference) <= wider + 1e-9 {
+                result.tier = .weak
+                result.defaultAllowance = wider
+                result.notes.append("outside \(tolerance.source == .seller ? "the seller's" : "your") tolerance (±\(NumberFormat.short(tolerance.value)) \(promise.unit ?? "")) but within the default of ±\(NumberFormat.short(wider)) \(promise.unit ?? "") (\(fallback.detail)): a weak discrepancy")
+                return result
+            }
+        }
+        result.tier = .strong
+        return result
+    }
+
+    /// What a tape reads reliably at this size (tolerance `tape_measure`), for a dimension
+    /// promised and measured in cm or inches; nil for precision parts (`tape_floor: false`)
+    /// and for figures written in mm, which a caliper or ruler gives.
+    func tapeFloor(_ attribute: AttributeEntry, _ promise: Finding, _ measurement: Measurement, _ target: Double) -> Double? {
+        guard attribute.kind == .dimension, defaultTolerance(attribute)?.tapeFloor != false, let tape = catalog.tolerances["tape_measure"],
+              let canonical = promise.unit, let unit = catalog.vocabulary.units[canonical] else { return nil }
+        let fine = { (written: UnitEntry?) in (written?.factor ?? unit.factor) < unit.factor }
+        if fine(writtenUnit(raw: promise.raw, canonical: canonical, value: target)) { return nil }
+        if case .number(let value) = measurement.value, !measurement.unitFromPromise, fine(writtenUnit(raw: measurement.raw, canonical: canonical, value: value)) { return nil }
+        let floor = AppliedTolerance(tape, promised: target, category: nil).value
+        return floor > 0 ? floor : nil
     }
 
     /// A promise's figure: its value, else the end of its range.
@@ -460,8 +511,14 @@ public struct Comparer {
     /// canonical unit when none is written.
     func writtenUnit(of promise: Finding, _ promised: Double) -> UnitEntry? {
         guard let canonical = promise.unit else { return nil }
+        return writtenUnit(raw: promise.raw, canonical: canonical, value: promised)
+    }
+
+    /// The unit written after the figure that, in that unit, is `value` (canonical) in `raw`;
+    /// the canonical unit when none is.
+    func writtenUnit(raw text: String, canonical: String, value promised: Double) -> UnitEntry? {
         let units = catalog.vocabulary.units.values.filter { $0.canonical == canonical || $0.name == canonical }
-        let raw = Array(promise.raw.lowercased())
+        let raw = Array(text.lowercased())
         for unit in units.sorted(by: { $0.name < $1.name }) {
             for alias in (unit.aliases + [unit.name]).sorted(by: { $0.count > $1.count }) {
                 let word = Array(alias.lowercased())
@@ -480,7 +537,7 @@ public struct Comparer {
 
     /// `--tolerance` first, then the seller's own disclaimer for this kind of attribute, then the default.
     func tolerance(for attribute: AttributeEntry, kind: FindingKind, promised: Double, unit: String?, _ sellerTolerances: [Finding]) -> AppliedTolerance? {
-        let standard = catalog.tolerances[attribute.tolerance]
+        let standard = defaultTolerance(attribute)
         let direction = standard?.direction ?? .both
         if let user = overrides[attribute.name] {
             let value = user.percent.map { promised * $0 / 100 } ?? user.value
@@ -498,19 +555,25 @@ public struct Comparer {
             return AppliedTolerance(value: bound, percent: nil, direction: direction, source: .seller, detail: detail, verified: true)
         }
         if let largest = applicable.max(by: { $0.value < $1.value }) { return largest }
-        guard let standard else { return nil }
-        return AppliedTolerance(standard, promised: promised)
+        guard standard != nil else { return nil }
+        return applied(attribute, promised: promised)
     }
 }
 
 extension AppliedTolerance {
-    /// A documented default applied to a promised value.
-    init(_ standard: DefaultTolerance, promised: Double) {
-        if !standard.relative, let floor = standard.atLeastPercent, abs(promised) * floor / 100 > standard.value {
-            self.init(value: abs(promised) * floor / 100, percent: floor, direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
-            return
+    /// A documented default applied to a promised value: its band, its floor percentage, or
+    /// its value; `category` when the default is a category's.
+    init(_ standard: DefaultTolerance, promised: Double, category: ProductCategory?) {
+        var value = standard.relative ? promised * standard.value / 100 : standard.value
+        var percent = standard.relative ? standard.value : nil
+        if let band = standard.bands.first(where: { abs(promised) <= $0.upTo }) ?? standard.bands.last {
+            value = band.percent.map { abs(promised) * $0 / 100 } ?? band.value ?? 0
+            percent = band.percent
+        } else if !standard.relative, let floor = standard.atLeastPercent, abs(promised) * floor / 100 > standard.value {
+            value = abs(promised) * floor / 100
+            percent = floor
         }
-        self.init(value: standard.relative ? promised * standard.value / 100 : standard.value, percent: standard.relative ? standard.value : nil,
-                  direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
+        self.init(value: value, percent: percent, direction: standard.direction, source: .standard, detail: standard.source, verified: standard.verified)
+        self.category = category.map { $0.id }
     }
 }

@@ -31,6 +31,8 @@ public struct AppliedTolerance: Sendable {
     /// Where it was said or written: the seller's quote with file and line, or the standard.
     public let detail: String
     public let verified: Bool
+    /// The category whose default it is (nil for the general default and the others).
+    public internal(set) var category: String?
 
     public init(value: Double, percent: Double?, direction: ToleranceDirection, source: Source, detail: String, verified: Bool) {
         self.value = value
@@ -40,6 +42,13 @@ public struct AppliedTolerance: Sendable {
         self.detail = detail
         self.verified = verified
     }
+}
+
+/// How far a mismatch goes: outside every tolerance (strong), or outside the seller's own
+/// but within what the category's default allows (weak: a reviewer may side with the seller).
+public enum Tier: String, Sendable {
+    case strong
+    case weak
 }
 
 /// One attribute compared: what was promised (and by whom, where), what was measured, the
@@ -59,6 +68,10 @@ public struct ComparedItem: Sendable {
     public let differencePercent: Double?
     public let tolerance: AppliedTolerance?
     public let verdict: Verdict
+    /// For a mismatch: strong or weak.
+    public internal(set) var tier: Tier?
+    /// For a weak mismatch: the allowance of the category's (or the general) default it is within.
+    public internal(set) var defaultAllowance: Double?
     /// What a reader should know: a conflict between chat and listing, an approximate promise.
     public internal(set) var notes: [String]
 }
@@ -92,5 +105,10 @@ public struct Comparison: Sendable {
     /// Lines of the buyer's notes that were not read, each with its reason.
     public var unread: [NoteLine] = []
 
+    /// The kind of goods the tolerances are of (`--category`, or inferred), or nil.
+    public var category: CategoryChoice?
+
     public var hasDiscrepancy: Bool { items.contains { $0.verdict == .mismatch } }
+    /// Only weak discrepancies: each within the category's default tolerance.
+    public var onlyWeak: Bool { hasDiscrepancy && items.allSatisfy { $0.verdict != .mismatch || $0.tier == .weak } }
 }

@@ -34,6 +34,18 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Override a tolerance: 'chest=2cm', 'weight=3%' (repeatable).", valueName: "attr=value"))
     var tolerance: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The kind of goods, for its default tolerances: mattress, bedding, rug_curtain, luggage_bag, drinkware… (`evidence patterns categories` lists them); otherwise inferred from the listing and the chat, or none.", valueName: "name"))
+    var category: String?
+
+    @Option(name: .long, help: ArgumentHelp("Platform: taobao, tmall, 1688, other, or one defined in a --patterns folder.", valueName: "name"))
+    var platform = "taobao"
+
+    @Option(name: .long, help: ArgumentHelp("What was paid for the order, in yuan (for 部分退款 amounts).", valueName: "yuan"))
+    var price: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Date the goods were received, YYYY-MM-DD.", valueName: "date"))
+    var received: String?
+
     @Option(name: .long, help: ArgumentHelp("When the order was placed: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.", valueName: "date"))
     var ordered: String?
 
@@ -52,6 +64,8 @@ struct CaseOptions: ParsableArguments {
             throw ValidationError("dates are YYYY-MM-DD or 'YYYY-MM-DD HH:MM', not `\(date)`")
         }
         if shipped != nil, ordered == nil { throw ValidationError("--shipped needs --ordered, the time the order was placed") }
+        if let received, OrderDate.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
+        if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
     }
 
     /// A case needs promises and measurements (checked in `run`, so that `claim --manifest`
@@ -71,7 +85,22 @@ struct CaseOptions: ParsableArguments {
             let (attribute, applied) = try Self.parseTolerance(text, loaded.catalog.vocabulary)
             overrides[attribute] = applied
         }
-        return CaseLoader(patterns: loaded, input: input, overrides: overrides, strict: strict)
+        try Self.requirePlatform(platform, in: loaded.catalog)
+        var chosen: ProductCategory?
+        if let category {
+            let categories = loaded.catalog.categories
+            chosen = categories.first { [$0.id, $0.name.zh, $0.name.en].contains { $0.lowercased() == category.lowercased() } }
+            guard chosen != nil else {
+                throw ValidationError("unknown category `\(category)` (categories: \(categories.map(\.id).joined(separator: ", ")); more can be defined in a --patterns folder)")
+            }
+        }
+        return CaseLoader(patterns: loaded, input: input, overrides: overrides, strict: strict, category: chosen)
+    }
+
+    /// A platform the catalogue defines (bundled, or in a --patterns folder), or a usage error naming them.
+    static func requirePlatform(_ id: String, in catalog: Catalog) throws {
+        guard catalog.platforms[id] == nil else { return }
+        throw ValidationError("unknown platform `\(id)` (platforms: \(catalog.platforms.keys.sorted().joined(separator: ", ")); more can be defined in a --patterns folder)")
     }
 
     func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
@@ -123,9 +152,12 @@ struct CaseLoader {
     let reader: MeasurementReader
     /// An unread notes line fails the case (`--strict`).
     let strict: Bool
+    /// `--category`; otherwise each case's is inferred.
+    let category: ProductCategory?
 
-    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance], strict: Bool) {
+    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance], strict: Bool, category: ProductCategory? = nil) {
         self.strict = strict
+        self.category = category
         catalog = patterns.catalog
         self.input = input
         self.overrides = overrides
@@ -146,6 +178,8 @@ struct CaseLoader {
         var failed = false
         var findings: [Finding] = []
         var chats: [String] = [], listings: [String] = []
+        var texts: [(text: String, title: Bool)] = []
+        var logs: [ChatLog] = []
         var listingInput = input
         listingInput.inputFormat = "listing"
         for (files, options) in [(chatFiles, input), (listingFiles, listingInput)] {
@@ -160,6 +194,8 @@ struct CaseLoader {
                     }
                     if log.format == "listing" { listings.append(log.path) } else { chats.append(log.path) }
                     for warning in log.warnings { Console.error("\(log.path): warning: \(warning)") }
+                    texts += CategoryInference.texts(of: [log])
+                    logs.append(log)
                     let result = extractor.extract(log, scratch: scratch)
                     for error in result.errors { report(error); failed = true }
                     findings += result.findings
@@ -187,8 +223,9 @@ struct CaseLoader {
             }
         }
         measurements += extra
-        let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, vocabulary: catalog.vocabulary)
-        var comparison = Comparer(catalog: catalog, overrides: overrides).compare(findings: findings, measurements: measurements, variant: orderedVariant,
+        let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, logs: logs, vocabulary: catalog.vocabulary)
+        let chosen = category.map { CategoryChoice(category: $0, words: []) } ?? extractor.patternSet.categories.infer(texts, scratch: scratch)
+        var comparison = Comparer(catalog: catalog, overrides: overrides, category: chosen).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)
         comparison.unread = unread
         return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)

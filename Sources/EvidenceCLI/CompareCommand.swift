@@ -104,15 +104,6 @@ struct ClaimCommand: ParsableCommand {
 
     @OptionGroup var inputs: CaseOptions
 
-    @Option(name: .long, help: ArgumentHelp("Platform: taobao, tmall, 1688, other, or one defined in a --patterns folder.", valueName: "name"))
-    var platform = "taobao"
-
-    @Option(name: .long, help: ArgumentHelp("What was paid for the order, in yuan (for 部分退款 amounts).", valueName: "yuan"))
-    var price: Double?
-
-    @Option(name: .long, help: ArgumentHelp("Date the goods were received, YYYY-MM-DD.", valueName: "date"))
-    var received: String?
-
     @Option(name: .long, help: "Language of the claim: zh, en or both.")
     var lang: ClaimLanguage = .both
 
@@ -133,14 +124,6 @@ struct ClaimCommand: ParsableCommand {
 
     func validate() throws {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
-        if let received, OrderDate.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
-        if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
-    }
-
-    /// A platform the catalogue defines (bundled, or in a --patterns folder), or a usage error naming them.
-    static func requirePlatform(_ id: String, in catalog: Catalog) throws {
-        guard catalog.platforms[id] == nil else { return }
-        throw ValidationError("unknown platform `\(id)` (platforms: \(catalog.platforms.keys.sorted().joined(separator: ", ")); more can be defined in a --patterns folder)")
     }
 
     static let noDiscrepancy = "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
@@ -151,8 +134,8 @@ struct ClaimCommand: ParsableCommand {
             return
         }
         let (comparison, catalog, chats, listings, failed) = try inputs.load()
-        try Self.requirePlatform(platform, in: catalog)
-        let context = ClaimContext(platform: platform, price: price, ordered: inputs.ordered, shipped: inputs.shipped, received: received, chatFiles: chats, listingFiles: listings)
+        let context = ClaimContext(platform: inputs.platform, price: inputs.price, ordered: inputs.ordered, shipped: inputs.shipped, received: inputs.received,
+                                   chatFiles: chats, listingFiles: listings)
         let claim = ClaimBuilder(catalog: catalog).draft(comparison, context: context)
         Console.write(render(claim, comparison, catalog))
         if failed { throw ExitCode(ExitStatus.error) }
@@ -187,7 +170,6 @@ struct ClaimCommand: ParsableCommand {
     /// One claim per order of a CSV manifest, and an index of verdicts.
     func runManifest(_ manifest: String, out: String) throws {
         let loader = try inputs.loader()
-        try Self.requirePlatform(platform, in: loader.catalog)
         let orders: [ManifestOrder]
         do {
             orders = try ManifestOrder.read(manifest, platforms: loader.catalog.platforms.keys.sorted())
@@ -204,7 +186,7 @@ struct ClaimCommand: ParsableCommand {
                 Console.error("\(manifest):\(order.line): order \(order.id): \(error.description)")
                 problems.append(error.description)
             }
-            let context = ClaimContext(platform: order.platform ?? platform, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
+            let context = ClaimContext(platform: order.platform ?? inputs.platform, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
             let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
             let file = (out as NSString).appendingPathComponent(ManifestOrder.fileName(order.id) + "." + format.fileExtension)

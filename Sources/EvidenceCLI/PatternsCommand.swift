@@ -120,8 +120,14 @@ struct TestPatterns: ParsableCommand {
             examples += list.mustMatch.count + list.mustNotMatch.count
             failures += listCheck.run(list)
         }
+        let categories = whole.catalog.categories
+            .filter { category in folder == nil || (category.words.mustMatch + category.words.mustNotMatch).contains { !bundled.contains($0.file) } }
+        for category in categories {
+            examples += category.words.mustMatch.count + category.words.mustNotMatch.count
+            failures += listCheck.run(category)
+        }
         for failure in failures { Console.write(failure.description + "\n") }
-        Console.write("\(catalog.patterns.count) patterns, \(lists.count) word lists, \(examples) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")\n")
+        Console.write("\(catalog.patterns.count) patterns, \(lists.count) word lists, \(categories.count) categories, \(examples) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")\n")
         if !failures.isEmpty { throw ExitCode(ExitStatus.negative) }
     }
 }

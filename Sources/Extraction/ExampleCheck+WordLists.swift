@@ -62,6 +62,7 @@ extension ExampleCheck {
         case doubled = "the notes line's girth is doubled"
         case marking = "the notes line is read off a marking"
         case dropsReadings = "the words keep figures of the notes line from being read as measured"
+        case notCounted = "a category word next to it does not count"
         case containsWord = "a word of the list is there"
     }
 
@@ -75,6 +76,7 @@ extension ExampleCheck {
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
         "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_results": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
+        "category_excluded": .notCounted, "category_excluded_after": .notCounted,
     ]
 
     /// Every failure of the list's examples; empty when all pass. A list this code does not
@@ -93,6 +95,28 @@ extension ExampleCheck {
                     let message = expected ? "must show that \(effect.rawValue) but does not" : "must not show that \(effect.rawValue) but does"
                     failures.append(ExampleFailure(file: example.file, line: example.line, pattern: "word list \(list.name)",
                                                    message: "\(message): `\(example.text.replacingAll("\n", with: " / "))`"))
+                }
+            }
+        }
+        return failures
+    }
+
+    /// Every failure of a category's examples: each `match` chat must be inferred as the
+    /// category, each `no_match` chat must not.
+    public func run(_ category: ProductCategory) -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        for (examples, expected) in [(category.words.mustMatch, true), (category.words.mustNotMatch, false)] {
+            for example in examples {
+                guard let lines = ExampleChat.lines(example.text) else {
+                    failures.append(ExampleFailure(file: example.file, line: example.line, pattern: "category \(category.id)",
+                                                   message: "write the example as lines starting `S: ` (seller) or `B: ` (buyer): `\(example.text)`"))
+                    continue
+                }
+                let inferred = extractor.patternSet.categories.infer(lines.map { ($0.text, false) }, scratch: scratch)?.category.id
+                if (inferred == category.id) != expected {
+                    failures.append(ExampleFailure(file: example.file, line: example.line, pattern: "category \(category.id)",
+                                                   message: (expected ? "must be inferred as \(category.id) but is " : "must not be inferred as \(category.id) but is ")
+                                                       + "\(inferred ?? "no category"): `\(example.text.replacingAll("\n", with: " / "))`"))
                 }
             }
         }
@@ -118,6 +142,12 @@ extension ExampleCheck {
             default: return measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
             }
         }
+        if effect == .notCounted {
+            let inference = extractor.patternSet.categories
+            var plain = lines.map(\.text).joined(separator: "\n")
+            for word in list.words.sorted(by: { $0.count > $1.count }) { plain = plain.replacingOccurrences(of: word, with: " ", options: .caseInsensitive) }
+            return inference.tally(lines.map { ($0.text, false) }, scratch: scratch).total < inference.tally([(plain, false)], scratch: scratch).total
+        }
         if effect == .containsWord {
             let text = example.lowercased()
             return list.words.contains { text.contains($0.lowercased()) }
@@ -142,7 +172,7 @@ extension ExampleCheck {
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
-        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings: return nil
+        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .notCounted: return nil
         case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"

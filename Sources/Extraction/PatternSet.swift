@@ -29,6 +29,8 @@ public struct PatternSet: Sendable {
     let quantities: QuantityLayer
     /// The words a line of the buyer's notes is read with.
     let noteWords: NoteWords
+    /// The words a case's product category is inferred from.
+    public let categories: CategoryInference
     /// For an attribute word that ends a longer one (重 in 承重, weight in max user weight), the
     /// longer words and their attributes: the longest word written wins.
     let longerAliases: [String: [(word: [UInt8], attribute: String)]]
@@ -39,9 +41,10 @@ public struct PatternSet: Sendable {
         for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine)) }
         self.patterns = patterns
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
-        interpreterWords = try InterpreterWords(catalog.vocabulary, engine: engine)
+        interpreterWords = try InterpreterWords(catalog.vocabulary, goods: catalog.categories.flatMap(\.words.words), engine: engine)
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
         noteWords = try NoteWords(catalog.vocabulary, engine: engine)
+        categories = try CategoryInference(catalog, engine: engine)
         var longer: [String: [(word: [UInt8], attribute: String)]] = [:]
         let aliases = catalog.vocabulary.attributes.values.flatMap { entry in entry.aliases.map { ($0.lowercased(), entry.name) } }
         for (short, attribute) in aliases {

@@ -36,14 +36,27 @@ public struct ComparisonPrinter {
         let amount = tolerance.percent.map { "±\(NumberFormat.short($0))%" } ?? "±\(NumberFormat.short((tolerance.value * 100).rounded() / 100))"
         let unit = tolerance.percent == nil ? (item.promised?.unit.map { " \($0)" } ?? "") : ""
         let flag = tolerance.verified ? "" : ", unverified"
-        return "\(amount)\(unit) (\(tolerance.source.rawValue)\(flag))"
+        return "\(amount)\(unit) (\(tolerance.category ?? tolerance.source.rawValue)\(flag))"
+    }
+
+    /// `mismatch`, `mismatch (weak)`.
+    static func verdict(_ item: ComparedItem) -> String {
+        item.verdict.rawValue + (item.tier.map { " (\($0.rawValue))" } ?? "")
+    }
+
+    /// `category: mattress 床垫 (inferred from 床垫 ×3, 弹簧)`, or nil.
+    static func category(_ comparison: Comparison) -> String? {
+        guard let choice = comparison.category else { return nil }
+        let how = choice.inferred ? "inferred from " + choice.words.prefix(4).joined(separator: ", ") : "--category"
+        return "category: \(choice.category.id) \(choice.category.name.zh) (\(how)): its default tolerances are used where the seller gave none"
     }
 
     public func text(_ comparison: Comparison, columns: Int) -> String {
         var out = ""
         if let variant = comparison.variant { out += "ordered variant: \(variant.value) (\(variant.source))\n" }
+        if let category = Self.category(comparison) { out += category + "\n" }
         let rows = comparison.items.map { item in
-            [vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? ""), item.promisedText, item.measuredText, Self.difference(item), Self.tolerance(item), item.verdict.rawValue]
+            [vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? ""), item.promisedText, item.measuredText, Self.difference(item), Self.tolerance(item), Self.verdict(item)]
         }
         let headings = ["ATTRIBUTE", "PROMISED", "MEASURED", "DIFFERENCE", "TOLERANCE", "VERDICT"]
         var widths = headings.map(DisplayWidth.of)
@@ -63,8 +76,9 @@ public struct ComparisonPrinter {
         for warning in comparison.warnings { out += "warning: \(warning)\n" }
         for line in comparison.unread { out += "not read: \(Self.unread(line))\n" }
         let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
+        let weak = comparison.items.filter { $0.tier == .weak }.count
         out += mismatches == 0 ? "no discrepancy: everything measured is as promised or within tolerance\n"
-            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies"): the order falls short of what was promised\n"
+            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies")\(weak > 0 ? " (\(weak) weak: within the category's default tolerance)" : ""): the order falls short of what was promised\n"
         return out
     }
 
@@ -80,10 +94,11 @@ public struct ComparisonPrinter {
     }
 
     public func markdown(_ comparison: Comparison) -> String {
-        var out = "| attribute | promised | measured | difference | tolerance | verdict |\n|---|---|---|---|---|---|\n"
+        var out = Self.category(comparison).map { $0 + "\n\n" } ?? ""
+        out += "| attribute | promised | measured | difference | tolerance | verdict |\n|---|---|---|---|---|---|\n"
         for item in comparison.items {
             let cells = [vocabulary.chineseName(item.attribute) + " `" + item.attribute + "`", item.promisedText, item.measuredText,
-                         Self.difference(item), Self.tolerance(item), "**\(item.verdict.rawValue)**"]
+                         Self.difference(item), Self.tolerance(item), "**\(Self.verdict(item))**"]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
         if !comparison.unread.isEmpty {
@@ -114,7 +129,15 @@ public struct ComparisonPrinter {
             writer.field("value", variant.value)
             writer.field("source", variant.source)
         }
+        writer.object("category", comparison.category) { writer, choice in
+            writer.field("id", choice.category.id)
+            writer.field("name_zh", choice.category.name.zh)
+            writer.field("name_en", choice.category.name.en)
+            writer.field("source", choice.inferred ? "inferred" : "option")
+            writer.strings("inferred_from", choice.words)
+        }
         writer.field("discrepancy", comparison.hasDiscrepancy)
+        writer.field("only_weak", comparison.onlyWeak)
         writer.array("items", comparison.items) { write($1, into: &$0) }
         writer.array("commitments", comparison.commitments) { $0.write($1, type: false) }
         writer.array("disclaimers", comparison.disclaimers) { $0.write($1, type: false) }
@@ -134,6 +157,7 @@ public struct ComparisonPrinter {
         writer.field("attribute", item.attribute)
         writer.field("kind", item.kind.rawValue)
         writer.field("verdict", item.verdict.rawValue)
+        writer.field("tier", item.tier?.rawValue)
         writer.key("promised")
         if let promise = item.promised { writer.write(promise, type: false) } else { writer.string(nil) }  // a finding object, or null
         writer.array("promised_composition", item.promisedComposition) { $0.write($1, type: false) }
@@ -154,6 +178,7 @@ public struct ComparisonPrinter {
             writer.field("source", tolerance.source.rawValue)
             writer.field("detail", tolerance.detail)
             writer.field("verified", tolerance.verified)
+            writer.field("category", tolerance.category)
         }
         writer.strings("notes", item.notes)
         writer.endObject()

@@ -26,6 +26,44 @@ import Testing
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
+    static let categories = Support.catalog.categories.map(\.id)
+
+    @Test(arguments: categories)
+    func categoryExamplesHold(_ id: String) throws {
+        let category = try #require(Support.catalog.categories.first { $0.id == id })
+        let failures = ExampleCheck(patterns: Support.patterns).run(category)
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func aCategoryExampleThatIsNotInferredFails() throws {
+        let yaml = """
+        categories:
+          mattress:
+            name: {zh: 床垫, en: mattress}
+            description: more words
+            words: [席梦思]
+            examples:
+              match: ['S: 席梦思 1.8米', 'S: 床架 1.8米']
+              no_match: ['S: 席梦思 20cm厚']
+        """
+        let set = try PatternSet(Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/categories.yaml", text: yaml)]]))
+        let mattress = try #require(set.catalog.categories.first { $0.id == "mattress" })
+        let failures = ExampleCheck(patterns: set).run(mattress)
+        #expect(failures.map(\.line) == [7, 8])
+        #expect(failures.first?.message.contains("must be inferred as mattress but is furniture") == true)
+        // The bundled tolerances stay; the bundled words too.
+        #expect(mattress.tolerances["length"]?.value == 2.0)
+        #expect(mattress.words.words.contains("床垫") && mattress.words.words.contains("席梦思"))
+    }
+
+    @Test func aBandedToleranceNeedsValueOrPercentInEachBand() {
+        let yaml = """
+        tolerances:
+          weight: {bands: [{up_to: 50, value: 1, percent: 2}], source: mine}
+        """
+        #expect(throws: CatalogError.self) { try Catalog(layers: [CatalogSource.bundled, [CatalogSource(name: "mine/t.yaml", text: yaml)]]) }
+    }
+
     @Test func everyWordListTheCodeReadsIsInTheCatalogue() {
         for name in ExampleCheck.wordListEffects.keys.sorted() + ["exchange"] {
             #expect(Support.catalog.vocabulary.wordLists[name] != nil, "word list \(name)")

@@ -108,7 +108,7 @@ import Testing
         #expect(extended.status == 1 && extended.stdout.isEmpty)
         let tested = try Support.run(["patterns", "test", folder.path])
         #expect(tested.status == 0)
-        #expect(tested.stdout.contains("1 word lists, 8 examples: all pass"))
+        #expect(tested.stdout.contains("1 word lists, 0 categories, 8 examples: all pass"))
     }
 
     @Test func patternsTestPassesBundledAndFailsAWrongExample() throws {

@@ -76,6 +76,7 @@ import Testing
         comparison["schema"] = "evidence.compare/1"
         for document in [compare, comparison] {
             if let variant = document["variant"] as? [String: Any] { objects.append(("variant", variant)) }
+            if let category = document["category"] as? [String: Any] { objects.append(("category", category)) }
             for key in ["commitments", "disclaimers"] { for finding in document[key] as? [[String: Any]] ?? [] { objects.append(("finding", finding)) } }
             for item in document["items"] as? [[String: Any]] ?? [] {
                 objects.append(("item", item))

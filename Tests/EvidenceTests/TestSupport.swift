@@ -1,6 +1,8 @@
 @testable import Catalog
 @testable import ChatModel
+@testable import Compare
 @testable import Extraction
+@testable import Matching
 import Foundation
 @testable import Model
 @testable import Reading
@@ -29,6 +31,14 @@ enum Support {
             "2024-03-12 10:\(index < 10 ? "0" : "")\(index):00 " + (line.0 == "S" ? "示例旗舰店:客服" : "tb_买家") + ": " + line.1
         }.joined(separator: "\n")
         return extract(text).result.findings
+    }
+
+    /// A short chat (see `chat`) compared with notes, its category inferred as `compare` does.
+    static func compareChat(_ lines: [(Character, String)], measured: String) -> Comparison {
+        let findings = chat(lines)
+        let reader = MeasurementReader(extractor: extractor, scratch: MatchScratch()).read(path: "m.txt", text: measured)
+        let category = patterns.categories.infer(lines.map { ($0.1, false) }, scratch: MatchScratch())
+        return Comparer(catalog: catalog, category: category).compare(findings: findings, measurements: reader.measurements, variant: variant(nil, findings))
     }
 
     /// The promises of a short chat as `attribute=value` (see `chat`).

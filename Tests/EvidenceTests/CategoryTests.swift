@@ -1,0 +1,168 @@
+@testable import Catalog
+@testable import Compare
+@testable import Extraction
+import Foundation
+@testable import Model
+import Testing
+
+/// Product categories, their default tolerances, the tape's floor and the tiers of a mismatch,
+/// from the built binary on chats written for these tests.
+@Suite struct CategoryTests {
+    /// A chat and notes in a temporary folder; `compare --format json` on them, parsed.
+    static func compare(_ chat: String, notes: String, _ options: [String] = []) throws -> (status: Int32, json: [String: Any]) {
+        let folder = Support.temporaryFolder()
+        let chatFile = Support.write(chat, to: "chat.txt", in: folder)
+        let notesFile = Support.write(notes, to: "notes.txt", in: folder)
+        let run = try Support.run(["compare", chatFile, "--measured", notesFile, "--format", "json"] + options)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (run.status, json)
+    }
+
+    static func item(_ json: [String: Any], _ attribute: String) -> [String: Any]? {
+        (json["items"] as? [[String: Any]])?.first { $0["attribute"] as? String == attribute }
+    }
+
+    static let mattressChat = """
+    2025-06-01 10:00:00 tb_买家: 这款乳胶弹簧床垫1.8米的尺寸是多少？
+    2025-06-01 10:01:00 梦乡家居旗舰店:小林: 亲，180×200cm，厚度24cm
+    2025-06-01 10:02:00 tb_买家: 好的拍了
+    """
+
+    @Test func aMattressWithoutASellerToleranceGetsItsCategorysToleranceWithItsSource() throws {
+        let (status, json) = try Self.compare(Self.mattressChat, notes: "长 198.5cm\n宽 179cm\n厚度 22cm\n")
+        let category = try #require(json["category"] as? [String: Any])
+        #expect(category["id"] as? String == "mattress" && category["source"] as? String == "inferred")
+        #expect((category["inferred_from"] as? [String])?.contains("床垫") == true)
+        let length = try #require(Self.item(json, "length"))
+        let tolerance = try #require(length["tolerance"] as? [String: Any])
+        #expect(tolerance["category"] as? String == "mattress" && tolerance["value"] as? Double == 2)
+        #expect((tolerance["detail"] as? String)?.contains("QB/T 1952.2") == true)
+        #expect((tolerance["detail"] as? String)?.contains("GB/T 1804") == false)
+        #expect(length["verdict"] as? String == "within_tolerance")
+        // 2 cm short on a 24 cm height is beyond the ±1 cm for a mattress's height.
+        let thickness = try #require(Self.item(json, "thickness"))
+        #expect(thickness["verdict"] as? String == "mismatch" && thickness["tier"] as? String == "strong")
+        #expect(status == 1)
+    }
+
+    @Test func aRugAndABagTakeTheirOwnDefaults() throws {
+        let rug = try Self.compare("2025-06-01 10:00:00 织梦地毯店:客服: 客厅地毯 160×230cm 短绒\n", notes: "长 226cm\n宽 158cm\n")
+        #expect((rug.json["category"] as? [String: Any])?["id"] as? String == "rug_curtain")
+        let length = try #require(Self.item(rug.json, "length"))
+        // 2% of 230 cm is 4.6 cm: 4 cm short is within it.
+        #expect(length["verdict"] as? String == "within_tolerance")
+        #expect((length["tolerance"] as? [String: Any])?["percent"] as? Double == 2)
+        let bag = try Self.compare("2025-06-01 10:00:00 Tom: What size is the canvas backpack?\n2025-06-01 10:01:00 Yiwu Bags: 42 x 30 x 12 cm\n",
+                                   notes: "height 41 cm\nwidth 29.2 cm\ndepth 12 cm\n")
+        #expect((bag.json["category"] as? [String: Any])?["id"] as? String == "luggage_bag")
+        #expect(Self.item(bag.json, "width")?["verdict"] as? String == "within_tolerance")
+        #expect(((Self.item(bag.json, "width")?["tolerance"] as? [String: Any])?["detail"] as? String)?.contains("QB/T") == true)
+    }
+
+    @Test func theCategoryOptionWinsAndAnUnknownOneIsAUsageError() throws {
+        let (_, json) = try Self.compare("2025-06-01 10:00:00 某店:客服: 长度120cm\n", notes: "长度 118cm\n", ["--category", "rug_curtain"])
+        let category = try #require(json["category"] as? [String: Any])
+        #expect(category["id"] as? String == "rug_curtain" && category["source"] as? String == "option")
+        #expect(Self.item(json, "length")?["verdict"] as? String == "within_tolerance")
+        let unknown = try Support.run(["compare", "x.txt", "--measure", "长度 1m", "--category", "spaceship"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown category `spaceship`") && unknown.stderr.contains("mattress"))
+        let none = try Self.compare("2025-06-01 10:00:00 某店:客服: 长度120cm\n", notes: "长度 118cm\n")
+        #expect(none.json["category"] is NSNull)
+    }
+
+    @Test func compareTakesTheClaimsCaseOptions() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("2025-06-01 10:00:00 义乌工厂: 每箱50个\n", to: "c.txt", in: folder)
+        let run = try Support.run(["compare", chat, "--measure", "每箱 46个", "--platform", "1688", "--price", "900", "--received", "2025-06-09"])
+        #expect(run.status == 1)
+        #expect(try Support.run(["compare", chat, "--measure", "每箱 46个", "--platform", "ebay"]).status == 64)
+    }
+
+    @Test func aDifferenceATapeCannotReadIsNoMismatchButACaliperFigureIs() throws {
+        let chat = "2025-06-01 10:00:00 tb_买家: 桌面多大\n2025-06-01 10:01:00 某店:客服: 桌面长度40cm，厚度1.8cm，误差2mm以内\n"
+        let (_, json) = try Self.compare(chat, notes: "长度 39.6cm\n厚度 15mm\n")
+        let length = try #require(Self.item(json, "length"))
+        #expect(length["verdict"] as? String == "within_tolerance")
+        #expect((length["notes"] as? [String])?.contains { $0.contains("tape measure") } == true)
+        #expect(Self.item(json, "thickness")?["verdict"] as? String == "mismatch")
+    }
+
+    @Test func outsideTheSellersToleranceButWithinTheCategorysIsWeakAndTheClaimSaysSo() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        2025-06-01 10:00:00 tb_买家: 这个羊毛地毯200×300的吗
+        2025-06-01 10:01:00 织梦地毯店:客服: 是的亲，200×300cm，误差1cm以内
+        """, to: "chat.txt", in: folder)
+        let notes = Support.write("长 296cm\n宽 198cm\n", to: "notes.txt", in: folder)
+        let compared = try Support.run(["compare", chat, "--measured", notes, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
+        #expect(Self.item(json, "length")?["tier"] as? String == "weak")
+        #expect(json["only_weak"] as? Bool == true)
+        let claim = try Support.run(["claim", chat, "--measured", notes, "--price", "800", "--format", "text"])
+        #expect(claim.status == 1)
+        #expect(claim.stdout.contains("协商部分退款") && !claim.stdout.contains("退货退款"))
+        #expect(claim.stdout.contains("mismatch (weak)"))
+        #expect(claim.stdout.contains("但在此类商品通常允许的偏差"))
+        // A strong one beside it: the claim leads with it and asks for the return.
+        let strong = Support.write("长 296cm\n宽 190cm\n", to: "strong.txt", in: folder)
+        let both = try Support.run(["claim", chat, "--measured", strong, "--price", "800", "--format", "json"])
+        let draft = try #require(try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any])
+        #expect(((draft["refund"] as? [String: Any])?["zh"] as? String)?.contains("退货退款") == true)
+    }
+
+    @Test func fibreSharesMayDifferByFivePointsButNotTheFibresNorAPureClaim() {
+        let within = Support.compareChat([("S", "面料：棉95% 氨纶5%")], measured: "洗标：棉93% 氨纶7%\n")
+        #expect(within.items.first { $0.attribute == "material" }?.verdict == .withinTolerance)
+        let pure = Support.compareChat([("S", "100%纯棉的")], measured: "洗标：棉65% 聚酯纤维35%\n")
+        #expect(pure.items.first { $0.attribute == "material" }?.verdict == .mismatch)
+    }
+
+    @Test func anItemsOwnWeightIsAFaultTooHeavyButGoodsSoldByWeightOnlyShort() {
+        let bag = Support.compareChat([("S", "这款双肩包净重650g")], measured: "称重 780g\n")
+        #expect(bag.items.first { $0.attribute == "weight" }?.verdict == .mismatch)
+        var food = Support.compareChat([("S", "云南咖啡豆 净含量500g")], measured: "称重 540g\n")
+        #expect(food.category?.category.id == "packaged_goods")
+        #expect(food.items.first { $0.attribute == "weight" }?.verdict == .matches)
+        food = Support.compareChat([("S", "云南咖啡豆 净含量500g")], measured: "称重 488g\n")
+        // JJF 1070: 15 g short allowed from 500 g to 1 kg.
+        #expect(food.items.first { $0.attribute == "weight" }?.tolerance?.value == 15)
+    }
+}
+
+/// Variants named by model codes and figures, and the one ordered from the buyer's order.
+@Suite struct ModelVariantTests {
+    @Test func aSentenceOpeningWithAModelCodeGivesItsFiguresToThatModel() {
+        let findings = Support.chat([("S", "K8是5L的，功率1500W；K6是3L，1200W")])
+        let power = findings.filter { $0.attribute == "power" }.map { "\(ValueText.plain($0.value)) \($0.variant ?? "-")" }
+        #expect(power == ["1500 K8", "1200 K6"])
+    }
+
+    @Test func aFigureAndDeAtTheClauseStartNamesTheVariant() {
+        let findings = Support.chat([("S", "这款不是真空包装，1.2米的大概18kg，1.5米的22kg")])
+        let weights = findings.filter { $0.attribute == "weight" }.map { "\(ValueText.plain($0.value)) \($0.variant ?? "-")" }
+        #expect(weights == ["18000 1.2米", "22000 1.5米"])
+        // 200克重的 精梳棉: a spec, then the material after a blank, names no variant.
+        #expect(Support.chat([("S", "200克重的 精梳棉 100%棉")]).allSatisfy { $0.variant == nil })
+    }
+
+    @Test func aDecimalPointEndsNoClause() {
+        let findings = Support.chat([("S", "亲，1.5米款是150×200cm")])
+        #expect(findings.filter { $0.attribute == "width" }.map(\.variant) == ["1.5米款"])
+    }
+
+    @Test func theBuyersOrderNamingAModelPicksItsPromises() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        25/05/2025, 10:02 - Tom Reyes: Hello, what sizes are the KT-30 and KT-40 coolers?
+        25/05/2025, 10:05 - Ningbo Cool Co: KT-30 is 48 x 32 x 35 cm, 3.1 kg
+        25/05/2025, 10:06 - Ningbo Cool Co: KT-40 is 56 x 36 x 40 cm, 4.0 kg
+        25/05/2025, 10:09 - Tom Reyes: OK, 120 pcs of KT-40 in blue. When can you ship?
+        """, to: "chat.txt", in: folder)
+        let run = try Support.run(["compare", chat, "--measure", "weight 3.95 kg", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["variant"] as? [String: Any])?["value"] as? String == "KT-40")
+        let weight = try #require(CategoryTests.item(json, "weight"))
+        #expect((weight["promised"] as? [String: Any])?["value"] as? Double == 4000)
+        #expect(weight["verdict"] as? String == "within_tolerance")
+    }
+}
