@@ -75,7 +75,7 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
-                if item.finding.kind == .dimension || item.finding.kind == .weight || item.finding.kind == .material {
+                if [.dimension, .weight, .volume, .material].contains(item.finding.kind) {
                     // A part named before an earlier figure of the clause is that figure's.
                     var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0
                     if let claimed = partClaimed, claimed.message == item.message { previous = max(previous, claimed.end) }
@@ -87,7 +87,8 @@ struct Interpreter {
                     } else if let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {
                         item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)
-                    } else if let captures = try? words.parts.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
+                    } else if let captures = (try? words.parts.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch))?.last {
+                        // The part named nearest before the figure (拉链打开 乳胶层2cm厚: the latex layer's).
                         item.finding.part = words.partName(words.parts.text("p", captures, buffer))
                     } else if let captures = try? words.partAfter.find(in: buffer, from: item.range.upperBound, to: min(message.body.upperBound, item.range.upperBound + 48), scratch: scratch) {
                         item.finding.part = words.partName(words.partAfter.text("p", captures, buffer))
@@ -142,7 +143,32 @@ struct Interpreter {
             if name.upperBound <= item.range.lowerBound { before = UTF8Text.string(buffer, name) }
             position = max(captures.range.upperBound, position + 1)
         }
-        return before.map { ($0, false) }
+        return (before ?? opening(before: item.range.lowerBound, buffer, body)).map { ($0, false) }
+    }
+
+    /// The last variant an earlier clause of the sentence opens with (H5是6L的，功率30W: the 30 W
+    /// is the H5's), or nil.
+    private func opening(before offset: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> String? {
+        var start = Self.clauseStart(buffer, body, before: offset)
+        var found: String?
+        // Clause by clause back to the sentence's start (。；！？ or a line end), within a few clauses.
+        let limit = max(body.lowerBound, offset - 4 * Self.window)
+        while start > limit {
+            let mark = start - 1
+            let byte = buffer[mark]
+            let endsSentence = byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x0A || byte == 0x0D || byte == 0x2E && (start >= body.upperBound || buffer[start] == 0x20)
+                || mark - 2 >= body.lowerBound && byte >= 0x80 && Self.isClauseMark(buffer[mark - 2], buffer[mark - 1], byte) && !(buffer[mark - 2] == 0xEF && buffer[mark - 1] == 0xBC && byte == 0x8C)
+                    && !(buffer[mark - 2] == 0xE3 && buffer[mark - 1] == 0x80 && byte == 0x81)
+            if endsSentence { break }
+            let previous = Self.clauseStart(buffer, body, before: byte >= 0x80 ? mark - 2 : mark)
+            if let captures = try? words.variantOpening.find(in: buffer, from: previous, to: offset, scratch: scratch),
+               let name = words.variantOpening.range(of: "v", in: captures), name.upperBound <= offset {
+                found = UTF8Text.string(buffer, name)
+                break
+            }
+            start = previous
+        }
+        return found
     }
 
     /// A size written with no unit (腰围71cm 臀围95 裤长101) takes the unit of the nearest size
@@ -347,7 +373,10 @@ struct Interpreter {
         let limit = max(body.lowerBound, offset - Self.window)
         while index > limit {
             let byte = buffer[index - 1]
-            if isClauseEnd(byte) { return index }
+            // The point of 1.5 and the comma of 1,000 end no clause.
+            let inNumber = (byte == 0x2E || byte == 0x2C) && index - 2 >= body.lowerBound && index < body.upperBound
+                && (0x30...0x39).contains(buffer[index - 2]) && (0x30...0x39).contains(buffer[index])
+            if isClauseEnd(byte), !inNumber { return index }
             // A three-byte CJK punctuation mark ends here?
             if byte >= 0x80, byte < 0xC0, index - 3 >= body.lowerBound, isClauseMark(buffer[index - 3], buffer[index - 2], byte),
                !(throughLists && buffer[index - 3] == 0xE3 && buffer[index - 2] == 0x80 && byte == 0x81) {

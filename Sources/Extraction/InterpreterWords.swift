@@ -48,6 +48,8 @@ struct InterpreterWords: Sendable {
     /// tuple before 的 (120*50*200的), or one opening a clause that says what it is (36" is
     /// 36 x 23 x 25 in; group `open` set); group `v` is the name.
     let namedVariant: any Matcher
+    /// The opening of a clause that names a variant (`opening` below alone, anchored): group `v`.
+    let variantOpening: any Matcher
     let offers: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
     let vocabulary: Vocabulary
@@ -57,7 +59,9 @@ struct InterpreterWords: Sendable {
         word.map { vocabulary.parts.name(forAlias: $0) ?? $0.lowercased() }
     }
 
-    init(_ vocabulary: Vocabulary, engine: RegexEngine) throws(CatalogError) {
+    /// `goods`: the words of the product categories (a room word before one, 客厅地毯, names
+    /// the goods, not a room).
+    init(_ vocabulary: Vocabulary, goods: [String] = [], engine: RegexEngine) throws(CatalogError) {
         func words(_ name: String) -> String { Vocabulary.alternation(of: vocabulary.words(name)) }
         func compile(_ name: String, _ regex: String) throws(CatalogError) -> any Matcher {
             try engine.compile(wordList: name, "(*ANYCRLF)" + regex, [.multiline], vocabulary)
@@ -86,7 +90,8 @@ struct InterpreterWords: Sendable {
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
         for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
-            subjects.append((name, try compile("subject_" + name, words("subject_" + name))))
+            let goodsAfter = name == "room" && !goods.isEmpty ? #"(?!\s*"# + Vocabulary.alternation(of: goods) + ")" : ""
+            subjects.append((name, try compile("subject_" + name, words("subject_" + name) + goodsAfter)))
         }
         self.subjects = subjects
         otherModelHeading = try compile("subject_other_model", words("subject_other_model") + #"[^:：\n。]{0,30}[:：]"#)
@@ -95,7 +100,12 @@ struct InterpreterWords: Sendable {
         let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"
         // A clause that opens with a figure said to be other figures (36" is 36 x 23 x 25 in,
         // 4米5是215克) names a variant by that first figure.
-        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+)?(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)\s*(?:(?i:is|are)\s|是|为)\s*(?=[0-9０-９一二两三四五六七八九十])"#
+        // So does one that opens with a figure and 的 (1.8米的大概38kg: the 1.8 m one weighs 38 kg).
+        // And one that opens with a model code said to be something (H5是6L的, BP-2209 is bigger,
+        // V12的电池): the figures after it in its sentence are that model's.
+        let code = #"(?<v>[A-Za-z]{1,4}-?[0-9]{1,5}[A-Za-z]{0,3})(?![0-9A-Za-z.])(?:\s*(?:[A-Za-z]+|[^\s\dA-Za-z，,。；;:：是为的]{1,3}))??\s*(?:(?i:is|are)(?![A-Za-z])|是|为|的|[:：])"#
+        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个)?(?:(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)\s*(?:(?:(?i:is|are)\s|是|为)\s*(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９]))|"# + code + ")"
+        variantOpening = try engine.compile(wordList: "variant_after", opening, [.anchored], vocabulary)
         namedVariant = try compile("variant_after",
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")

@@ -49,24 +49,51 @@ public struct MeasurementReader {
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
+        let reading = readingOfWords(raw, source: source)
+        // A dated line with no attribute word (森景 1.8m折叠桌 到货 2/21, 45L cooler — goods in
+        // 19/07) names the goods and the day: a heading, unless it holds a size or material read
+        // (到货（3/15 收的，M码）) or is about the shipping.
+        switch reading {
+        case .heading: return reading
+        case .read(let measurements) where measurements.contains(where: { if case .text = $0.value { true } else { false } }): return reading
+        default:
+            let cleaned = NoteText.cleaned(raw)
+            guard cleaned.utf8.count <= Self.longestNote, all(words.date, in: cleaned).contains(where: Self.isCalendarDate),
+                  first(words.attributeWord, in: withoutDates(cleaned)) == nil, first(words.shipped, in: cleaned) == nil else { return reading }
+            return .heading
+        }
+    }
+
+    private func readingOfWords(_ raw: String, source: String) -> NoteReading {
         // A note is a line of a few words; a longer one is no note (and is not searched).
         guard raw.utf8.count <= Self.longestNote else {
             return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
         }
         let cleaned = NoteText.cleaned(raw)
         if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        // A word in brackets and nothing else (【尺寸】, [Weights]) is a heading.
+        if let open = cleaned.first, let close = cleaned.last, ["【": "】", "[": "]", "（": "）", "(": ")", "〔": "〕"][open] == close,
+           !cleaned.contains(where: \.isASCIIDigit) { return .heading }
         // Working then a result (2.4 g from a 10x10 cm square -> ~240 gsm): the result is the note.
         var line = cleaned
         if let result = NoteText.result(cleaned, words: extractor.catalog.vocabulary.words("note_results")),
            (try? readLine(result, source: source))?.isEmpty == false { line = result }
+        // A line that opens with a part and its sides (inside: length 46, width 30) gives that
+        // part's sides; another measure after it (底座直径22cm，高30.5) stays the item's. A line
+        // of one figure is the part's it opens with (尘杯：倒出来才400ml).
+        let opening = first(words.partOpening, in: cleaned).map { String(cleaned[$0]).trimmingBlanks() }
+            .map { extractor.catalog.vocabulary.parts.name(forAlias: $0) ?? $0.lowercased() }
         func asWritten(_ measurements: [Measurement]) -> [Measurement] {
-            measurements.map { measurement in
+            let sidesOfThePart = opening != nil && measurements.first.map { $0.part == opening && Self.sides.contains($0.attribute) } == true
+            return measurements.map { measurement in
                 var measurement = measurement
                 measurement.raw = raw
+                if measurement.part == nil, measurement.level == nil,
+                   sidesOfThePart && Self.sides.contains(measurement.attribute) || measurements.count == 1 { measurement.part = opening }
                 return measurement
             }
         }
-        let clauses = NoteText.clauses(line)
+        let clauses = NoteText.clauses(line).flatMap(pairs)
         let byClause = clauses.count > 1 ? clauses.flatMap { (try? readLine($0, source: source)) ?? [] } : []
         var reason: String
         do throws(InputError) {
@@ -93,6 +120,18 @@ public struct MeasurementReader {
         }
         return .unread(reason)
     }
+
+    /// A date that is one (3月6日, 19/07, Sept 8), not a decimal (12.5) nor a pair of figures (50/60 Hz).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let figures = text.split { !$0.isASCIIDigit }.compactMap { Int($0) }
+        if text.contains(where: { $0.isLetter && !$0.isASCII || $0.isASCII && $0.isLetter }) || text.contains("-") && figures.count == 3 { return true }
+        guard figures.count == 2, !text.contains(".") || text.contains(where: { $0 == "/" }) else { return false }
+        let (a, b) = (figures[0], figures[1])
+        return (1...12).contains(a) && (1...31).contains(b) || (1...31).contains(a) && (1...12).contains(b)
+    }
+
+    /// The sides of a box, which a part's line gives together.
+    static let sides: Set<String> = ["length", "width", "height", "depth"]
 
     /// The longest line read as a note, in bytes.
     static let longestNote = 2000
@@ -126,6 +165,37 @@ public struct MeasurementReader {
     }
 
     private var words: NoteWords { extractor.patternSet.noteWords }
+
+    /// A clause cut before each attribute or part word that follows a figure and a blank
+    /// (宽 149  长 200, 提手长28 宽3): each `attribute value` its own.
+    private func pairs(_ clause: String) -> [String] {
+        let bytes = Array(clause.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var pieces: [String] = []
+            var start = 0
+            let attributes = (try? words.attributeWord.findAll(in: buffer, scratch: scratch)) ?? []
+            let parts = (try? words.partWord.findAll(in: buffer, scratch: scratch)) ?? []
+            // Cut before an attribute word, or before the part word it follows (座高 45 座深 48).
+            let cuts = (attributes + parts).map(\.range.lowerBound).sorted()
+            for at in cuts {
+                // Only after an `attribute value` of its own (not after 随机抽了3套: a sample's count).
+                guard at > start, buffer[at - 1] == 0x20, buffer[start..<at].contains(where: { (0x30...0x39).contains($0) }),
+                      attributes.contains(where: { $0.range.lowerBound >= start && $0.range.upperBound <= at }) else { continue }
+                pieces.append(UTF8Text.string(buffer, start..<at))
+                start = at
+            }
+            pieces.append(UTF8Text.string(buffer, start..<buffer.count))
+            return pieces
+        }
+    }
+
+    /// Every match of `matcher` in `text`, as text.
+    private func all(_ matcher: any Matcher, in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            ((try? matcher.findAll(in: buffer, scratch: scratch)) ?? []).map { UTF8Text.string(buffer, $0.range) }
+        }
+    }
 
     /// The first match of `matcher` in `text`, as a range of `text`.
     private func first(_ matcher: any Matcher, in text: String) -> Range<String.Index>? {

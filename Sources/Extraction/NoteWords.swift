@@ -33,6 +33,10 @@ struct NoteWords: Sendable {
     let bareTuple: any Matcher
     /// Any attribute word: one in the gap of `attributeValue` is the nearer, and the one read.
     let attributeWord: any Matcher
+    /// A part word that opens the line (`inside:`, `提手`), alone.
+    let partOpening: any Matcher
+    /// A part word anywhere.
+    let partWord: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -62,6 +66,8 @@ struct NoteWords: Sendable {
         let units = Vocabulary.alternation(of: vocabulary.units.values.flatMap { $0.aliases + [$0.name] })
         let number = #"[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]+/[0-9]+)?"#
         attributeWord = try compile("note_fillers", attributes)
+        partOpening = try engine.compile(wordList: "parts", #"\s*(?:"# + vocabulary.partWords + ")", [.anchored], vocabulary)
+        partWord = try engine.compile(wordList: "parts", vocabulary.partWords, [], vocabulary)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number

@@ -1,15 +1,18 @@
 import Catalog
+import ChatModel
 import Model
 
 /// The size the buyer ordered, read from the chat: the last size label said with a word of
 /// ordering (我拍的XL, 那我拍M码了, 您拍的是L码; word list `ordering`), never from a question.
 public enum VariantInference {
-    public static func ordered(in findings: [Finding], vocabulary: Vocabulary) -> OrderedVariant? {
+    /// `logs`: the chats, for a buyer's message naming a model in an order (OK, 200 pcs of BP-2207).
+    public static func ordered(in findings: [Finding], logs: [ChatLog] = [], vocabulary: Vocabulary) -> OrderedVariant? {
         let ordering = vocabulary.words("ordering").map { $0.lowercased() }
         guard let last = findings.last(where: { finding in
             vocabulary.attributes[finding.attribute]?.comparison == .label && finding.stance != .question
                 && ordering.contains { finding.quote.lowercased().contains($0) }
         }), case .text(let label)? = last.value else {
+            if let named = namedInOrder(findings, logs, ordering, vocabulary) { return named }
             // The seller gave figures for one size only (L码 衣长72 胸围108): that size, said as an inference.
             // Only where no figure of the same attribute was given without a variant (the item's
             // own 566 g beside the 32 oz model's 708 g names no order).
@@ -23,5 +26,48 @@ public enum VariantInference {
             return variant
         }
         return OrderedVariant(value: label, source: "inferred from \(last.path):\(last.line) (`\(last.raw)`)")
+    }
+
+    /// A model or size the seller gave figures for, named by the buyer with a count or a word
+    /// of ordering in a sentence that asks nothing (OK, 200 pcs of BP-2207; 要50个H3的): the
+    /// last such buyer message.
+    static func namedInOrder(_ findings: [Finding], _ logs: [ChatLog], _ ordering: [String], _ vocabulary: Vocabulary) -> OrderedVariant? {
+        let names = Set(findings.filter(\.isPromise).compactMap(\.variant)).sorted { $0.count > $1.count }
+        guard names.count > 1 else { return nil }
+        // Words of a count (pcs, 个, 套): the pieces unit's own and its aliases.
+        let countWords = vocabulary.units.values.filter { $0.canonical == "pcs" }.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() } + ["units", "cartons", "ctns", "台", "箱"]
+        func hasCount(_ text: String) -> Bool {
+            let characters = Array(text.lowercased())
+            for index in characters.indices where characters[index].isNumber && (index + 1 == characters.count || !characters[index + 1].isNumber) {
+                let rest = String(characters[(index + 1)...]).drop { $0 == " " }
+                if countWords.contains(where: { rest.hasPrefix($0) }) { return true }
+            }
+            return false
+        }
+        for log in logs.reversed() {
+            for message in log.messages.reversed() where message.role == .buyer {
+                let text = log.text(of: message)
+                for sentence in text.split(whereSeparator: { "。.!！;；\n".contains($0) }).reversed() {
+                    let trimmed = String(sentence).trimmingBlanks()
+                    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("吗") { continue }
+                    guard hasCount(trimmed) || ordering.contains(where: { trimmed.lowercased().contains($0) }),
+                          let name = names.first(where: { contains(trimmed, $0) }) else { continue }
+                    return OrderedVariant(value: name, source: "inferred from \(log.path):\(message.line) (`\(trimmed)`)")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `name` in `text` as a whole word (BP-2207 is not in BP-22071).
+    static func contains(_ text: String, _ name: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: name, options: .caseInsensitive) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+            if !(before.isASCII && (before.isLetter || before.isNumber)) && !(after.isASCII && (after.isLetter || after.isNumber)) { return true }
+            rest = text[range.upperBound...]
+        }
+        return false
     }
 }

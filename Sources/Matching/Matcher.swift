@@ -53,10 +53,10 @@ extension Matcher {
     }
 
     /// Every non-overlapping match in `subject[0..<end]`, from left to right.
-    public func findAll(in subject: UnsafeBufferPointer<UInt8>, to end: Int? = nil, scratch: MatchScratch) throws(MatchFailure) -> [Captures] {
+    public func findAll(in subject: UnsafeBufferPointer<UInt8>, from begin: Int = 0, to end: Int? = nil, scratch: MatchScratch) throws(MatchFailure) -> [Captures] {
         let end = end ?? subject.count
         var results: [Captures] = []
-        var start = 0
+        var start = begin
         while start <= end, let captures = try find(in: subject, from: start, to: end, scratch: scratch) {
             results.append(captures)
             let range = captures.range

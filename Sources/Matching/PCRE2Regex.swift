@@ -11,6 +11,8 @@ public struct RegexOptions: OptionSet, Sendable, Hashable {
     public static let multiline = RegexOptions(rawValue: PCRE2_MULTILINE)
     public static let dotAll = RegexOptions(rawValue: PCRE2_DOTALL)
     public static let extended = RegexOptions(rawValue: PCRE2_EXTENDED)
+    /// A match only at the start offset given to `find`.
+    public static let anchored = RegexOptions(rawValue: PCRE2_ANCHORED)
 }
 
 /// Why a regex did not compile: PCRE2's message and the byte offset in the pattern.

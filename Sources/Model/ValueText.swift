@@ -9,7 +9,7 @@ public struct Measurement: Sendable {
     public let unit: String?
     public let percent: Double?
     /// The part measured (`handle length 58cm`, 肩带长118cm), as in `Finding.part`.
-    public let part: String?
+    public var part: String?
     /// The packaging level measured (外箱 56×40×33, 每盒数了11支), as in `Finding.level`.
     public var level: String? = nil
     /// Where an adjustable size was measured: `lowest` (最低, collapsed) or `highest` (最高,
