@@ -19,8 +19,13 @@ struct CompareCommand: ParsableCommand {
         For every promised attribute: the promise (value, range, its quote,
         time and speaker), the measurement, the difference, the tolerance and
         where it comes from (--tolerance, else the seller's own 误差1-3cm, else
-        a documented default marked verified or not), and a verdict: matches,
-        within_tolerance, mismatch, not_measured, measured_not_promised.
+        the default of the product's category, else a general default, each
+        marked verified or not), and a verdict: matches, within_tolerance,
+        mismatch (strong, or weak: outside the seller's tolerance but within
+        the category's), not_measured, measured_not_promised. The category is
+        --category NAME or inferred from the listing and chat (床垫, 地毯, 双肩包…;
+        `evidence patterns categories` lists them). A difference no more than
+        a tape reads (±0.5 cm from 10 cm up) is no mismatch on its own.
         Promises made for a size or model count only for the one ordered
         (--variant, else what the buyer said: 我拍的XL, 要90的, ordering the
         24 oz); figures about the buyer (我一米八五), a carton (外箱尺寸), another
@@ -36,6 +41,8 @@ struct CompareCommand: ParsableCommand {
             --listing samples/listing-dress.txt --measured samples/measured-dress.txt
           evidence compare chat.txt --measure 'length=28cm' --measure '重量 980g'
           evidence compare chat.txt --measured m.txt --variant XL --tolerance chest=2cm
+          evidence compare rug-chat.txt --measured rug-notes.txt --category rug_curtain
+          evidence compare chat.txt --measured m.txt --platform 1688 --price 900   (claim's options)
           evidence compare desk-chat.txt --measure '桌面高度 最低 72cm' --measure '桌面高度 最高 113cm'
           evidence compare chat.txt --ordered 2024-03-12 --shipped 2024-03-16   # 48小时内发货?
           evidence compare chat.txt --measured m.txt --format json | jq '.items[] | select(.verdict == "mismatch")'
@@ -80,7 +87,9 @@ struct ClaimCommand: ParsableCommand {
         an amount from --price, 补寄), a description that fits the form (the
         limit used is printed), the seller's exact words with file, line and
         time, a timeline and the evidence still to attach. Every sentence comes
-        from a finding or a measurement.
+        from a finding or a measurement. Strong discrepancies lead; when every
+        one is weak (within the category's default tolerance) the claim says
+        so and asks for a negotiated partial refund, not a full return.
 
         Examples:
           evidence claim samples/taobao-dress-chat.txt \\

@@ -14,7 +14,7 @@ struct PatternsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patterns",
         abstract: "Show or test the pattern catalogue.",
-        subcommands: [ListPatterns.self, TestPatterns.self, ExportPatterns.self]
+        subcommands: [ListPatterns.self, ListCategories.self, TestPatterns.self, ExportPatterns.self]
     )
 }
 
@@ -69,6 +69,51 @@ struct ListPatterns: ParsableCommand {
             }
             Console.write("\(patterns.count) patterns (examples: must match + must not match)\n")
         }
+    }
+}
+
+struct ListCategories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "categories",
+        abstract: "List the product categories: the words each is inferred from and its default tolerances.",
+        discussion: """
+        A comparison uses its category's default tolerance where the seller
+        stated none (--category NAME, else inferred from the listing's title
+        and the chat); attributes a category does not name keep the general
+        default of patterns/tolerances.yaml. Every number shows its source, and
+        `unverified` where it was recalled rather than checked.
+
+        Examples:
+          evidence patterns categories
+          evidence patterns categories --patterns my-patterns/   (a category of your own)
+        """
+    )
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        let catalog = try catalog.load().catalog
+        let vocabulary = catalog.vocabulary
+        /// The canonical unit of the attributes a tolerance key covers (cm, g, ml), or "".
+        func unit(_ key: String) -> String {
+            guard let attribute = vocabulary.attributes.values.first(where: { $0.tolerance == key }),
+                  let family = vocabulary.quantityFamilies.first(where: { $0.value.kind == attribute.kind && ($0.value.attribute == nil || $0.value.attribute == attribute.name) })?.key,
+                  let canonical = vocabulary.units.values.first(where: { $0.quantity == family && $0.factor == 1 }) else { return "" }
+            return " " + canonical.name
+        }
+        for category in catalog.categories {
+            Console.write("\(category.id)  \(category.name.zh) / \(category.name.en)\n")
+            Console.write("  words: " + category.words.words.prefix(12).joined(separator: ", ") + (category.words.words.count > 12 ? ", …" : "") + "\n")
+            for (key, tolerance) in category.tolerances.sorted(by: { $0.key < $1.key }) {
+                let amount = tolerance.bands.isEmpty
+                    ? (tolerance.relative ? "±\(NumberFormat.short(tolerance.value))%" : "±\(NumberFormat.short(tolerance.value))\(unit(key))")
+                        + (tolerance.atLeastPercent.map { " or \(NumberFormat.short($0))%" } ?? "")
+                    : "by size (\(tolerance.bands.count) bands)"
+                let flags = (tolerance.direction == .short ? ", shortfall only" : "") + (tolerance.verified ? "" : ", unverified")
+                Console.write("  \(key): \(amount)\(flags) — \(tolerance.source)\n")
+            }
+        }
+        Console.write("\(catalog.categories.count) categories\n")
     }
 }
 
