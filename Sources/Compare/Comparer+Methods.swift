@@ -9,7 +9,7 @@ extension Comparer {
 
     /// The size on the item received against the size ordered: a different one is 发错货.
     func compareLabel(_ attribute: String, _ measured: [Measurement], _ variant: OrderedVariant?) -> ComparedItem {
-        guard let variant, !variant.onlyOneGiven, let last = measured.last else {
+        guard let variant, !variant.pickedFromFigures, let last = measured.last else {
             return ComparedItem(attribute: attribute, kind: .size, promised: nil, otherPromises: [], promisedComposition: [], measured: measured,
                                 difference: nil, differencePercent: nil, tolerance: nil, verdict: .measuredNotPromised,
                                 notes: measured.isEmpty ? [] : ["the ordered size is unknown: give --variant to check the size received"])

@@ -224,6 +224,7 @@ struct CaseLoader {
         }
         measurements += extra
         let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, logs: logs, vocabulary: catalog.vocabulary)
+            ?? VariantInference.nearest(findings, measurements)
         let chosen = category.map { CategoryChoice(category: $0, words: []) } ?? extractor.patternSet.categories.infer(texts, scratch: scratch)
         var comparison = Comparer(catalog: catalog, overrides: overrides, category: chosen).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)

@@ -40,6 +40,7 @@ struct Interpreter {
         TupleConvention(log: log, messages: messages, scratch: scratch, words: words).apply(&located)
         carryUnits(&located)
         markAlternatives(&located)
+        markSizeOptions(&located)
         var kept: [LocatedFinding] = []
         var questions: [LocatedFinding] = []
         var messageIsQuestion: [Int: Bool] = [:]
@@ -55,6 +56,9 @@ struct Interpreter {
                 let message = messages[item.message]
                 let clause = Self.clauseStart(buffer, message.body, before: item.range.lowerBound)
                 if (try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
+                // A rate (25km/h, 300ml/h, 1.3kg/平方米, 12L/天) is not the item's figure.
+                if item.finding.kind != .delivery, item.finding.kind != .return, item.finding.kind != .warranty,
+                   (try? words.rateAfter.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch)) != nil { continue }
                 if item.finding.kind == .size, aboutTheModel(buffer, message.body, item.range) { continue }
                 let wholeQuestion = message.role != .seller && {
                     if let known = messageIsQuestion[item.message] { return known }
@@ -214,6 +218,42 @@ struct Interpreter {
                 if end > start {
                     for index in start...end where located[index].finding.variant == nil && located[index].finding.kind != .size {
                         located[index].finding.variant = located[index].finding.raw
+                    }
+                }
+                start = end + 1
+            }
+        }
+    }
+
+    /// Sizes listed side by side (尺寸：60×180cm  80×200cm  80×300cm, 40x60 / 50x80 cm): each
+    /// is a size option, the variant of its own figures.
+    private func markSizeOptions(_ located: inout [LocatedFinding]) {
+        // The tuples, in reading order: the indexes of the findings of each (one range).
+        var tuples: [[Int]] = []
+        for index in located.indices where !located[index].dropped && located[index].finding.kind == .dimension {
+            if let last = tuples.last?.last, located[last].message == located[index].message, located[last].range == located[index].range {
+                tuples[tuples.count - 1].append(index)
+            } else {
+                tuples.append([index])
+            }
+        }
+        tuples.removeAll { $0.count < 2 }
+        let separators: Set<String> = ["", "、", "/", ",", "，", "|", "；", ";", "or", "或"]
+        log.bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < tuples.count {
+                var end = start
+                while end + 1 < tuples.count {
+                    let a = located[tuples[end][0]], b = located[tuples[end + 1][0]]
+                    guard a.message == b.message, tuples[end].count == tuples[end + 1].count, a.range.upperBound <= b.range.lowerBound,
+                          b.range.lowerBound - a.range.upperBound <= 8,
+                          separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased())
+                    else { break }
+                    end += 1
+                }
+                if end > start {
+                    for tuple in tuples[start...end] {
+                        for index in tuple where located[index].finding.variant == nil { located[index].finding.variant = located[index].finding.raw }
                     }
                 }
                 start = end + 1

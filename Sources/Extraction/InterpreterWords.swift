@@ -50,6 +50,8 @@ struct InterpreterWords: Sendable {
     let namedVariant: any Matcher
     /// The opening of a clause that names a variant (`opening` below alone, anchored): group `v`.
     let variantOpening: any Matcher
+    /// A rate's "per" right after a figure (word list `rate_after`: /h, 每小时, /平方米), anchored.
+    let rateAfter: any Matcher
     let offers: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
     let vocabulary: Vocabulary
@@ -106,6 +108,7 @@ struct InterpreterWords: Sendable {
         let code = #"(?<v>[A-Za-z]{1,4}-?[0-9]{1,5}[A-Za-z]{0,3})(?![0-9A-Za-z.])(?:\s*(?:[A-Za-z]+|[^\s\dA-Za-z，,。；;:：是为的]{1,3}))??\s*(?:(?i:is|are)(?![A-Za-z])|是|为|的|[:：])"#
         let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个)?(?:(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)\s*(?:(?:(?i:is|are)\s|是|为)\s*(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９]))|"# + code + ")"
         variantOpening = try engine.compile(wordList: "variant_after", opening, [.anchored], vocabulary)
+        rateAfter = try engine.compile(wordList: "rate_after", #"[ \t]*"# + words("rate_after"), [.anchored, .caseless], vocabulary)
         namedVariant = try compile("variant_after",
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")

@@ -28,8 +28,10 @@ struct TupleConvention {
                 while end + 1 < order.count, located[order[end + 1]].message == located[order[start]].message {
                     let next = located[order[end + 1]].range
                     // One match read as several members, or members joined by *, ×, x.
+                    // Blanks alone part two tuples (60×180cm  80×200cm).
+                    let gap = UTF8Text.string(buffer, reach..<max(reach, next.lowerBound)).trimmingCharacters(in: " ")
                     guard next.lowerBound < reach
-                          || next.lowerBound - reach <= 8 && UTF8Text.string(buffer, reach..<next.lowerBound).trimmingCharacters(in: " *×xX＊✕").isEmpty else { break }
+                          || next.lowerBound - reach <= 8 && !gap.isEmpty && gap.trimmingCharacters(in: "*×xX＊✕").isEmpty else { break }
                     reach = max(reach, next.upperBound)
                     end += 1
                 }

@@ -22,7 +22,7 @@ public enum VariantInference {
             let untagged = Set(promises.filter { $0.variant == nil }.map(\.attribute))
             guard given.count == 1, let only = given.first, !tagged.contains(where: { untagged.contains($0.attribute) }) else { return nil }
             var variant = OrderedVariant(value: only, source: "inferred: the only size or model the seller gave figures for")
-            variant.onlyOneGiven = true
+            variant.pickedFromFigures = true
             return variant
         }
         return OrderedVariant(value: label, source: "inferred from \(last.path):\(last.line) (`\(last.raw)`)")
@@ -69,5 +69,42 @@ public enum VariantInference {
             rest = text[range.upperBound...]
         }
         return false
+    }
+
+    /// With no variant ordered in the chat, the size option whose figures are nearest to the
+    /// measurements (80×300cm for a rug measured 79.5 × 298 cm), when one is clearly nearest:
+    /// each measured figure within 10% of one of that option's, and every other option at least
+    /// twice as far. Said as an inference; never a wrong-size verdict.
+    public static func nearest(_ findings: [Finding], _ measurements: [Measurement]) -> OrderedVariant? {
+        func figure(_ value: FindingValue?) -> Double? { if case .number(let n)? = value { n } else { nil } }
+        let promises = findings.filter { $0.isPromise && $0.variant != nil && $0.level == nil && $0.part == nil && $0.unit != nil }
+        let options = Set(promises.compactMap(\.variant))
+        // Only what the options give figures of (a thickness no option names says nothing).
+        let measured = measurements.filter { measurement in
+            measurement.part == nil && measurement.level == nil && figure(measurement.value) != nil
+                && promises.contains { $0.attribute == measurement.attribute && (measurement.unit == nil || $0.unit == measurement.unit) }
+        }
+        guard options.count > 1, !measured.isEmpty else { return nil }
+        var distances: [(option: String, distance: Double)] = []
+        for option in options.sorted() {
+            let own = promises.filter { $0.variant == option }
+            var worst = 0.0
+            for measurement in measured {
+                // A figure noted without a unit is taken in the promise's (as the comparison does).
+                let near = own.filter { $0.kind == measurement.kind && (measurement.unit == nil || $0.unit == measurement.unit) }
+                    .compactMap { promise -> Double? in
+                        guard let promised = figure(promise.value) ?? promise.max ?? promise.min, promised > 0 else { return nil }
+                        return abs(figure(measurement.value)! - promised) / promised
+                    }.min()
+                guard let near else { worst = .infinity; break }
+                worst = max(worst, near)
+            }
+            distances.append((option, worst))
+        }
+        distances.sort { $0.distance < $1.distance }
+        guard let best = distances.first, best.distance <= 0.1, distances.count > 1, distances[1].distance >= max(2 * best.distance, 0.02) else { return nil }
+        var variant = OrderedVariant(value: best.option, source: "inferred: the size option nearest the measurements (give --variant to be sure)")
+        variant.pickedFromFigures = true
+        return variant
     }
 }

@@ -6,9 +6,10 @@ public struct OrderedVariant: Sendable {
     public let value: String
     /// `--variant`, or `inferred from FILE:LINE (…)`.
     public let source: String
-    /// Taken only because the seller gave figures for this one variant alone: it picks the
+    /// Picked from the figures, not from the buyer's words (the seller gave figures for this
+    /// variant alone, or its figures are the nearest to the measurements): it picks the
     /// promises to compare, but is no evidence of what was ordered (no wrong-size verdict).
-    public var onlyOneGiven = false
+    public var pickedFromFigures = false
 
     public init(value: String, source: String) {
         self.value = OrderedVariant.normalise(value)

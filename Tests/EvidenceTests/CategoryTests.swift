@@ -165,4 +165,29 @@ import Testing
         #expect((weight["promised"] as? [String: Any])?["value"] as? Double == 4000)
         #expect(weight["verdict"] as? String == "within_tolerance")
     }
+
+    @Test func sizesListedSideBySideAreOptionsAndTheNearestToTheMeasurementsIsSaidAsAnInference() throws {
+        let findings = Support.chat([("S", "规格：90×150cm  120×180cm  160×230cm")])
+        #expect(findings.filter { $0.kind == .dimension }.map { $0.variant ?? "-" } == ["90×150cm", "90×150cm", "120×180cm", "120×180cm", "160×230cm", "160×230cm"])
+        let folder = Support.temporaryFolder()
+        let listing = Support.write("北欧客厅地毯 短绒 可机洗\n规格：90×150cm  120×180cm  160×230cm\n", to: "listing.txt", in: folder)
+        let run = try Support.run(["compare", "--listing", listing, "--measure", "长 179cm", "--measure", "宽 118.5cm", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let variant = try #require(json["variant"] as? [String: Any])
+        #expect((variant["source"] as? String)?.contains("nearest the measurements") == true)
+        #expect(CategoryTests.item(json, "length")?["verdict"] as? String == "within_tolerance")
+        #expect(run.status == 0)
+        // Measured between two options: no pick, a warning instead.
+        let unsure = try Support.run(["compare", "--listing", listing, "--measure", "长 205cm", "--format", "json"])
+        let none = try #require(try JSONSerialization.jsonObject(with: Data(unsure.stdout.utf8)) as? [String: Any])
+        #expect(none["variant"] is NSNull)
+    }
+
+    @Test func aRateIsNotTheItemsFigureAndARoomWordBeforeGoodsNamesTheGoods() {
+        let humidifier = Support.chat([("S", "出雾量350ml/h，水箱4L")])
+        #expect(!humidifier.contains { $0.raw.contains("350") } && humidifier.contains { $0.raw.contains("4L") })
+        let rug = Support.chat([("S", "卧室地毯 140×200cm")])
+        #expect(rug.allSatisfy { $0.subject == nil } && rug.count == 2)
+        #expect(Support.chat([("B", "卧室宽3米2，放得下吗")]).allSatisfy { $0.subject != nil })
+    }
 }

@@ -121,7 +121,7 @@ import Testing
         let chart = Support.chat([("B", "M码的尺寸发一下"), ("S", "M码 衣长70 胸围110 单位cm")])
         let ordered = VariantInference.ordered(in: chart, vocabulary: Support.catalog.vocabulary)
         #expect(ordered?.value == "M")
-        #expect(ordered?.onlyOneGiven == true)
+        #expect(ordered?.pickedFromFigures == true)
         let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 66\n尺码：L\n").measurements
         let items = Comparer(catalog: Support.catalog).compare(findings: chart, measurements: notes, variant: ordered).items
         #expect(items.first { $0.attribute == "garment_length" }?.verdict == .mismatch)
