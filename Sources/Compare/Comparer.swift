@@ -209,14 +209,15 @@ public struct Comparer {
             let names = Set(entries.map(\.name))
             // Measured general, promised narrower.
             for subject in Array(measuredBy.keys) where subject.attribute == general && byAttribute[subject] == nil {
-                let targets = byAttribute.keys.filter { names.contains($0.attribute) && $0.part == subject.part && $0.level == subject.level }
+                // A general word with no level meets a narrower one that has its own (毛重 and a carton weighed).
+                let targets = byAttribute.keys.filter { names.contains($0.attribute) && $0.part == subject.part && ($0.level == subject.level || subject.level == nil) }
                 guard targets.count == 1, let target = targets.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
                 measuredBy[target] = measured
                 notes[target] = "measured as \(general) (“\(measured.last!.raw)”); the only \(general) promised is the \(target.attribute), so they are compared (inference)"
             }
             // Promised general, measured narrower.
             for subject in Array(byAttribute.keys) where subject.attribute == general && measuredBy[subject] == nil {
-                let targets = measuredBy.keys.filter { names.contains($0.attribute) && $0.part == subject.part && $0.level == subject.level && byAttribute[$0] == nil }
+                let targets = measuredBy.keys.filter { names.contains($0.attribute) && $0.part == subject.part && ($0.level == subject.level || subject.level == nil) && byAttribute[$0] == nil }
                 guard targets.count == 1, let target = targets.first, let promised = byAttribute.removeValue(forKey: subject) else { continue }
                 byAttribute[target] = promised.map { promise in
                     var named = promise

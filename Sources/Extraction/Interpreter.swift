@@ -389,7 +389,9 @@ struct Interpreter {
                 finding.attribute = subject + "_" + (finding.attribute.isEmpty ? family ?? "value" : finding.attribute)
             }
         } else if finding.level == "carton", [.dimension, .weight, .volume].contains(finding.kind), !finding.attribute.hasPrefix("carton_") {
-            finding.attribute = "carton_" + (finding.attribute.isEmpty ? family ?? "value" : finding.attribute)
+            // A carton weighed (整箱过秤 15.8kg, carton G.W.) is its gross weight, packing and all.
+            let named = "carton_" + (finding.attribute.isEmpty ? family ?? "value" : finding.attribute)
+            finding.attribute = finding.kind == .weight && vocabulary.attributes[named] == nil ? "carton_gross_weight" : named
         }
     }
 

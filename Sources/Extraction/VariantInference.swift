@@ -33,7 +33,7 @@ public enum VariantInference {
     /// last such buyer message.
     static func namedInOrder(_ findings: [Finding], _ logs: [ChatLog], _ ordering: [String], _ vocabulary: Vocabulary) -> OrderedVariant? {
         let names = Set(findings.filter(\.isPromise).compactMap(\.variant)).sorted { $0.count > $1.count }
-        guard names.count > 1 else { return nil }
+        guard !names.isEmpty else { return nil }
         // Words of a count (pcs, 个, 套): the pieces unit's own and its aliases.
         let countWords = vocabulary.units.values.filter { $0.canonical == "pcs" }.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() } + ["units", "cartons", "ctns", "台", "箱"]
         func hasCount(_ text: String) -> Bool {

@@ -190,4 +190,27 @@ import Testing
         #expect(rug.allSatisfy { $0.subject == nil } && rug.count == 2)
         #expect(Support.chat([("B", "卧室宽3米2，放得下吗")]).allSatisfy { $0.subject != nil })
     }
+
+    @Test func aCartonWeighedIsItsGrossWeightAndMeetsAPlainGrossWeightPromise() {
+        let compared = Support.compareChat([("S", "一箱24个，外箱60*40*35cm，毛重12kg")], measured: "整箱称了 11.9kg\n外箱 60×40×35\n")
+        let gross = compared.items.first { $0.attribute == "carton_gross_weight" }
+        #expect(gross?.promised?.raw.contains("毛重12kg") == true)
+        #expect(gross?.verdict == .withinTolerance)
+        #expect(gross?.notes.contains { $0.contains("inference") } == true)
+        #expect(compared.items.filter { $0.attribute.hasPrefix("carton_") && $0.kind == .dimension }.allSatisfy { $0.verdict == .matches })
+    }
+
+    @Test func aBuyersOrderNamingTheOneSizeTheSellerTaggedPicksIt() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        2025-05-02 09:00:00 采购小王: 300ml和450ml的装箱数是多少
+        2025-05-02 09:01:00 义乌杯业-陈: 300ml的一箱60个，450ml一箱48个
+        2025-05-02 09:03:00 采购小王: 好的，先要10箱300ml的
+        """, to: "chat.txt", in: folder)
+        let run = try Support.run(["compare", chat, "--measure", "每箱 58个", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let variant = try #require(json["variant"] as? [String: Any])
+        #expect((variant["source"] as? String)?.contains("先要10箱300ml的") == true)
+        #expect(CategoryTests.item(json, "quantity")?["verdict"] as? String == "mismatch")
+    }
 }

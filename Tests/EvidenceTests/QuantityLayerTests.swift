@@ -19,7 +19,7 @@ import Testing
         // Compounds a pattern would stop short of.
         ("Arm span is 5 ft 9 in", ["-/length 175.26 cm"]),
         ("这根绳子两米半", ["length 250 cm"]),
-        ("整箱重一吨半", ["carton_weight 1500000 g"]),
+        ("整箱重一吨半", ["carton_gross_weight 1500000 g"]),
         ("鱼缸净重3斤5两", ["weight 1750 g"]),
         // Units in brackets, hyphenated adjectives, thousands, spelled numbers, bounds.
         ("Net weight (g): 450", ["weight 450 g"]),
