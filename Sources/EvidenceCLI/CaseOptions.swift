@@ -173,8 +173,10 @@ struct CaseLoader {
         let failed: Bool
     }
 
+    /// `category`: this case's (a manifest's column), over `--category`; else inferred.
     func load(chats chatFiles: [String], listings listingFiles: [String], measured: [String], extra: [Model.Measurement] = [],
-              variant: String?, ordered: String? = nil, shipped: String? = nil, report: (InputError) -> Void) -> Loaded {
+              variant: String?, category caseCategory: ProductCategory? = nil, ordered: String? = nil, shipped: String? = nil,
+              report: (InputError) -> Void) -> Loaded {
         var failed = false
         var findings: [Finding] = []
         var chats: [String] = [], listings: [String] = []
@@ -225,7 +227,7 @@ struct CaseLoader {
         measurements += extra
         let orderedVariant = variant.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, logs: logs, vocabulary: catalog.vocabulary)
             ?? VariantInference.nearest(findings, measurements)
-        let chosen = category.map { CategoryChoice(category: $0, words: []) } ?? extractor.patternSet.categories.infer(texts, scratch: scratch)
+        let chosen = (caseCategory ?? category).map { CategoryChoice(category: $0, words: []) } ?? extractor.patternSet.categories.infer(texts, scratch: scratch)
         var comparison = Comparer(catalog: catalog, overrides: overrides, category: chosen).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)
         comparison.unread = unread

@@ -103,7 +103,8 @@ struct ClaimCommand: ParsableCommand {
           evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,
-             variant, ordered, shipped, received; writes claims/<id>.md and index.csv)
+             variant, category, ordered, shipped, received; writes claims/<id>.md
+             and index.csv)
 
         Exit codes: 1 a claim was drafted (something falls short), 0 nothing
         falls short (it says so), 2 a file could not be read (or, with
@@ -181,7 +182,7 @@ struct ClaimCommand: ParsableCommand {
         let loader = try inputs.loader()
         let orders: [ManifestOrder]
         do {
-            orders = try ManifestOrder.read(manifest, platforms: loader.catalog.platforms.keys.sorted())
+            orders = try ManifestOrder.read(manifest, platforms: loader.catalog.platforms.keys.sorted(), categories: loader.catalog.categories.map(\.id))
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)
@@ -191,6 +192,7 @@ struct ClaimCommand: ParsableCommand {
         for order in orders {
             var problems: [String] = []
             let loaded = loader.load(chats: order.chats, listings: order.listings, measured: order.measurements, variant: order.variant,
+                                     category: order.category.flatMap { id in loader.catalog.categories.first { $0.id == id } },
                                      ordered: order.ordered, shipped: order.shipped) { error in
                 Console.error("\(manifest):\(order.line): order \(order.id): \(error.description)")
                 problems.append(error.description)

@@ -19,16 +19,18 @@ struct ManifestOrder {
     let measurements: [String]
     let price: Double?
     let variant: String?
+    /// A product category id (`mattress`), else inferred.
+    let category: String?
     let ordered: String?
     let shipped: String?
     let received: String?
 
     static let required = ["id", "measurements"]
-    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "ordered", "shipped", "received"]
+    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "category", "ordered", "shipped", "received"]
 
     /// Reads the manifest. Paths are relative to its folder; several files in one cell are
     /// separated by `;`. A missing column or a bad cell is an error with the file and line.
-    static func read(_ path: String, platforms: [String]) throws(InputError) -> [ManifestOrder] {
+    static func read(_ path: String, platforms: [String], categories: [String]) throws(InputError) -> [ManifestOrder] {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, "cannot read the manifest") }
         let records = CSV.records(Array(data))
         guard let header = records.first else { throw InputError(path: path, line: 1, "empty manifest: the first line names the columns (\(known.joined(separator: ", ")))") }
@@ -63,6 +65,9 @@ struct ManifestOrder {
             if let platform = cell("platform"), !platforms.contains(platform) {
                 throw InputError(path: path, line: record.line, "order \(id): unknown platform `\(platform)` (\(platforms.joined(separator: ", ")))")
             }
+            if let category = cell("category"), !categories.contains(category) {
+                throw InputError(path: path, line: record.line, "order \(id): unknown category `\(category)` (\(categories.joined(separator: ", ")))")
+            }
             for name in ["ordered", "shipped", "received"] {
                 if let text = cell(name), OrderDate.moment(text) == nil {
                     throw InputError(path: path, line: record.line, "order \(id): \(name) `\(text)` is not YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
@@ -73,7 +78,7 @@ struct ManifestOrder {
             if measurements.isEmpty { throw InputError(path: path, line: record.line, "order \(id): no measurements file") }
             orders.append(ManifestOrder(line: record.line, id: id, platform: cell("platform"), chats: resolve(cell("chat") ?? ""),
                                         listings: resolve(cell("listing") ?? ""), measurements: measurements, price: price, variant: cell("variant"),
-                                        ordered: cell("ordered"), shipped: cell("shipped"), received: cell("received")))
+                                        category: cell("category"), ordered: cell("ordered"), shipped: cell("shipped"), received: cell("received")))
         }
         return orders
     }

@@ -101,6 +101,10 @@ public struct ClaimPrinter {
         if !claim.platform.verified {
             notes.append("The reason labels for \(claim.platform.name) are unverified (taken from public copies of the refund screens): pick the closest one the form offers.")
         }
+        if let choice = claim.comparison.category, claim.discrepancies.contains(where: { $0.tolerance?.category != nil || $0.tier == .weak }) {
+            notes.append("Default tolerances are those of \(choice.category.name.en) (\(choice.category.name.zh)), "
+                + (choice.inferred ? "a category inferred from the words " + choice.words.prefix(4).map { "“\($0)”" }.joined(separator: ", ") + ": give --category if that is not what was bought." : "as --category says."))
+        }
         if claim.discrepancies.contains(where: { $0.tolerance.map { !$0.verified } ?? false }) {
             notes.append("Some tolerances are unverified defaults recalled from national standards (see the tolerance column); the seller's own figures and --tolerance come first.")
         }

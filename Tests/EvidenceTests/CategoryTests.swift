@@ -70,6 +70,22 @@ import Testing
         #expect(none.json["category"] is NSNull)
     }
 
+    @Test func aManifestRowNamesItsCategoryAndABadOneNamesTheLine() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("2025-06-01 10:00:00 某店:客服: 长度120cm\n", to: "c.txt", in: folder)
+        Support.write("长度 118cm\n", to: "m.txt", in: folder)
+        let manifest = Support.write("id,chat,measurements,category\no1,c.txt,m.txt,rug_curtain\no2,c.txt,m.txt,\n", to: "orders.csv", in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let run = try Support.run(["claim", "--manifest", manifest, "--out", out])
+        // o1 as a rug: 2% of 120 cm allows the 2 cm; o2 has no category: 1.5% (1.8 cm) does not.
+        #expect(run.status == 1)
+        let first = try String(contentsOfFile: out + "/o1.md", encoding: .utf8)
+        #expect(first.contains("nothing to claim") || first.contains("no discrepancy"))
+        let bad = Support.write("id,chat,measurements,category\no1,c.txt,m.txt,spaceship\n", to: "bad.csv", in: folder)
+        let refused = try Support.run(["claim", "--manifest", bad, "--out", out])
+        #expect(refused.status == 2 && refused.stderr.contains("bad.csv:2") && refused.stderr.contains("unknown category `spaceship`"))
+    }
+
     @Test func compareTakesTheClaimsCaseOptions() throws {
         let folder = Support.temporaryFolder()
         let chat = Support.write("2025-06-01 10:00:00 义乌工厂: 每箱50个\n", to: "c.txt", in: folder)
