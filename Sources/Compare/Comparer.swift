@@ -352,7 +352,31 @@ public struct Comparer {
 
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
         // A tested figure before one read off a marking (铭牌 12W, then 功率计 7.6W).
-        let used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
+        var used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
+        var apartNote: String?
+        // Measured figures far apart (bath towel 138.6, hand towel 34; a chest of 97 and a
+        // panel 2 mm thick) are of different things: each promise goes with the measurement
+        // nearest it, and of those pairs the one that falls shortest is shown.
+        let measuredValues = measured.compactMap { if case .number(let n) = $0.value { n } else { nil } }
+        if measuredValues.count > 1, (measuredValues.min() ?? 0) > 0, measuredValues.max()! / measuredValues.min()! > 1.5 {
+            let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+            // Each measurement with its nearest promise; a promise keeps only its nearest measurement.
+            var nearestFor: [Int: (index: Int, verdict: Int, distance: Double)] = [:]
+            for (index, measurement) in measured.enumerated() where !measurement.isMarking {
+                let pairs = promised.enumerated().map { ($0.offset, compare(attribute, kind, $0.element, measurement, sellerTolerances)) }
+                    .filter { $0.1.differencePercent != nil }
+                guard let (promise, nearest) = pairs.min(by: { abs($0.1.differencePercent!) < abs($1.1.differencePercent!) }),
+                      let verdict = rank[nearest.verdict] else { continue }
+                let distance = abs(nearest.differencePercent!)
+                if nearestFor[promise].map({ distance < $0.distance }) ?? true { nearestFor[promise] = (index, verdict, distance) }
+            }
+            let best = nearestFor.values.min { ($0.verdict, $0.distance) < ($1.verdict, $1.distance) }
+            if let best {
+                used = best.index
+                apartNote = "measured figures far apart (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ")
+                    + "): each is of something else, taken with the promise nearest it; the one shown (\(measured[best.index].source)) falls shortest (inference)"
+            }
+        }
         let measurement = measured[used]
         var candidates: [ComparedItem] = []
         for promise in promised {
@@ -391,7 +415,9 @@ public struct Comparer {
                 ? "promises far apart: \(said); too far apart to be one figure, so the nearest to the measurement is used and the others are not claimed"
                 : "promises disagree: \(said); the one more favourable to the buyer is used")
         }
-        if measured.count > 1 {
+        if let apartNote {
+            notes.append(apartNote)
+        } else if measured.count > 1 {
             notes.append(measured.contains(where: \.isMarking) && !measurement.isMarking
                 ? "measured \(measured.count) times; the last tested figure (\(measurement.source)) is used, not the marking"
                 : "measured \(measured.count) times; the last measurement (\(measurement.source)) is used")

@@ -229,4 +229,21 @@ import Testing
         #expect((variant["source"] as? String)?.contains("先要10箱300ml的") == true)
         #expect(CategoryTests.item(json, "quantity")?["verdict"] as? String == "mismatch")
     }
+
+    @Test func measuredFiguresFarApartGoEachWithTheNearestPromise() {
+        let set = Support.compareChat([("S", "浴巾70×140cm，面巾34×76cm，方巾34×34cm")], measured: "浴巾 138.5 x 69.6\n面巾 75.6 x 34\n方巾 34x34\n")
+        let length = set.items.first { $0.attribute == "length" }
+        #expect(length?.verdict != .notMeasured && length?.verdict != .mismatch)
+        #expect(length?.notes.contains { $0.contains("far apart") } == true)
+        // A panel's thickness noted under the chest is not the chest measured.
+        let suit = Support.compareChat([("S", "L码胸围100cm"), ("B", "拍L")], measured: "胸围 平铺 49.5 x2\n胸口面料 2mm\n")
+        #expect(suit.items.first { $0.attribute == "chest" }?.measured.last.map { ValueText.plain($0.value) } == "99")
+    }
+
+    @Test func aSizeFollowedAtOnceByItsFiguresNamesThemAndAUseIsNoCategory() {
+        let findings = Support.chat([("S", "10寸平盘直径25.5cm"), ("S", "8寸直径20.5cm，重420克左右")])
+        #expect(findings.filter { $0.attribute == "weight" }.map(\.variant) == ["8寸"])
+        let plates = Support.compareChat([("S", "10寸平盘 直径25.5cm，可以进微波炉和洗碗机")], measured: "直径 25.4cm\n")
+        #expect(plates.category?.category.id == "tableware")
+    }
 }
