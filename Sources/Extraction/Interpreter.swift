@@ -201,27 +201,8 @@ struct Interpreter {
     /// Figures of one attribute listed as alternatives (3米6、4米5、5米4都有; 500ml/750ml; 32 oz
     /// or 40 oz) are the variants on offer, not all the item's: each is named by itself.
     private func markAlternatives(_ located: inout [LocatedFinding]) {
-        let separators: Set<String> = ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]
-        log.bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < located.count {
-                var end = start
-                while end + 1 < located.count {
-                    let a = located[end], b = located[end + 1]
-                    guard a.message == b.message, a.finding.attribute == b.finding.attribute, a.finding.unit == b.finding.unit, a.finding.unit != nil,
-                          a.finding.value != nil, b.finding.value != nil, a.range.upperBound <= b.range.lowerBound,
-                          b.range.lowerBound - a.range.upperBound <= 8,
-                          separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased())
-                    else { break }
-                    end += 1
-                }
-                if end > start {
-                    for index in start...end where located[index].finding.variant == nil && located[index].finding.kind != .size {
-                        located[index].finding.variant = located[index].finding.raw
-                    }
-                }
-                start = end + 1
-            }
+        markRuns(&located, groups: located.indices.map { [$0] }, separators: ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]) { a, b in
+            a.finding.attribute == b.finding.attribute && a.finding.unit == b.finding.unit && a.finding.unit != nil && a.finding.value != nil && b.finding.value != nil
         }
     }
 
@@ -237,23 +218,29 @@ struct Interpreter {
                 tuples.append([index])
             }
         }
-        tuples.removeAll { $0.count < 2 }
-        let separators: Set<String> = ["", "、", "/", ",", "，", "|", "；", ";", "or", "或"]
+        markRuns(&located, groups: tuples.filter { $0.count > 1 }, separators: ["", "、", "/", ",", "，", "|", "；", ";", "or", "或"]) { _, _ in true }
+    }
+
+    /// Groups of findings (a figure, or a tuple's members) side by side in one message, of one
+    /// shape, parted only by a separator: each group is named by its own words.
+    private func markRuns(_ located: inout [LocatedFinding], groups: [[Int]], separators: Set<String>, alike: (LocatedFinding, LocatedFinding) -> Bool) {
         log.bytes.withUnsafeBufferPointer { buffer in
             var start = 0
-            while start < tuples.count {
+            while start < groups.count {
                 var end = start
-                while end + 1 < tuples.count {
-                    let a = located[tuples[end][0]], b = located[tuples[end + 1][0]]
-                    guard a.message == b.message, tuples[end].count == tuples[end + 1].count, a.range.upperBound <= b.range.lowerBound,
+                while end + 1 < groups.count {
+                    let a = located[groups[end][0]], b = located[groups[end + 1][0]]
+                    guard a.message == b.message, groups[end].count == groups[end + 1].count, alike(a, b), a.range.upperBound <= b.range.lowerBound,
                           b.range.lowerBound - a.range.upperBound <= 8,
                           separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased())
                     else { break }
                     end += 1
                 }
                 if end > start {
-                    for tuple in tuples[start...end] {
-                        for index in tuple where located[index].finding.variant == nil { located[index].finding.variant = located[index].finding.raw }
+                    for group in groups[start...end] {
+                        for index in group where located[index].finding.variant == nil && located[index].finding.kind != .size {
+                            located[index].finding.variant = located[index].finding.raw
+                        }
                     }
                 }
                 start = end + 1
