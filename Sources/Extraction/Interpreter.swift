@@ -202,7 +202,18 @@ struct Interpreter {
     /// or 40 oz) are the variants on offer, not all the item's: each is named by itself.
     private func markAlternatives(_ located: inout [LocatedFinding]) {
         markRuns(&located, groups: located.indices.map { [$0] }, separators: ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]) { a, b in
-            a.finding.attribute == b.finding.attribute && a.finding.unit == b.finding.unit && a.finding.unit != nil && a.finding.value != nil && b.finding.value != nil
+            a.finding.attribute == b.finding.attribute && a.finding.unit == b.finding.unit && a.finding.unit != nil
+                && a.finding.value != nil && b.finding.value != nil && packLevel(a.finding.raw) == packLevel(b.finding.raw)
+        }
+    }
+
+    /// The packaging level a figure's own words name (一盒6个: inner, 一箱4盒共24个: carton), or nil.
+    private func packLevel(_ raw: String) -> String? {
+        let bytes = Array(raw.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            if (try? words.cartonLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return "carton" }
+            if (try? words.innerLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return "inner" }
+            return nil
         }
     }
 

@@ -246,4 +246,12 @@ import Testing
         let plates = Support.compareChat([("S", "10寸平盘 直径25.5cm，可以进微波炉和洗碗机")], measured: "直径 25.4cm\n")
         #expect(plates.category?.category.id == "tableware")
     }
+
+    @Test func countsOfTwoPackingLevelsAreNoAlternativesAndACartonsTotalIsItsCount() {
+        let findings = Support.chat([("S", "一盒6个，一箱4盒共24个，外箱55*30*32cm")]).filter { $0.attribute == "quantity" }
+        #expect(findings.map { "\(ValueText.plain($0.value))@\($0.level ?? "-")" } == ["6@inner", "24@carton"])
+        #expect(findings.allSatisfy { $0.variant == nil })
+        // Pack sizes on offer still are.
+        #expect(Support.chat([("S", "10片装、20片装都有")]).filter { $0.attribute == "quantity" }.allSatisfy { $0.variant != nil })
+    }
 }
