@@ -303,6 +303,23 @@ public struct MeasurementReader {
             .filter { lowered.contains($0.1) }.max { ($0.1.count, $1.0) < ($1.1.count, $0.0) }?.0
     }
 
+    /// A count per pack or carton written figure first, with or without what is counted
+    /// (2 brush heads per gift box, 4 per carton): that level's count.
+    private func countPerLevel(_ line: String, source: String) -> Measurement? {
+        let shape = words.countPerLevel
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Measurement? in
+            guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let valueRange = shape.range(of: "value", in: captures), let value = Double(UTF8Text.string(buffer, valueRange)),
+                  let quantity = extractor.catalog.vocabulary.attributes["quantity"] else { return nil }
+            var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+            count.level = shape.range(of: "carton", in: captures) != nil ? "carton" : "inner"
+            count.counted = shape.range(of: "thing", in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
+            count.readBy = "notes"
+            return count
+        }
+    }
+
     /// A figure with a unit and no word for what it measures (连续放歌 4小时10分): the
     /// comparison takes the one promise of that quantity, and says so.
     private func bareQuantity(_ line: String, source: String) -> Measurement? {
@@ -467,7 +484,7 @@ public struct MeasurementReader {
         }
         if findings.isEmpty {
             guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)
-                    ?? bareQuantity(withoutDates(plain), source: source) else {
+                    ?? countPerLevel(plain, source: source) ?? bareQuantity(withoutDates(plain), source: source) else {
                 throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
             }
             result = [measurement]

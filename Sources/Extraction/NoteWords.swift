@@ -37,6 +37,9 @@ struct NoteWords: Sendable {
     let partOpening: any Matcher
     /// A part word anywhere.
     let partWord: any Matcher
+    /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
+    /// carton): groups `value`, `thing`, and `carton` or `inner`.
+    let countPerLevel: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -68,6 +71,14 @@ struct NoteWords: Sendable {
         attributeWord = try compile("note_fillers", attributes)
         partOpening = try engine.compile(wordList: "parts", #"\s*(?:"# + vocabulary.partWords + ")", [.anchored], vocabulary)
         partWord = try engine.compile(wordList: "parts", vocabulary.partWords, [], vocabulary)
+        // The level lists' nouns (per box → box, a pack of → pack).
+        func nouns(_ list: String) -> String {
+            Vocabulary.alternation(of: vocabulary.words(list).map { word in
+                word.lowercased().replacingOccurrences(of: "per ", with: "").replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: " of", with: "")
+            })
+        }
+        countPerLevel = try compile("inner_level", #"(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:(?<carton>"#
+            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + "))")
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
