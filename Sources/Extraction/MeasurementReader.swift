@@ -53,6 +53,7 @@ public struct MeasurementReader {
         // A dated line with no attribute word (森景 1.8m折叠桌 到货 2/21, 45L cooler — goods in
         // 19/07) names the goods and the day: a heading, unless it holds a size or material read
         // (到货（3/15 收的，M码）) or is about the shipping.
+        if let days = daysToShip(NoteText.cleaned(raw), raw: raw, source: source) { return .read([days]) }
         switch reading {
         case .heading: return reading
         case .read(let measurements) where measurements.contains(where: { if case .text = $0.value { true } else { false } }): return reading
@@ -119,6 +120,43 @@ public struct MeasurementReader {
             if reason.hasPrefix("no attribute") { reason = "a remark with no figure, material or colour in it: nothing to compare" }
         }
         return .unread(reason)
+    }
+
+    /// An order date and a shipping date on one line (7月31号下的单，8月12号发出; ordered
+    /// 2025-03-02, shipped 2025-03-09): the days it took to ship.
+    private func daysToShip(_ line: String, raw: String, source: String) -> Measurement? {
+        guard let dispatch = extractor.catalog.vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }),
+              first(words.ordered, in: line) != nil, first(words.shipped, in: line) != nil else { return nil }
+        // Month and day of each date written with 月 or as a year-month-day.
+        let dates = all(words.date, in: line).compactMap { text -> (month: Int, day: Int, year: Int?)? in
+            let figures = text.split { !$0.isASCIIDigit }.compactMap { Int($0) }
+            if text.contains("月"), figures.count >= 2 { return (figures[figures.count - 2], figures[figures.count - 1], figures.count == 3 ? figures[0] : nil) }
+            if figures.count == 3, figures[0] > 999 { return (figures[1], figures[2], figures[0]) }
+            return nil
+        }
+        guard dates.count == 2 else { return nil }
+        guard dates.allSatisfy({ (1...12).contains($0.month) && (1...31).contains($0.day) }) else { return nil }
+        let year = dates[0].year ?? dates[1].year ?? 2001
+        let ordered = Self.dayNumber(year, dates[0].month, dates[0].day)
+        var shipped = Self.dayNumber(dates[1].year ?? year, dates[1].month, dates[1].day)
+        // 12月30号下单，1月3号发: into the next year.
+        if shipped < ordered, dates[1].year == nil { shipped = Self.dayNumber(year + 1, dates[1].month, dates[1].day) }
+        let days = shipped - ordered
+        guard days >= 0 else { return nil }
+        var measurement = Measurement(attribute: dispatch.name, kind: dispatch.kind, value: .number(Double(days)), unit: "days", percent: nil, part: nil, source: source, raw: raw)
+        measurement.readBy = "notes"
+        measurement.notes.append("ordered and shipped dates on one line: \(days) days to ship")
+        return measurement
+    }
+
+    /// Days since 1970-01-01 of a date in the Gregorian calendar (H. Hinnant's days_from_civil).
+    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
     }
 
     /// A date that is one (3月6日, 19/07, Sept 8), not a decimal (12.5) nor a pair of figures (50/60 Hz).
