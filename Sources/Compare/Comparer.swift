@@ -303,7 +303,7 @@ public struct Comparer {
         for (_, members) in Dictionary(grouping: inferred, by: { "\($0.path):\($0.line):\($0.level ?? ""):\($0.inference!)" }) {
             let level = members[0].level
             let sides = measuredBy.keys.filter { subject in
-                subject.part == nil && subject.level == level && vocabulary.attributes[subject.attribute]?.kind == .dimension
+                subject.part == members[0].part && subject.level == level && vocabulary.attributes[subject.attribute]?.kind == .dimension
                     && number(measuredBy[subject]?.last?.value) != nil
                     && (byAttribute[subject] ?? []).allSatisfy { promise in members.contains { $0.attribute == promise.attribute && $0.value == promise.value } }
                     && (members.contains { $0.attribute == subject.attribute } || byAttribute[subject] == nil)

@@ -254,4 +254,10 @@ import Testing
         // Pack sizes on offer still are.
         #expect(Support.chat([("S", "10片装、20片装都有")]).filter { $0.attribute == "quantity" }.allSatisfy { $0.variant != nil })
     }
+
+    @Test func aFoldedSizeWithNoSidesNamedIsPairedBySizeWithTheFoldedMeasurement() {
+        let table = Support.compareChat([("S", "折叠桌展开120×60cm，折叠后60×60×8cm")], measured: "折叠起来 60 x 60 x 7.8\n")
+        let folded = table.items.filter { $0.measured.first?.part == "folded" }
+        #expect(!folded.isEmpty && folded.allSatisfy { $0.verdict == .matches || $0.verdict == .withinTolerance })
+    }
 }
