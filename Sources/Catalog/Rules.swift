@@ -46,6 +46,20 @@ public struct ProductCategory: Sendable {
     public internal(set) var words: WordListEntry
     /// By tolerance key (`length`, `volume`...), as in `Catalog.tolerances`.
     public internal(set) var tolerances: [String: DefaultTolerance]
+    /// By promised attribute: how a promise of it relates to what is measured.
+    public internal(set) var conversions: [String: Conversion] = [:]
+}
+
+/// A promise of another quantity than the one measured (a power bank's cells at 3.7 V against
+/// a meter at its 5 V output): the promise times `factor` is what the measurement meets.
+public struct Conversion: Sendable {
+    public let factor: Double
+    /// The attribute measured it applies to (`battery_capacity`).
+    public let measured: String
+    /// How the claim says it, before the converted figure.
+    public let says: Bilingual
+    public let source: String
+    public let verified: Bool
 }
 
 /// What a claim files on one platform (patterns/platforms.yaml): the reason label for each
@@ -123,17 +137,28 @@ extension Catalog {
     /// words and examples and replaces the tolerances it names.
     mutating func readCategories(_ section: YAMLValue) throws(CatalogError) {
         for (id, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["name", "description", "words", "examples", "tolerances"])
-            let words = try WordListEntry.read("category \(id)", value, also: ["name", "tolerances"])
+            let fields = try YAMLFields(value, allowed: ["name", "description", "words", "examples", "tolerances", "converts"])
+            let words = try WordListEntry.read("category \(id)", value, also: ["name", "tolerances", "converts"])
             var tolerances: [String: DefaultTolerance] = [:]
             for (key, node) in try fields.optional("tolerances")?.mapping() ?? [] {
                 for (attribute, tolerance) in try Self.tolerance(key, node) { tolerances[attribute] = tolerance }
             }
+            var conversions: [String: Conversion] = [:]
+            for (key, node) in try fields.optional("converts")?.mapping() ?? [] {
+                let entry = try YAMLFields(node, allowed: ["applies_to", "factor", "measured", "says", "source", "verified"])
+                let conversion = Conversion(factor: try entry.required("factor").number(), measured: try entry.required("measured").string(),
+                                            says: try Self.text(try entry.required("says")), source: try entry.required("source").string(),
+                                            verified: try entry.optional("verified")?.bool() ?? false)
+                for attribute in try entry.optional("applies_to")?.strings() ?? [key] { conversions[attribute] = conversion }
+            }
             if let index = categories.firstIndex(where: { $0.id == id }) {
                 categories[index].words.extend(with: words)
                 categories[index].tolerances.merge(tolerances) { _, new in new }
+                categories[index].conversions.merge(conversions) { _, new in new }
             } else {
-                categories.append(ProductCategory(id: id, name: try Self.text(try fields.required("name")), words: words, tolerances: tolerances))
+                var category = ProductCategory(id: id, name: try Self.text(try fields.required("name")), words: words, tolerances: tolerances)
+                category.conversions = conversions
+                categories.append(category)
             }
         }
     }

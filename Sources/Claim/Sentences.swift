@@ -71,7 +71,12 @@ extension ClaimBuilder {
         let unit = promise.unit ?? ""
         let amount = NumberFormat.short((abs(difference) * 100).rounded() / 100)
         slots["gap"] = Bilingual(zh: zh(amount + " " + unit), en: "\(amount) \(unit)")
-        var sentence = texts.sentence(difference < 0 ? "measured_short" : "measured_over").filled(slots)
+        if let (target, says) = item.converted, difference < 0 {
+            let converted = NumberFormat.short(target)
+            slots["says"] = says
+            slots["target"] = Bilingual(zh: zh(converted + " " + unit), en: "\(converted) \(unit)")
+        }
+        var sentence = texts.sentence(item.converted != nil && difference < 0 ? "converted_short" : difference < 0 ? "measured_short" : "measured_over").filled(slots)
         if let tolerance = item.tolerance, tolerance.value > 0 {
             let rounded = NumberFormat.short((tolerance.value * 100).rounded() / 100)
             let amount = tolerance.percent.map { Bilingual("±\(NumberFormat.short($0))%") } ?? Bilingual(zh: "±\(rounded)\(unit)", en: "±\(rounded) \(unit)")

@@ -425,7 +425,7 @@ public struct Comparer {
         let item = chosen.element
         return ComparedItem(attribute: attribute.name, kind: kind, promised: item.promised, otherPromises: others, promisedComposition: [],
                             measured: measured.enumerated().filter { $0.offset != used }.map(\.element) + item.measured, difference: item.difference, differencePercent: item.differencePercent,
-                            tolerance: item.tolerance, verdict: item.verdict, tier: item.tier, defaultAllowance: item.defaultAllowance, notes: notes)
+                            tolerance: item.tolerance, verdict: item.verdict, tier: item.tier, defaultAllowance: item.defaultAllowance, converted: item.converted, notes: notes)
     }
 
     private func compare(_ attribute: AttributeEntry, _ kind: FindingKind, _ promise: Finding, _ written: Measurement, _ sellerTolerances: [Finding]) -> ComparedItem {
@@ -440,9 +440,13 @@ public struct Comparer {
             notes.append("no unit in the notes (“\(written.raw)”, \(written.source)): read in \(unit.name), "
                 + (ofPromise ? "the unit of the promise (inference)" : "as the promise's unit (\(writtenUnit(of: promise, promised)?.name ?? "?")) puts it far from the promise (inference)"))
         }
+        var conversion: Conversion?
+        var target = 0.0
         func item(_ verdict: Verdict, _ difference: Double?, _ percent: Double?, _ tolerance: AppliedTolerance?) -> ComparedItem {
-            ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
-                         difference: difference, differencePercent: percent, tolerance: tolerance, verdict: verdict, notes: notes)
+            var compared = ComparedItem(attribute: attribute.name, kind: kind, promised: promise, otherPromises: [], promisedComposition: [], measured: [measurement],
+                                        difference: difference, differencePercent: percent, tolerance: tolerance, verdict: verdict, notes: notes)
+            if let conversion { compared.converted = (target, conversion.says) }
+            return compared
         }
         // Text values (a size label, a colour): equal or not.
         if case .text(let label)? = promise.value {
@@ -459,14 +463,22 @@ public struct Comparer {
             if !promise.ambiguous.isEmpty { notes.append("the promise's unit `\(promise.unit ?? "")` can be \(promise.ambiguous.joined(separator: " or "))") }
             return item(.notMeasured, nil, nil, nil)
         }
-        let target: Double
-        let inside: Bool
+        var inside: Bool
         switch (promise.value, promise.min, promise.max) {
         case (.number(let value)?, _, _): target = value; inside = actual == value
         case (nil, let low?, let high?): target = actual < low ? low : high; inside = (low...high).contains(actual)
         case (nil, nil, let high?): target = high; inside = actual <= high
         case (nil, let low?, nil): target = low; inside = actual >= low
         default: return item(.notMeasured, nil, nil, nil)
+        }
+        // A promise of another quantity than the one measured (a power bank's cells at 3.7 V, a
+        // meter at 5 V): compared at what it gives where it is measured, and said so.
+        if let converts = category?.category.conversions[promise.attribute], converts.measured == written.attribute, case .number = promise.value {
+            let promised = target
+            target = (promised * converts.factor).rounded()
+            inside = actual == target
+            conversion = converts
+            notes.append("“\(promise.raw)” read as \(converts.says.en) \(NumberFormat.short(promised)) × \(NumberFormat.short(converts.factor)) = \(NumberFormat.short(target)) \(promise.unit ?? ""): compared with that (inference; \(converts.source))")
         }
         if promise.approx { notes.append("the promise is approximate (\(promise.raw))") }
         let difference = inside ? 0 : actual - target

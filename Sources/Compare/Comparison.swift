@@ -72,6 +72,9 @@ public struct ComparedItem: Sendable {
     public internal(set) var tier: Tier?
     /// For a weak mismatch: the allowance of the category's (or the general) default it is within.
     public internal(set) var defaultAllowance: Double?
+    /// A promise of another quantity, compared at `target` (a power bank's cells at its 5 V
+    /// output), with the words that say how.
+    public internal(set) var converted: (target: Double, says: Bilingual)?
     /// What a reader should know: a conflict between chat and listing, an approximate promise.
     public internal(set) var notes: [String]
 }

@@ -260,4 +260,19 @@ import Testing
         let folded = table.items.filter { $0.measured.first?.part == "folded" }
         #expect(!folded.isEmpty && folded.allSatisfy { $0.verdict == .matches || $0.verdict == .withinTolerance })
     }
+
+    @Test func aPowerBanksCellFigureIsComparedAtItsOutputAndTheRatedOneAsItStands() throws {
+        let cells = Support.compareChat([("B", "这个充电宝容量多大"), ("S", "亲，20000毫安的")], measured: "USB表实测放电 11500mAh\n")
+        let capacity = try #require(cells.items.first { $0.attribute == "battery_capacity" })
+        // 20000 × 3.7 / 5 × 80% = 11840 mAh at 5 V: 11500 is within 5% of it, not 42% short.
+        #expect(capacity.converted?.target == 11840 && capacity.verdict == .withinTolerance)
+        #expect(capacity.notes.contains { $0.contains("20000 × 0.592 = 11840") && $0.contains("inference") })
+        let rated = Support.compareChat([("B", "充电宝额定容量多少"), ("S", "额定容量12000mAh")], measured: "USB表实测 11500mAh\n")
+        let stated = try #require(rated.items.first { $0.attribute == "rated_capacity" })
+        #expect(stated.converted == nil && stated.verdict == .withinTolerance)
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("2025-05-01 10:00:00 tb_买家: 这个充电宝容量多大\n2025-05-01 10:01:00 某旗舰店:客服: 亲，20000毫安的\n", to: "c.txt", in: folder)
+        let claim = try Support.run(["claim", chat, "--measure", "USB表实测 9000mAh", "--format", "text"])
+        #expect(claim.stdout.contains("按5V输出折算") && claim.stdout.contains("应不少于11840mAh，实测9000mAh，少2840mAh"))
+    }
 }
