@@ -426,6 +426,9 @@ public struct MeasurementReader {
     /// (每盒数量, quantity per carton: words of `inner_level` and `carton_level`).
     private static func attribute(_ word: String, _ vocabulary: Vocabulary) -> (AttributeEntry, String?)? {
         if let attribute = vocabulary.attribute(forAlias: word) { return (attribute, nil) }
+        // H 38cm, W 20: an axis letter alone, as a size header writes it (W x D x H).
+        if let axis = TupleConvention.axes[word.trimmingBlanks().lowercased()], word.trimmingBlanks().count == 1,
+           let attribute = vocabulary.attributes[axis] { return (attribute, nil) }
         for (level, list) in [("carton", "carton_level"), ("inner", "inner_level")] {
             for levelWord in vocabulary.words(list).sorted(by: { $0.count > $1.count }) {
                 guard let range = word.lowercased().range(of: levelWord.lowercased()) else { continue }
