@@ -49,7 +49,17 @@ public struct MeasurementReader {
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
-        let reading = readingOfWords(raw, source: source)
+        var reading = readingOfWords(raw, source: source)
+        // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with
+        // no attribute, for the comparison to place by its unit.
+        if case .read(let measurements) = reading, measurements.contains(where: { words.girths.contains($0.attribute) && Self.under(5, $0) }) {
+            reading = .read(measurements.map { measurement in
+                guard words.girths.contains(measurement.attribute), Self.under(5, measurement) else { return measurement }
+                var figure = measurement.renamed("", kind: .dimension)
+                figure.notes.append("\(measurement.attribute) of under 5 cm is no girth: read as a figure with no attribute")
+                return figure
+            })
+        }
         // A dated line with no attribute word (森景 1.8m折叠桌 到货 2/21, 45L cooler — goods in
         // 19/07) names the goods and the day: a heading, unless it holds a size or material read
         // (到货（3/15 收的，M码）) or is about the shipping.
@@ -157,6 +167,12 @@ public struct MeasurementReader {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146097 + dayOfEra - 719468
+    }
+
+    /// A figure under `limit` in its canonical unit (cm for sizes).
+    static func under(_ limit: Double, _ measurement: Measurement) -> Bool {
+        if case .number(let value) = measurement.value, measurement.unit != nil { return value < limit }
+        return false
     }
 
     /// A date that is one (3月6日, 19/07, Sept 8), not a decimal (12.5) nor a pair of figures (50/60 Hz).

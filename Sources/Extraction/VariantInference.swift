@@ -32,7 +32,7 @@ public enum VariantInference {
     /// of ordering in a sentence that asks nothing (OK, 200 pcs of BP-2207; 要50个H3的): the
     /// last such buyer message.
     static func namedInOrder(_ findings: [Finding], _ logs: [ChatLog], _ ordering: [String], _ vocabulary: Vocabulary) -> OrderedVariant? {
-        let names = Set(findings.filter(\.isPromise).compactMap(\.variant)).sorted { $0.count > $1.count }
+        let names = Set(findings.filter(\.isPromise).compactMap(\.variant)).sorted { ($0.count, $1) > ($1.count, $0) }
         guard !names.isEmpty else { return nil }
         // Words of a count (pcs, 个, 套): the pieces unit's own and its aliases.
         let countWords = vocabulary.units.values.filter { $0.canonical == "pcs" }.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() } + ["units", "cartons", "ctns", "台", "箱"]
@@ -50,8 +50,10 @@ public enum VariantInference {
                 for sentence in text.split(whereSeparator: { "。.!！;；\n".contains($0) }).reversed() {
                     let trimmed = String(sentence).trimmingBlanks()
                     if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("吗") { continue }
-                    guard hasCount(trimmed) || ordering.contains(where: { trimmed.lowercased().contains($0) }),
-                          let name = names.first(where: { contains(trimmed, $0) }) else { continue }
+                    guard hasCount(trimmed) || ordering.contains(where: { trimmed.lowercased().contains($0) }) else { continue }
+                    // Two sizes in one order (40 pcs L, 40 pcs M) name no one size ordered.
+                    let named = names.filter { contains(trimmed, $0) }
+                    guard let name = named.first, named.allSatisfy({ name.contains($0) }) else { continue }
                     return OrderedVariant(value: name, source: "inferred from \(log.path):\(message.line) (`\(trimmed)`)")
                 }
             }

@@ -231,10 +231,15 @@ import Testing
     }
 
     @Test func measuredFiguresFarApartGoEachWithTheNearestPromise() {
+        // The pieces of a set are parts of their own, each with its promise.
         let set = Support.compareChat([("S", "浴巾70×140cm，面巾34×76cm，方巾34×34cm")], measured: "浴巾 138.5 x 69.6\n面巾 75.6 x 34\n方巾 34x34\n")
-        let length = set.items.first { $0.attribute == "length" }
-        #expect(length?.verdict != .notMeasured && length?.verdict != .mismatch)
-        #expect(length?.notes.contains { $0.contains("far apart") } == true)
+        let lengths = set.items.filter { $0.attribute == "length" }
+        #expect(lengths.compactMap { $0.promised?.part }.sorted() == ["bath towel", "face towel", "hand towel"])
+        #expect(lengths.allSatisfy { $0.verdict == .matches || $0.verdict == .withinTolerance })
+        // Without words that tell them apart, each promise takes the measurement nearest it.
+        let plain = Support.compareChat([("S", "大的长120cm，小的长45cm")], measured: "长 119.5cm\n长 44cm\n")
+        let length = plain.items.first { $0.attribute == "length" }
+        #expect(length?.verdict != .notMeasured && length?.notes.contains { $0.contains("far apart") } == true)
         // A panel's thickness noted under the chest is not the chest measured.
         let suit = Support.compareChat([("S", "L码胸围100cm"), ("B", "拍L")], measured: "胸围 平铺 49.5 x2\n胸口面料 2mm\n")
         #expect(suit.items.first { $0.attribute == "chest" }?.measured.last.map { ValueText.plain($0.value) } == "99")
