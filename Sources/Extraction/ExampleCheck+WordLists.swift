@@ -123,6 +123,13 @@ extension ExampleCheck {
         return failures
     }
 
+    /// `text` with the list's words blanked out, longest first: what the example reads as without them.
+    static func without(_ list: WordListEntry, _ text: String) -> String {
+        var plain = text
+        for word in list.words.sorted(by: { $0.count > $1.count }) { plain = plain.replacingOccurrences(of: word, with: " ", options: .caseInsensitive) }
+        return plain
+    }
+
     /// Whether the example shows the effect; nil for an example not written as chat lines.
     private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
@@ -136,16 +143,14 @@ extension ExampleCheck {
             case .marking: return measurements.contains(where: \.isMarking)
             case .dropsReadings:
                 // Read without the list's words, the line gives more measurements.
-                var plain = lines.map(\.text).joined(separator: "\n")
-                for word in list.words.sorted(by: { $0.count > $1.count }) { plain = plain.replacingOccurrences(of: word, with: " ", options: .caseInsensitive) }
+                let plain = Self.without(list, lines.map(\.text).joined(separator: "\n"))
                 return MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements.count > measurements.count
             default: return measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
             }
         }
         if effect == .notCounted {
             let inference = extractor.patternSet.categories
-            var plain = lines.map(\.text).joined(separator: "\n")
-            for word in list.words.sorted(by: { $0.count > $1.count }) { plain = plain.replacingOccurrences(of: word, with: " ", options: .caseInsensitive) }
+            let plain = Self.without(list, lines.map(\.text).joined(separator: "\n"))
             return inference.tally(lines.map { ($0.text, false) }, scratch: scratch).total < inference.tally([(plain, false)], scratch: scratch).total
         }
         if effect == .containsWord {

@@ -241,9 +241,11 @@ struct Interpreter {
                 var end = start
                 while end + 1 < groups.count {
                     let a = located[groups[end][0]], b = located[groups[end + 1][0]]
-                    guard a.message == b.message, groups[end].count == groups[end + 1].count, alike(a, b), a.range.upperBound <= b.range.lowerBound,
+                    // The closure last: it may search the findings' words.
+                    guard a.message == b.message, groups[end].count == groups[end + 1].count, a.range.upperBound <= b.range.lowerBound,
                           b.range.lowerBound - a.range.upperBound <= 8,
-                          separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased())
+                          separators.contains(UTF8Text.string(buffer, a.range.upperBound..<b.range.lowerBound).trimmingBlanks().lowercased()),
+                          alike(a, b)
                     else { break }
                     end += 1
                 }

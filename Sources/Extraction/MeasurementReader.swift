@@ -49,7 +49,13 @@ public struct MeasurementReader {
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
     public func reading(_ raw: String, source: String) -> NoteReading {
-        var reading = readingOfWords(raw, source: source)
+        // A note is a line of a few words; a longer one is no note (and is not searched).
+        guard raw.utf8.count <= Self.longestNote else {
+            return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
+        }
+        let cleaned = NoteText.cleaned(raw)
+        if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
+        var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with
         // no attribute, for the comparison to place by its unit.
         if case .read(let measurements) = reading, measurements.contains(where: { words.girths.contains($0.attribute) && Self.under(5, $0) }) {
@@ -63,24 +69,18 @@ public struct MeasurementReader {
         // A dated line with no attribute word (森景 1.8m折叠桌 到货 2/21, 45L cooler — goods in
         // 19/07) names the goods and the day: a heading, unless it holds a size or material read
         // (到货（3/15 收的，M码）) or is about the shipping.
-        if let days = daysToShip(NoteText.cleaned(raw), raw: raw, source: source) { return .read([days]) }
         switch reading {
         case .heading: return reading
         case .read(let measurements) where measurements.contains(where: { if case .text = $0.value { true } else { false } }): return reading
         default:
-            let cleaned = NoteText.cleaned(raw)
-            guard cleaned.utf8.count <= Self.longestNote, all(words.date, in: cleaned).contains(where: Self.isCalendarDate),
+            guard all(words.date, in: cleaned).contains(where: Self.isCalendarDate),
                   first(words.attributeWord, in: withoutDates(cleaned)) == nil, first(words.shipped, in: cleaned) == nil else { return reading }
             return .heading
         }
     }
 
-    private func readingOfWords(_ raw: String, source: String) -> NoteReading {
-        // A note is a line of a few words; a longer one is no note (and is not searched).
-        guard raw.utf8.count <= Self.longestNote else {
-            return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
-        }
-        let cleaned = NoteText.cleaned(raw)
+    /// How the words of a line (`cleaned` by NoteText) read, before the checks of the whole line.
+    private func readingOfWords(_ raw: String, _ cleaned: String, source: String) -> NoteReading {
         if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
         // A word in brackets and nothing else (【尺寸】, [Weights]) is a heading.
         if let open = cleaned.first, let close = cleaned.last, ["【": "】", "[": "]", "（": "）", "(": ")", "〔": "〕"][open] == close,
@@ -178,7 +178,7 @@ public struct MeasurementReader {
     /// A date that is one (3月6日, 19/07, Sept 8), not a decimal (12.5) nor a pair of figures (50/60 Hz).
     static func isCalendarDate(_ text: String) -> Bool {
         let figures = text.split { !$0.isASCIIDigit }.compactMap { Int($0) }
-        if text.contains(where: { $0.isLetter && !$0.isASCII || $0.isASCII && $0.isLetter }) || text.contains("-") && figures.count == 3 { return true }
+        if text.contains(where: \.isLetter) || text.contains("-") && figures.count == 3 { return true }
         guard figures.count == 2, !text.contains(".") || text.contains(where: { $0 == "/" }) else { return false }
         let (a, b) = (figures[0], figures[1])
         return (1...12).contains(a) && (1...31).contains(b) || (1...31).contains(a) && (1...12).contains(b)
@@ -314,11 +314,7 @@ public struct MeasurementReader {
             return count
         }
         let (name, half) = attribute.reported
-        var amount = value * (unit?.factor ?? 1) * half
-        if let unit, let tail, let extra = NumberText.parse(tail.value), let smaller = vocabulary.unit(forAlias: tail.unit),
-           smaller.quantity == unit.quantity, smaller.canonical == unit.canonical, smaller.factor < unit.factor {
-            amount += extra * smaller.factor
-        }
+        let amount = (unit.map { Self.adding(tail, to: value * $0.factor, in: $0, vocabulary) } ?? value) * half
         var measurement = Measurement(attribute: name, kind: attribute.kind, value: .number(amount), unit: unit?.canonical,
                                       percent: nil, part: part(before: word, in: line), source: source, raw: line)
         measurement.level = level
@@ -357,6 +353,14 @@ public struct MeasurementReader {
             .filter { lowered.contains($0.1) }.max { ($0.1.count, $1.0) < ($1.1.count, $0.0) }?.0
     }
 
+    /// `amount` (canonical, from a figure in `unit`) with the second figure written after it in a
+    /// smaller unit of the same quantity (4小时10分, 5 ft 3 in), if any.
+    static func adding(_ tail: (value: String, unit: String)?, to amount: Double, in unit: UnitEntry, _ vocabulary: Vocabulary) -> Double {
+        guard let tail, let extra = NumberText.parse(tail.value), let smaller = vocabulary.unit(forAlias: tail.unit.trimmingBlanks()),
+              smaller.quantity == unit.quantity, smaller.canonical == unit.canonical, smaller.factor < unit.factor else { return amount }
+        return amount + extra * smaller.factor
+    }
+
     /// A count per pack or carton written figure first, with or without what is counted
     /// (2 brush heads per gift box, 4 per carton): that level's count.
     private func countPerLevel(_ line: String, source: String) -> Measurement? {
@@ -380,13 +384,13 @@ public struct MeasurementReader {
         let vocabulary = extractor.catalog.vocabulary
         let bytes = Array(line.utf8)
         var counted: String?
-        let parsed: (String, String, (String, String)?)? = bytes.withUnsafeBufferPointer { buffer in
+        let parsed: (String, String, (value: String, unit: String)?)? = bytes.withUnsafeBufferPointer { buffer in
             let shape = words.compoundTail
             guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
                   let value = shape.range(of: "value", in: captures), let unit = shape.range(of: "unit", in: captures) else { return nil }
             counted = CountedThing.after(String(decoding: buffer[unit.upperBound...], as: UTF8.self))
                 ?? CountedThing.before(String(decoding: buffer[..<value.lowerBound], as: UTF8.self))
-            var tail: (String, String)?
+            var tail: (value: String, unit: String)?
             if let next = try? shape.find(in: buffer, from: captures.range.upperBound, to: buffer.count, scratch: scratch),
                next.range.lowerBound == captures.range.upperBound || buffer[captures.range.upperBound..<next.range.lowerBound].allSatisfy({ $0 == 0x20 }),
                let nextValue = shape.range(of: "value", in: next), let nextUnit = shape.range(of: "unit", in: next) {
@@ -403,11 +407,7 @@ public struct MeasurementReader {
             return count
         }
         guard unit.quantity != "ratio", let family = vocabulary.quantityFamilies[unit.quantity] ?? (unit.quantity == "duration" ? (.spec, nil) : nil) else { return nil }
-        var amount = value * unit.factor
-        if let (extraText, smallerWord) = tail, let extra = NumberText.parse(extraText), let smaller = vocabulary.unit(forAlias: smallerWord.trimmingBlanks()),
-           smaller.canonical == unit.canonical, smaller.factor < unit.factor {
-            amount += extra * smaller.factor
-        }
+        let amount = Self.adding(tail, to: value * unit.factor, in: unit, vocabulary)
         // 3月7号发的，付款后第2天: days on a line about shipping are the days to ship.
         if unit.quantity == "duration", first(words.shipped, in: line) != nil,
            let dispatch = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
