@@ -594,7 +594,6 @@ public struct Comparer {
             return AppliedTolerance(value: bound, percent: nil, direction: direction, source: .seller, detail: detail, verified: true)
         }
         if let largest = applicable.max(by: { $0.value < $1.value }) { return largest }
-        guard standard != nil else { return nil }
         return applied(attribute, promised: promised)
     }
 }

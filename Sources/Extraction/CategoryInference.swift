@@ -24,7 +24,11 @@ public struct CategoryInference: Sendable {
         }
         self.owner = owner
         let vocabulary = catalog.vocabulary
-        word = try engine.compile(wordList: "category_excluded", Vocabulary.alternation(of: categories.flatMap(\.words.words)), [], vocabulary)
+        do {
+            word = try engine.compile(Vocabulary.alternation(of: categories.flatMap(\.words.words)), [])
+        } catch {
+            throw CatalogError(file: categories.first?.words.file ?? "patterns/categories.yaml", line: categories.first?.words.line, "category words: \(error.message)")
+        }
         excludedBefore = try engine.compile(wordList: "category_excluded", Vocabulary.alternation(of: vocabulary.words("category_excluded")), [], vocabulary)
         excludedAfter = try engine.compile(wordList: "category_excluded_after", Vocabulary.alternation(of: vocabulary.words("category_excluded_after")), [], vocabulary)
     }

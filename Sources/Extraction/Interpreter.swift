@@ -154,7 +154,6 @@ struct Interpreter {
     /// is the H5's), or nil.
     private func opening(before offset: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> String? {
         var start = Self.clauseStart(buffer, body, before: offset)
-        var found: String?
         // Clause by clause back to the sentence's start (。；！？ or a line end), within a few clauses.
         let limit = max(body.lowerBound, offset - 4 * Self.window)
         while start > limit {
@@ -167,12 +166,11 @@ struct Interpreter {
             let previous = Self.clauseStart(buffer, body, before: byte >= 0x80 ? mark - 2 : mark)
             if let captures = try? words.variantOpening.find(in: buffer, from: previous, to: offset, scratch: scratch),
                let name = words.variantOpening.range(of: "v", in: captures), name.upperBound <= offset {
-                found = UTF8Text.string(buffer, name)
-                break
+                return UTF8Text.string(buffer, name)
             }
             start = previous
         }
-        return found
+        return nil
     }
 
     /// A size written with no unit (腰围71cm 臀围95 裤长101) takes the unit of the nearest size
