@@ -62,7 +62,7 @@ public struct ClaimBuilder {
             return seenMessages.insert("\(quote.path):\(quote.messageLine):\(quote.raw)").inserted
         }
 
-        let limit = "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { " and ≤\($0) bytes of UTF-8" } ?? "") + " (\(platform.limitSource))"
+        let limit = "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { ", ≤\($0) bytes" } ?? "")
         return ClaimDraft(platform: platform, reasonKind: kind, reasonLabel: label.zh,
                           refund: ClaimDraft.Refund(text: remedy.text, amount: remedy.amount, basis: remedy.basis),
                           summary: summary, statement: statement, limit: limit, discrepancies: mismatches, quotes: quotes,
@@ -102,18 +102,50 @@ public struct ClaimBuilder {
         return statement
     }
 
-    /// A sentence about the seller's words: `{quote}`, `{where}` and the platform's `{rule}`
-    /// filled in (a rule the platform does not give leaves no empty brackets).
+    /// A sentence about the seller's words: `{quote}`, `{where}` (who and when, never a file)
+    /// and the platform's `{rule}` filled in (a rule the platform does not give leaves no empty
+    /// brackets). A confirmation takes the template's `_confirmed` twin where there is one, with
+    /// the buyer's question and the seller's answer each under its own speaker; elsewhere its
+    /// `{quote}` is the seller's answer, never the buyer's words.
     private func said(_ template: String, _ finding: Finding, _ platform: PlatformRules, rule: String? = nil) -> Bilingual {
-        var text = texts.sentence(template).filled([
-            "quote": Bilingual(finding.raw), "where": Bilingual(Self.where(finding)),
+        var slots: [String: Bilingual] = [
+            "quote": Bilingual(finding.raw), "where": attribution(finding),
             "rule": rule.flatMap { platform.rules[$0] } ?? Bilingual(""),
-        ])
+        ]
+        var name = template
+        if finding.stance == .confirmed, let asked = finding.asked {
+            slots["quote"] = Bilingual(Self.short(finding.quote))
+            slots["asked"] = Bilingual(Self.short(asked))
+            slots["asked_where"] = attribution(speaker: finding.askedBy, time: finding.askedTime, role: "buyer")
+            if texts.sentences[template + "_confirmed"] != nil { name = template + "_confirmed" }
+        }
+        var text = texts.sentence(name).filled(slots)
         for empty in ["（）", " ()", "()"] {
             text.zh = text.zh.replacingAll(empty, with: "")
             text.en = text.en.replacingAll(empty, with: "")
         }
         return text
+    }
+
+    /// Who said it and when, for text the platform reads: `店小二，2024-03-12 14:21:40`, or
+    /// the listing page. File paths stay in the buyer's own sections and in JSON.
+    func attribution(_ finding: Finding) -> Bilingual {
+        attribution(speaker: finding.speaker, time: finding.time, role: finding.role.rawValue)
+    }
+
+    /// `withTime: false` where the time is shown beside it (the timeline's first column).
+    func attribution(speaker: String?, time: String?, role: String, withTime: Bool = true) -> Bilingual {
+        guard speaker != nil || time != nil else { return texts.sentence("on_listing") }
+        let stamp = withTime ? time?.replacingAll("T", with: " ") : nil
+        let name = speaker.map(Bilingual.init) ?? texts.sentence(role)
+        return Bilingual(zh: ([name.zh] + [stamp].compactMap { $0 }).joined(separator: "，"),
+                         en: ([name.en] + [stamp].compactMap { $0 }).joined(separator: ", "))
+    }
+
+    /// A message quoted whole, cut at 60 characters.
+    static func short(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= 60 ? flat : String(flat.prefix(59)) + "…"
     }
 
     /// The short description: the reason, as many discrepancies as fit, the request.
@@ -138,13 +170,6 @@ public struct ClaimBuilder {
             if candidate.count <= max(platform.maxCharacters * 3, 300) { en = candidate; break }
         }
         return Bilingual(zh: zh, en: en.isEmpty ? "\(label.en): " + sentences[0].en + ". " + request.en : en)
-    }
-
-    /// `2024-03-12 14:21，chat.txt:4`: where the seller said it.
-    static func `where`(_ finding: Finding) -> String {
-        var text = "\(finding.path):\(finding.line)"
-        if let time = finding.time { text = time.replacingAll("T", with: " ") + "，" + text }
-        return text
     }
 
     /// `189.00`.

@@ -23,7 +23,8 @@ public struct ClaimDraft: Sendable {
 
     public struct EvidenceItem: Sendable {
         public let text: Bilingual
-        /// `have`: the tool saw it (attach a screenshot); `needed`: the buyer must still make it.
+        /// `screenshot`: the text shows what to capture (the lines are named), the image is
+        /// still to take; `needed`: the buyer must still make it.
         public let status: String
     }
 
@@ -43,6 +44,36 @@ public struct ClaimDraft: Sendable {
     public let comparison: Comparison
 }
 
+/// How big the order is (pieces, cartons) and how that is known: `--quantity`/`--cartons`,
+/// or the words of the chat (我要2000个, order 40 cartons).
+public struct OrderSize: Sendable, Equatable {
+    public var pieces: Double?
+    public var cartons: Double?
+    /// `--quantity 2000`, or `chat.txt:6 “我要2000个”`.
+    public var source: String
+
+    public init(pieces: Double? = nil, cartons: Double? = nil, source: String) {
+        self.pieces = pieces
+        self.cartons = cartons
+        self.source = source
+    }
+
+    /// The last order size either side stated in the chat (the later figure is the agreed
+    /// one), or nil.
+    public static func stated(in findings: [Finding]) -> OrderSize? {
+        let stated = findings.filter { ["order_quantity", "order_cartons"].contains($0.attribute) && $0.subject == nil && $0.stance != .offer }
+        var size: OrderSize?
+        for finding in stated.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
+            guard case .number(let value)? = finding.value, value > 0 else { continue }
+            var next = size ?? OrderSize(source: "")
+            if finding.attribute == "order_quantity" { next.pieces = value } else { next.cartons = value }
+            next.source = "\(finding.path):\(finding.line) “\(finding.raw)” (\(finding.speaker ?? finding.role.rawValue))"
+            size = next
+        }
+        return size
+    }
+}
+
 /// The case details a claim needs beyond the comparison.
 public struct ClaimContext: Sendable {
     public var platform: String
@@ -51,16 +82,22 @@ public struct ClaimContext: Sendable {
     public var ordered: String?
     public var shipped: String?
     public var received: String?
+    /// When the goods were measured (`--measured-on`, or a dated line of the notes).
+    public var measuredOn: String?
+    /// The order's size, for a shortfall counted per carton or box.
+    public var orderSize: OrderSize?
     public var chatFiles: [String]
     public var listingFiles: [String]
 
     public init(platform: String, price: Double? = nil, ordered: String? = nil, shipped: String? = nil, received: String? = nil,
-                chatFiles: [String] = [], listingFiles: [String] = []) {
+                measuredOn: String? = nil, orderSize: OrderSize? = nil, chatFiles: [String] = [], listingFiles: [String] = []) {
         self.platform = platform
         self.price = price
         self.ordered = ordered
         self.shipped = shipped
         self.received = received
+        self.measuredOn = measuredOn
+        self.orderSize = orderSize
         self.chatFiles = chatFiles
         self.listingFiles = listingFiles
     }

@@ -61,6 +61,7 @@ extension ClaimBuilder {
         var slots: [String: Bilingual] = [
             "name": name,
             "variant": item.promised?.variant.map { texts.sentence("variant").filled(["variant": Bilingual($0)]) } ?? Bilingual(""),
+            "level": level(item),
             "promised": Bilingual(zh: item.promised.map(zhValue) ?? promised, en: promised),
             "measured": Bilingual(zh: zh(measured), en: measured),
         ]
@@ -88,6 +89,12 @@ extension ClaimBuilder {
             sentence += texts.sentence("within_default").filled(["tolerance": Bilingual(zh: "±\(rounded)\(unit)", en: "±\(rounded) \(unit)")])
         }
         return sentence
+    }
+
+    /// `每箱`, ` per carton`: the packaging level of the promise, or nothing.
+    func level(_ item: ComparedItem) -> Bilingual {
+        guard let level = item.promised?.level ?? item.measured.last?.level, texts.sentences["level_" + level] != nil else { return Bilingual("") }
+        return texts.sentence("level_" + level)
     }
 
     /// 承诺下单后2天内发货，实际4天后才发出，晚了2天.

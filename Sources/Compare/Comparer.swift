@@ -61,12 +61,19 @@ public struct Comparer {
         // Promises that apply to the ordered variant (or to every variant).
         var byAttribute: [Subject: [Finding]] = [:]
         var skippedVariants: [String: Set<String>] = [:]
+        var otherVariants: Set<String> = [], variantFound = false
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
             if let own = promise.variant {
                 guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
-                if !variant.matches(own) { continue }
+                if !variant.matches(own) { otherVariants.insert(own); continue }
+                variantFound = true
             }
             byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level), default: []].append(promise)
+        }
+        if let variant, !variantFound, !otherVariants.isEmpty {
+            // A size the chart does not have (XXL on a chart that stops at XL): its figures cannot be compared.
+            let names = otherVariants.map(OrderedVariant.normalise).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+            warnings.append("\(variant.value) (\(variant.source)) is not among the variants the seller gave figures for (\(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "")): those figures were not compared")
         }
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
             warnings.append("\(attribute): promised per size or model (\(variants.sorted().joined(separator: ", "))) but the one ordered is unknown: give --variant")

@@ -24,6 +24,22 @@ public enum OrderDate {
         return String(format: "%04d-%02d-%02d", result.year!, result.month!, result.day!)
     }
 
+    /// The first pair of dates out of order (`--shipped` before `--ordered`), as a sentence
+    /// naming both, or nil. `dates` are (name, value) in the order they must happen; a date
+    /// without a time is compared by its day, so the same day is never out of order.
+    public static func outOfOrder(_ dates: [(name: String, value: String?)]) -> String? {
+        let known = dates.compactMap { date in date.value.flatMap { moment($0) }.map { (date.name, date.value!, $0) } }
+        for (index, later) in known.enumerated() {
+            for earlier in known[..<index] {
+                let (a, b) = (earlier.2, later.2)
+                // Compare days when either has no time.
+                let (x, y) = a.hasTime && b.hasTime ? (a.hours, b.hours) : ((a.hours / 24).rounded(.down), (b.hours / 24).rounded(.down))
+                if y < x { return "\(later.0) \(later.1) is before \(earlier.0) \(earlier.1): one of them is wrong" }
+            }
+        }
+        return nil
+    }
+
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -52,6 +52,15 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("When the seller shipped it (checked against 48小时内发货 promises).", valueName: "date"))
     var shipped: String?
 
+    @Option(name: .long, help: ArgumentHelp("Pieces ordered, for a shortfall counted per carton or box (otherwise taken from the chat: 我要2000个, order 2,000 pcs).", valueName: "pieces"))
+    var quantity: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Cartons ordered (otherwise from the chat: 订了40箱, or the pieces ordered over the pieces per carton).", valueName: "n"))
+    var cartons: Double?
+
+    @Option(name: .customLong("measured-on"), help: ArgumentHelp("When you measured the goods, YYYY-MM-DD (otherwise a dated line of the notes, 2024-03-15 到货实测, or left out of the timeline).", valueName: "date"))
+    var measuredOn: String?
+
     @Flag(name: .long, help: "Stop with exit 2 when a line of the notes is not read (by default it is listed, and the rest goes on).")
     var strict = false
 
@@ -64,8 +73,13 @@ struct CaseOptions: ParsableArguments {
             throw ValidationError("dates are YYYY-MM-DD or 'YYYY-MM-DD HH:MM', not `\(date)`")
         }
         if shipped != nil, ordered == nil { throw ValidationError("--shipped needs --ordered, the time the order was placed") }
-        if let received, OrderDate.moment(received) == nil { throw ValidationError("dates are YYYY-MM-DD, not `\(received)`") }
+        for date in [received, measuredOn].compactMap({ $0 }) where OrderDate.moment(date) == nil || date.count != 10 {
+            throw ValidationError("dates are YYYY-MM-DD, not `\(date)`")
+        }
         if let price, price <= 0 { throw ValidationError("--price must be more than 0") }
+        for (name, value) in [("--quantity", quantity), ("--cartons", cartons)] {
+            if let value, value <= 0 || value != value.rounded() { throw ValidationError("\(name) must be a whole number of at least 1") }
+        }
     }
 
     /// A case needs promises and measurements (checked in `run`, so that `claim --manifest`
@@ -103,8 +117,23 @@ struct CaseOptions: ParsableArguments {
         throw ValidationError("unknown platform `\(id)` (platforms: \(catalog.platforms.keys.sorted().joined(separator: ", ")); more can be defined in a --patterns folder)")
     }
 
-    func load() throws -> (comparison: Comparison, catalog: Catalog, chats: [String], listings: [String], failed: Bool) {
+    /// The order size given on the command line, or nil.
+    var orderSize: OrderSize? {
+        guard quantity != nil || cartons != nil else { return nil }
+        return OrderSize(pieces: quantity, cartons: cartons, source: [quantity.map { "--quantity \(NumberFormat.short($0))" }, cartons.map { "--cartons \(NumberFormat.short($0))" }].compactMap { $0 }.joined(separator: ", "))
+    }
+
+    /// Dates that cannot all be right (shipped before ordered): exit 2, naming both.
+    static func requireInOrder(ordered: String?, shipped: String?, received: String?, measuredOn: String?, where place: String = "error") throws {
+        if let problem = OrderDate.outOfOrder([("--ordered", ordered), ("--shipped", shipped), ("--received", received), ("--measured-on", measuredOn)]) {
+            Console.error("\(place): \(problem)")
+            throw ExitCode(ExitStatus.error)
+        }
+    }
+
+    func load() throws -> CaseLoader.Loaded {
         try requireCase()
+        try Self.requireInOrder(ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn)
         let loader = try loader()
         var measures: [Model.Measurement] = []
         for line in measure {
@@ -114,9 +143,15 @@ struct CaseOptions: ParsableArguments {
                 throw ValidationError("--measure '\(line)': \(error.message)")
             }
         }
-        let result = loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant,
-                                 ordered: ordered, shipped: shipped) { Console.error($0.description) }
-        return (result.comparison, loader.catalog, result.chats, result.listings, result.failed)
+        return loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant,
+                           ordered: ordered, shipped: shipped) { Console.error($0.description) }
+    }
+
+    /// The claim's context for a case loaded from these options (the options' order size and
+    /// date over the chat's and the notes').
+    func context(_ loaded: CaseLoader.Loaded) -> ClaimContext {
+        ClaimContext(platform: platform, price: price, ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn ?? loaded.measuredOn,
+                     orderSize: orderSize ?? loaded.orderSize, chatFiles: loaded.chats, listingFiles: loaded.listings)
     }
 
     /// `chest=2cm` → 2 cm on chest; `weight=3%` → 3 % of the promised weight.
@@ -168,9 +203,14 @@ struct CaseLoader {
 
     struct Loaded {
         let comparison: Comparison
+        let catalog: Catalog
         let chats: [String]
         let listings: [String]
         let failed: Bool
+        /// The order's size as the chat states it, or nil.
+        let orderSize: OrderSize?
+        /// The day the notes say they were measured, or nil.
+        let measuredOn: String?
     }
 
     /// `category`: this case's (a manifest's column), over `--category`; else inferred.
@@ -209,6 +249,7 @@ struct CaseLoader {
         }
         var measurements: [Model.Measurement] = []
         var unread: [NoteLine] = []
+        var measuredOn: String?
         for path in measured {
             do throws(InputError) {
                 let (name, text) = try InputReader.read(path)
@@ -219,6 +260,7 @@ struct CaseLoader {
                 if strict, !result.unread.isEmpty { failed = true }
                 unread += result.unread
                 measurements += result.measurements
+                measuredOn = measuredOn ?? result.measuredOn
             } catch {
                 report(error)
                 failed = true
@@ -231,6 +273,7 @@ struct CaseLoader {
         var comparison = Comparer(catalog: catalog, overrides: overrides, category: chosen).compare(findings: findings, measurements: measurements, variant: orderedVariant,
                                                                                   ordered: ordered, shipped: shipped)
         comparison.unread = unread
-        return Loaded(comparison: comparison, chats: chats, listings: listings, failed: failed)
+        return Loaded(comparison: comparison, catalog: catalog, chats: chats, listings: listings, failed: failed,
+                      orderSize: OrderSize.stated(in: findings), measuredOn: measuredOn)
     }
 }

@@ -64,8 +64,9 @@ struct CompareCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json, markdown }
 
     func run() throws {
-        let (comparison, catalog, _, _, failed) = try inputs.load()
-        let printer = ComparisonPrinter(vocabulary: catalog.vocabulary)
+        let loaded = try inputs.load()
+        let (comparison, failed) = (loaded.comparison, loaded.failed)
+        let printer = ComparisonPrinter(vocabulary: loaded.catalog.vocabulary)
         switch format {
         case .text: Console.write(printer.text(comparison, columns: Console.columns))
         case .json: Console.write(printer.json(comparison))
@@ -103,8 +104,12 @@ struct ClaimCommand: ParsableCommand {
           evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,
-             variant, category, ordered, shipped, received; writes claims/<id>.md
-             and index.csv)
+             variant, category, ordered, shipped, received, measured_on,
+             quantity, cartons; writes claims/<id>.md and index.csv)
+          evidence claim --platform 1688 --chat order.txt --measure '每箱 46 个' \
+            --price 5000 --quantity 2000
+            (4 short per carton of 50, over 2000 ÷ 50 = 40 cartons: 160 pieces,
+             ¥5000 × 160/2000 = ¥400; the order size is also read from the chat)
 
         Exit codes: 1 a claim was drafted (something falls short), 0 nothing
         falls short (it says so), 2 a file could not be read (or, with
@@ -136,19 +141,15 @@ struct ClaimCommand: ParsableCommand {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
     }
 
-    static let noDiscrepancy = "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
-
     func run() throws {
         if let manifest, let out {
             try runManifest(manifest, out: out)
             return
         }
-        let (comparison, catalog, chats, listings, failed) = try inputs.load()
-        let context = ClaimContext(platform: inputs.platform, price: inputs.price, ordered: inputs.ordered, shipped: inputs.shipped, received: inputs.received,
-                                   chatFiles: chats, listingFiles: listings)
-        let claim = ClaimBuilder(catalog: catalog).draft(comparison, context: context)
-        Console.write(render(claim, comparison, catalog))
-        if failed { throw ExitCode(ExitStatus.error) }
+        let loaded = try inputs.load()
+        let claim = ClaimBuilder(catalog: loaded.catalog).draft(loaded.comparison, context: inputs.context(loaded))
+        Console.write(render(claim, loaded.comparison, loaded.catalog))
+        if loaded.failed { throw ExitCode(ExitStatus.error) }
         if claim != nil { throw ExitCode(ExitStatus.negative) }
     }
 
@@ -161,12 +162,14 @@ struct ClaimCommand: ParsableCommand {
                 writer.beginObject()
                 writer.field("schema", claimSchema)
                 writer.field("discrepancy", false)
-                writer.field("message", Self.noDiscrepancy)
+                writer.field("complete", ComparisonPrinter.complete(comparison))
+                writer.field("message", ComparisonPrinter.noClaim(comparison))
+                writer.strings("warnings", comparison.warnings)
                 writer.endObject()
                 writer.newline()
                 return String(decoding: writer.bytes, as: UTF8.self)
             case .markdown, .text:
-                return ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: 160) + "\n" + Self.noDiscrepancy + "\n"
+                return ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: 160) + "\n" + ComparisonPrinter.noClaim(comparison) + "\n"
             }
         }
         let printer = ClaimPrinter(vocabulary: catalog.vocabulary, language: lang)
@@ -198,6 +201,7 @@ struct ClaimCommand: ParsableCommand {
                 problems.append(error.description)
             }
             let context = ClaimContext(platform: order.platform ?? inputs.platform, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
+                                       measuredOn: order.measuredOn ?? loaded.measuredOn, orderSize: order.orderSize ?? loaded.orderSize,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
             let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
             let file = (out as NSString).appendingPathComponent(ManifestOrder.fileName(order.id) + "." + format.fileExtension)

@@ -24,9 +24,12 @@ struct ManifestOrder {
     let ordered: String?
     let shipped: String?
     let received: String?
+    let measuredOn: String?
+    /// `quantity` and `cartons` cells, or nil.
+    let orderSize: OrderSize?
 
     static let required = ["id", "measurements"]
-    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "category", "ordered", "shipped", "received"]
+    static let known = ["id", "platform", "chat", "listing", "measurements", "price", "variant", "category", "ordered", "shipped", "received", "measured_on", "quantity", "cartons"]
 
     /// Reads the manifest. Paths are relative to its folder; several files in one cell are
     /// separated by `;`. A missing column or a bad cell is an error with the file and line.
@@ -68,17 +71,30 @@ struct ManifestOrder {
             if let category = cell("category"), !categories.contains(category) {
                 throw InputError(path: path, line: record.line, "order \(id): unknown category `\(category)` (\(categories.joined(separator: ", ")))")
             }
-            for name in ["ordered", "shipped", "received"] {
+            for name in ["ordered", "shipped", "received", "measured_on"] {
                 if let text = cell(name), OrderDate.moment(text) == nil {
                     throw InputError(path: path, line: record.line, "order \(id): \(name) `\(text)` is not YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
                 }
+            }
+            if let problem = OrderDate.outOfOrder([("ordered", cell("ordered")), ("shipped", cell("shipped")), ("received", cell("received")), ("measured_on", cell("measured_on"))]) {
+                throw InputError(path: path, line: record.line, "order \(id): \(problem)")
+            }
+            var counts: [String: Double] = [:]
+            for name in ["quantity", "cartons"] {
+                guard let text = cell(name) else { continue }
+                guard let value = Double(text), value >= 1, value == value.rounded() else {
+                    throw InputError(path: path, line: record.line, "order \(id): \(name) `\(text)` is not a whole number")
+                }
+                counts[name] = value
             }
             if cell("shipped") != nil, cell("ordered") == nil { throw InputError(path: path, line: record.line, "order \(id): `shipped` needs `ordered`") }
             let measurements = resolve(cell("measurements") ?? "")
             if measurements.isEmpty { throw InputError(path: path, line: record.line, "order \(id): no measurements file") }
             orders.append(ManifestOrder(line: record.line, id: id, platform: cell("platform"), chats: resolve(cell("chat") ?? ""),
                                         listings: resolve(cell("listing") ?? ""), measurements: measurements, price: price, variant: cell("variant"),
-                                        category: cell("category"), ordered: cell("ordered"), shipped: cell("shipped"), received: cell("received")))
+                                        category: cell("category"), ordered: cell("ordered"), shipped: cell("shipped"), received: cell("received"),
+                                        measuredOn: cell("measured_on"),
+                                        orderSize: counts.isEmpty ? nil : OrderSize(pieces: counts["quantity"], cartons: counts["cartons"], source: "\(path):\(record.line)")))
         }
         return orders
     }

@@ -88,7 +88,7 @@ public struct Extractor: Sendable {
                 if taken.contains(where: { $0.overlaps(range) }) { continue }
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
-                var located = template(log, buffer, message, range, quote: quote, kind: pattern.definition.kind, pattern: pattern.id)
+                let located = template(log, buffer, message, range, quote: quote, kind: pattern.definition.kind, pattern: pattern.id)
                 let made = builder.findings(pattern, candidate.captures, buffer, template: located, context: message.body)
                 if !made.isEmpty {
                     taken.append(range)

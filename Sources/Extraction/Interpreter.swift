@@ -584,6 +584,8 @@ struct Interpreter {
                         promise.stance = .confirmed
                         promise.asked = item.finding.quote
                         promise.askedLine = item.finding.line
+                        promise.askedBy = item.finding.speaker
+                        promise.askedTime = item.finding.time
                         promise.speaker = reply.speaker
                         promise.role = reply.role
                         promise.time = reply.time?.iso8601

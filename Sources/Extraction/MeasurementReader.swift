@@ -27,14 +27,43 @@ public struct MeasurementReader {
         return lines
     }
 
-    /// Every measurement of a file's lines, and the lines not read.
-    public func read(path: String, text: String) -> (measurements: [Measurement], unread: [NoteLine]) {
+    /// What a notes file holds: every measurement, the lines not read, and the day it was
+    /// measured when a line gives a full date (`2024-03-15 到货实测`), with that line.
+    public struct Notes: Sendable {
+        public let measurements: [Measurement]
+        public let unread: [NoteLine]
+        /// `2024-03-15`, from a line with a year (not a shipping line); no year, no date (none is invented).
+        public let measuredOn: String?
+        public let measuredOnLine: Int?
+    }
+
+    /// Every measurement of a file's lines, the lines not read, and the date of measuring.
+    public func read(path: String, text: String) -> Notes {
         let lines = lines(path: path, text: text)
         let measurements = lines.flatMap { line -> [Measurement] in
             if case .read(let measurements) = line.reading { return measurements }
             return []
         }
-        return (measurements, lines.filter { $0.unreadReason != nil })
+        // The first line (a `#` comment too) with a full date that is not about the shipping
+        // (发货 3/9 is the seller's day).
+        let unread = Set(lines.filter { $0.unreadReason != nil }.map(\.line))
+        let dated = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy.compactMap { index, raw -> (String, Int)? in
+            let line = String(raw)
+            guard !unread.contains(index + 1), line.utf8.count <= Self.longestNote, first(words.shipped, in: line) == nil else { return nil }
+            return all(words.date, in: line).lazy.compactMap(Self.fullDate).first.map { ($0, index + 1) }
+        }.first
+        return Notes(measurements: measurements, unread: lines.filter { $0.unreadReason != nil }, measuredOn: dated?.0, measuredOnLine: dated?.1)
+    }
+
+    /// `2024-03-15` from `2024/3/15`, `2024年3月15日`, `2024.03.15`; nil for a date with no year
+    /// or none that exists.
+    static func fullDate(_ text: String) -> String? {
+        let figures = text.split { !$0.isASCIIDigit }.compactMap { Int($0) }
+        guard figures.count == 3, (1990...2099).contains(figures[0]), (1...12).contains(figures[1]) else { return nil }
+        let leap = figures[0] % 4 == 0 && (figures[0] % 100 != 0 || figures[0] % 400 == 0)
+        guard (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][figures[1] - 1]).contains(figures[2]) else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(figures[0])-\(two(figures[1]))-\(two(figures[2]))"
     }
 
     /// One line read as a notes line is (`--measure`): its measurements, or an error saying why not.

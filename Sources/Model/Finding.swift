@@ -84,9 +84,12 @@ public struct Finding: Sendable, Equatable {
     public var ambiguous: [String] = []
     /// A grade written with a material (600D).
     public var grade: String?
-    /// For a confirmation: the buyer's question, and its line.
+    /// For a confirmation: the buyer's question, its line, who asked and when (the
+    /// finding's own `speaker`, `time` and `quote` are the seller's yes).
     public var asked: String?
     public var askedLine: Int?
+    public var askedBy: String?
+    public var askedTime: String?
     /// How many times `raw` occurs in `quote` before this match (to mark the right one).
     public var occurrence = 0
 

@@ -49,15 +49,20 @@ public struct ClaimPrinter {
         out += "## " + both("退款说明", "Description") + "\n\n"
         if language.zh {
             out += "> \(claim.summary.zh)\n\n"
-            out += "\(claim.summary.zh.count) 字 / \(claim.summary.zh.utf8.count) bytes; limit \(claim.limit)\n\n"
+            out += "\(claim.summary.zh.count) 字 / \(claim.summary.zh.utf8.count) bytes (" + both("上限", "limit") + " \(claim.limit))\n\n"
         }
         if language.en { out += (language == .both ? "English, for the buyer or agent:\n\n" : "") + "> \(claim.summary.en)\n\n" }
-        out += "## " + both("不符项", "Discrepancies") + "\n\n" + comparisonPrinter.markdown(claim.comparison) + "\n"
+        out += "## " + both("不符项", "Discrepancies") + "\n\n" + comparisonPrinter.markdown(claim.comparison, discrepanciesOnly: true) + "\n"
         out += "## " + both("卖家原话", "The seller's words") + "\n\n"
         for quote in claim.quotes {
-            out += "- “\(quote.raw)” — \(ComparisonPrinter.citation(quote).components(separatedBy: " — ").dropFirst().joined(separator: " — "))\n"
+            if let question = ComparisonPrinter.question(quote) {
+                // The promise is the seller's yes to the buyer's question: both, each with its speaker.
+                out += "- " + both("买家问", "the buyer asked") + ": \(question)\n"
+                out += "  " + both("卖家答", "the seller answered") + ": \(ComparisonPrinter.answer(quote))\n"
+                continue
+            }
+            out += "- \(ComparisonPrinter.citation(quote))\n"
             out += "  > " + quote.quote.replacingOccurrences(of: "\n", with: "\n  > ") + "\n"
-            if let asked = quote.asked { out += "  > " + both("（回复买家：", "(answering the buyer: ") + "“\(asked)”" + both("）", ")") + "\n" }
         }
         out += "\n## " + both("时间线", "Timeline") + "\n\n"
         for entry in claim.timeline {
@@ -65,7 +70,7 @@ public struct ClaimPrinter {
         }
         out += "\n## " + both("需要附上的证据", "Evidence to attach") + "\n\n"
         for item in claim.evidence {
-            out += "- [\(item.status == "have" ? "x" : " ")] " + both(item.text) + "\n"
+            out += "- [ ] " + both(item.text) + "\n"
         }
         out += "\n## " + both("完整陈述（客服介入时使用）", "Full statement (for the seller chat or platform intervention)") + "\n\n"
         if language.zh { out += claim.statement.zh + "\n\n" }
@@ -79,12 +84,12 @@ public struct ClaimPrinter {
         out += both("申请", "Ask for") + ": " + refund(claim) + "\n\n"
         if language.zh { out += claim.summary.zh + "\n\n" }
         if language.en { out += claim.summary.en + "\n\n" }
-        out += comparisonPrinter.text(claim.comparison, columns: 160) + "\n"
+        out += comparisonPrinter.text(claim.comparison, columns: 160, discrepanciesOnly: true) + "\n"
         for entry in claim.timeline {
             out += "\(entry.time.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "-")  " + both(entry.text) + "\n"
         }
         out += "\n"
-        for item in claim.evidence { out += "[\(item.status == "have" ? "x" : " ")] " + both(item.text) + "\n" }
+        for item in claim.evidence { out += "[ ] " + both(item.text) + "\n" }
         out += notes(claim).map { "\n" + $0 }.joined() + "\n"
         return out
     }
@@ -134,6 +139,7 @@ public struct ClaimPrinter {
         writer.field("characters", claim.summary.zh.count)
         writer.field("bytes", claim.summary.zh.utf8.count)
         writer.field("limit", claim.limit)
+        writer.field("limit_source", claim.platform.limitSource)
         writer.endObject()
         writer.key("statement")
         writer.beginObject()

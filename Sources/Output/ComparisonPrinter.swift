@@ -51,11 +51,33 @@ public struct ComparisonPrinter {
         return "category: \(choice.category.id) \(choice.category.name.zh) (\(how)): its default tolerances are used where the seller gave none"
     }
 
-    public func text(_ comparison: Comparison, columns: Int) -> String {
+    /// A claim shows only the discrepancies as rows; the other attributes are named in
+    /// `others` lines (as promised, not checked, not promised).
+    func rows(_ comparison: Comparison, discrepanciesOnly: Bool) -> [ComparedItem] {
+        discrepanciesOnly ? comparison.items.filter { $0.verdict == .mismatch } : comparison.items
+    }
+
+    /// `not checked (promised, not measured): 腰围 waist, 袖长 sleeve`: one line per other verdict.
+    func others(_ comparison: Comparison) -> [String] {
+        let groups: [(String, Set<Verdict>)] = [
+            ("as promised or within tolerance", [.matches, .withinTolerance]),
+            ("not checked (promised, not measured)", [.notMeasured]),
+            ("measured, nothing promised to compare with", [.measuredNotPromised]),
+        ]
+        return groups.compactMap { title, verdicts in
+            let names = comparison.items.filter { verdicts.contains($0.verdict) }.map { item in
+                vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? "")
+            }
+            return names.isEmpty ? nil : "\(title): " + names.joined(separator: ", ")
+        }
+    }
+
+    public func text(_ comparison: Comparison, columns: Int, discrepanciesOnly: Bool = false) -> String {
         var out = ""
         if let variant = comparison.variant { out += "ordered variant: \(variant.value) (\(variant.source))\n" }
         if let category = Self.category(comparison) { out += category + "\n" }
-        let rows = comparison.items.map { item in
+        let items = rows(comparison, discrepanciesOnly: discrepanciesOnly)
+        let rows = items.map { item in
             [vocabulary.chineseName(item.attribute) + " " + item.attribute + (Self.part(item).map { " (\($0))" } ?? ""), item.promisedText, item.measuredText, Self.difference(item), Self.tolerance(item), Self.verdict(item)]
         }
         let headings = ["ATTRIBUTE", "PROMISED", "MEASURED", "DIFFERENCE", "TOLERANCE", "VERDICT"]
@@ -65,7 +87,7 @@ public struct ComparisonPrinter {
             zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ").trimmingBlanks() + "\n"
         }
         out += line(headings)
-        for (row, item) in zip(rows, comparison.items) {
+        for (row, item) in zip(rows, items) {
             out += line(row)
             if let promise = item.promised {
                 out += "    promised: \(Self.citation(promise))\n"
@@ -73,34 +95,79 @@ public struct ComparisonPrinter {
             if let tolerance = item.tolerance, item.verdict != .notMeasured { out += "    tolerance: \(tolerance.detail)\n" }
             for note in item.notes { out += "    note: \(note)\n" }
         }
+        if discrepanciesOnly { out += others(comparison).map { $0 + "\n" }.joined() }
         for warning in comparison.warnings { out += "warning: \(warning)\n" }
         for line in comparison.unread { out += "not read: \(Self.unread(line))\n" }
+        return out + Self.outcome(comparison) + "\n"
+    }
+
+    /// The last line: how many discrepancies, or that none was found in what could be compared
+    /// (never "no discrepancy" for attributes that were not compared).
+    static func outcome(_ comparison: Comparison) -> String {
         let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
         let weak = comparison.items.filter { $0.tier == .weak }.count
-        out += mismatches == 0 ? "no discrepancy: everything measured is as promised or within tolerance\n"
-            : "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies")\(weak > 0 ? " (\(weak) weak: within the category's default tolerance)" : ""): the order falls short of what was promised\n"
-        return out
+        if mismatches > 0 {
+            return "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies")\(weak > 0 ? " (\(weak) weak: within the category's default tolerance)" : ""): the order falls short of what was promised"
+        }
+        let compared = comparison.items.filter { [.matches, .withinTolerance].contains($0.verdict) }.count
+        let uncompared = comparison.items.filter { $0.verdict == .measuredNotPromised }.count
+        if compared == 0 { return "nothing compared: no measurement meets a promise, so there is no verdict" }
+        if uncompared > 0 {
+            return "no discrepancy in the \(compared) attribute\(compared == 1 ? "" : "s") compared; \(uncompared) measured attribute\(uncompared == 1 ? " was" : "s were") not compared (nothing promised for \(uncompared == 1 ? "it" : "them"))"
+        }
+        return "no discrepancy: everything measured is as promised or within tolerance"
     }
 
-    /// `“衣长98cm” — 示例旗舰店:小美, 2024-03-12 14:21, samples/x.txt:4`.
+    /// Every measurement met a promise (nothing measured was left uncompared).
+    public static func complete(_ comparison: Comparison) -> Bool {
+        comparison.items.contains { [.matches, .withinTolerance, .mismatch].contains($0.verdict) }
+            && !comparison.items.contains { $0.verdict == .measuredNotPromised }
+    }
+
+    /// Why there is no claim, in both languages: nothing falls short of what was compared,
+    /// and (when it is so) that some of what was measured could not be compared.
+    public static func noClaim(_ comparison: Comparison) -> String {
+        if complete(comparison) {
+            return "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
+        }
+        if !comparison.items.contains(where: { [.matches, .withinTolerance].contains($0.verdict) }) {
+            return "no verdict: nothing measured meets a promise, so nothing was compared (see the warnings) / 没有可比较的测量项，无法判断是否不符"
+        }
+        return "no discrepancy in what could be compared, but some measurements were not compared (see the table and the warnings): this is no proof that the order is as described / 可比较的项目未发现不符，但部分测量项未能比较，不能据此认定与描述相符"
+    }
+
+    /// `“衣长98cm” — 示例旗舰店:小美 — 2024-03-12 14:21 — samples/x.txt:4`; a confirmation
+    /// cites the buyer's question and the seller's yes, each with its own speaker.
     static func citation(_ finding: Finding) -> String {
-        var parts = ["“\(finding.raw)”"]
-        var who = finding.speaker ?? finding.role.rawValue
-        if finding.stance == .confirmed, let asked = finding.asked { who += " (yes to “\(asked)”, line \(finding.askedLine ?? 0))" }
-        parts.append(who)
-        if let time = finding.time { parts.append(time.replacingOccurrences(of: "T", with: " ")) }
-        parts.append("\(finding.path):\(finding.line)")
-        return parts.joined(separator: " — ")
+        guard let question = question(finding) else { return cite(finding.raw, finding.speaker ?? finding.role.rawValue, finding.time, finding.path, finding.line) }
+        return "asked \(question); answered \(answer(finding))"
     }
 
-    public func markdown(_ comparison: Comparison) -> String {
+    /// For a confirmation, the buyer's question: `“长度有40cm吗？” — 小王 — 2024-05-01 10:00 — chat.txt:1`.
+    static func question(_ finding: Finding) -> String? {
+        guard finding.stance == .confirmed, let asked = finding.asked else { return nil }
+        return cite(asked, finding.askedBy ?? "buyer", finding.askedTime, finding.path, finding.askedLine)
+    }
+
+    /// The message that holds the promise (for a confirmation, the seller's yes), cited whole.
+    static func answer(_ finding: Finding) -> String {
+        cite(finding.quote, finding.speaker ?? finding.role.rawValue, finding.time, finding.path, finding.line)
+    }
+
+    private static func cite(_ words: String, _ speaker: String, _ time: String?, _ path: String, _ line: Int?) -> String {
+        ["“\(words)”", speaker, time?.replacingOccurrences(of: "T", with: " "), line.map { "\(path):\($0)" }].compactMap { $0 }.joined(separator: " — ")
+    }
+
+    public func markdown(_ comparison: Comparison, discrepanciesOnly: Bool = false) -> String {
         var out = Self.category(comparison).map { $0 + "\n\n" } ?? ""
         out += "| attribute | promised | measured | difference | tolerance | verdict |\n|---|---|---|---|---|---|\n"
-        for item in comparison.items {
+        for item in rows(comparison, discrepanciesOnly: discrepanciesOnly) {
             let cells = [vocabulary.chineseName(item.attribute) + " `" + item.attribute + "`", item.promisedText, item.measuredText,
                          Self.difference(item), Self.tolerance(item), "**\(Self.verdict(item))**"]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
+        if discrepanciesOnly { out += others(comparison).map { "\n" + $0 + "\n" }.joined() }
+        out += comparison.warnings.map { "\nwarning: \($0)\n" }.joined()
         if !comparison.unread.isEmpty {
             out += "\nNot read from the notes (nothing compared from these lines):\n\n"
             for line in comparison.unread { out += "- " + Self.unread(line) + "\n" }

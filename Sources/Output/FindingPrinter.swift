@@ -132,6 +132,8 @@ extension JSONWriter {
         field("quote", finding.quote)
         field("asked", finding.asked)
         field("asked_line", finding.askedLine)
+        field("asked_by", finding.askedBy)
+        field("asked_time", finding.askedTime)
         field("pattern", finding.pattern)
         endObject()
     }

@@ -142,8 +142,18 @@ import Testing
         #expect(taobao.quotes.contains { $0.raw == "衣长72cm，胸围122cm" && $0.line == 2 && $0.time == "2024-09-02T20:10:45" })
         #expect(taobao.statement.zh.contains("卖家承诺“退货包运费”"))
         #expect(taobao.timeline.contains { $0.time == "2024-09-12" && $0.text.zh.contains("7天退货期截止") })
-        #expect(taobao.timeline.contains { $0.time == "2024-09-05" && $0.text.zh == "实测：胸围116cm，材质棉80%、聚酯纤维20%" })
-        #expect(taobao.timeline.contains { $0.text.zh == "卖家承诺“衣长72cm，胸围122cm”（jacket-chat.txt:2）" })
+        // No day of measuring given: the entry has none (it is not taken to be the day of receipt).
+        #expect(taobao.timeline.contains { $0.time == nil && $0.text.zh == "实测：胸围116cm，材质棉80%、聚酯纤维20%" })
+        #expect(taobao.timeline.contains { $0.time == "2024-09-02T20:10:45" && $0.text.zh == "卖家承诺“衣长72cm，胸围122cm”（某某男装旗舰店:阿飞）" })
+        var measuredOn = ClaimContext(platform: "taobao", received: "2024-09-05", measuredOn: "2024-09-06")
+        measuredOn.listingFiles = ["jacket-listing.txt"]
+        let dated = try #require(builder.draft(comparison, context: measuredOn))
+        #expect(dated.timeline.contains { $0.time == "2024-09-06" && $0.text.zh.hasPrefix("实测：") })
+        // The statement for the platform names who said it and when, never a file.
+        #expect(!taobao.statement.zh.contains(".txt") && !taobao.statement.en.contains(".txt"))
+        // English outside the quoted Chinese words has no full-width punctuation.
+        let unquoted = taobao.statement.en.split(separator: "“").map { $0.split(separator: "”", maxSplits: 1).last ?? "" }.joined()
+        #expect(!unquoted.contains { "，。；：（）".contains($0) }, "\(unquoted)")
         #expect(taobao.evidence.contains { $0.text.zh.hasPrefix("平铺测量照片") && $0.status == "needed" })
         let factory = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688")))
         #expect(factory.reasonLabel == "收到的货物与约定不符（尺寸规格）")
@@ -155,10 +165,23 @@ import Testing
         let log = try ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let comparison = Comparer(catalog: Support.catalog).compare(findings: Support.extractor.extract(log, scratch: MatchScratch()).findings,
                                                                       measurements: measurements("每箱 46 个\n"), variant: nil)
-        let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "1688", price: 1000)))
-        #expect(claim.reasonLabel == "少件/漏发")
+        let builder = ClaimBuilder(catalog: Support.catalog)
+        // Counted per carton, with no order size: no amount (the carton is not the order).
+        let unknown = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688", price: 1000)))
+        #expect(unknown.reasonLabel == "少件/漏发")
+        #expect(unknown.refund.amount == nil && unknown.refund.basis?.contains("--quantity") == true)
+        #expect(unknown.refund.text.zh == "补寄缺少的每箱4件，或部分退款")
+        #expect(unknown.summary.zh.contains("每箱数量承诺50个，实测46个，少4个"))
+        // 2000 ordered: 40 cartons, 160 pieces if each is as short, ¥1000 × 160/2000.
+        let order = OrderSize(pieces: 2000, source: "c:2 “订2000个”")
+        let claim = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688", price: 1000, orderSize: order)))
         #expect(claim.refund.amount == 80)
-        #expect(claim.summary.zh.contains("数量承诺50个，实测46个，少4个"))
+        #expect(claim.refund.basis == "price ¥1000.00 × 160/2000: 160 of 2000 pieces missing = 4 short per carton × 40 cartons (2000 ÷ 50 = 40), assuming every one is as short as the one counted; order size from c:2 “订2000个”")
+        #expect(claim.refund.text.zh == "补寄缺少的160件（每箱少4件×40箱，按每箱同样短缺估算），或部分退款")
+        // Cartons given: the same arithmetic from 30 cartons of 50.
+        let cartons = try #require(builder.draft(comparison, context: ClaimContext(platform: "1688", price: 1500, orderSize: OrderSize(cartons: 30, source: "--cartons 30"))))
+        #expect(cartons.refund.amount == 120)
+        #expect(cartons.refund.basis?.hasPrefix("price ¥1500.00 × 120/1500: 120 of 1500 pieces missing = 4 short per carton × 30 cartons") == true)
     }
 
     @Test func exclusionsAreAnsweredAndOfferedExchangesKept() throws {
@@ -168,7 +191,7 @@ import Testing
                                                                       measurements: measurements("衣长 60cm\n"), variant: nil)
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao")))
         #expect(claim.refund.text.zh == "退货退款（或按卖家承诺换货）")
-        #expect(claim.statement.zh.contains("卖家所说“拆封后不退”（2024-03-12 10:00:00，c:1）只限无理由退货，不适用于商品与描述不符"))
+        #expect(claim.statement.zh.contains("卖家所说“拆封后不退”（店:客服，2024-03-12 10:00:00）只限无理由退货，不适用于商品与描述不符"))
     }
 
     @Test func wrongSizeSentIsAWrongItem() throws {
@@ -210,8 +233,8 @@ import Testing
         let context = ClaimContext(platform: "taobao", ordered: "2024-03-12", shipped: "2024-03-16")
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: context))
         #expect(claim.reasonLabel == "未按约定时间发货")
-        #expect(claim.statement.zh.contains("卖家承诺“晚发必赔”（2024-03-12 10:00:00，c:1），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）"))
-        #expect(claim.timeline.map(\.text.zh).last == "发货（晚于承诺）")
+        #expect(claim.statement.zh.contains("卖家承诺“晚发必赔”（店:客服，2024-03-12 10:00:00），违反承诺应按承诺赔付（《淘宝平台争议处理规则》第15条）"))
+        #expect(claim.timeline.map(\.text.zh).last == "发货（晚于承诺）")  // a late dispatch is no measurement
         #expect(claim.summary.zh == "未按约定时间发货：承诺下单后2天内发货，实际4天后才发出，晚了2天。申请按卖家“晚发必赔”的承诺赔付。")
         #expect(claim.summary.en.hasPrefix("Not shipped on time: "))
     }
@@ -232,7 +255,7 @@ import Testing
         let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(navy, context: ClaimContext(platform: "taobao")))
         #expect(claim.reasonLabel == "颜色/图案/款式与商品描述不符")
         #expect(claim.summary.zh.hasPrefix("颜色/图案/款式与商品描述不符：颜色承诺黑色，实为藏青色。"))
-        #expect(claim.statement.zh.contains("卖家所说“显示器不同存在色差”（2024-03-12 10:00:00，c:1）只涉及颜色深浅"))
+        #expect(claim.statement.zh.contains("卖家所说“显示器不同存在色差”（店:客服，2024-03-12 10:00:00）只涉及颜色深浅"))
         #expect(claim.evidence.contains { $0.text.zh.hasPrefix("自然光下的实物照片") })
     }
 

@@ -126,7 +126,7 @@ import Testing
         let manifest = Support.write("id,platform,chat,price\nA1,taobao,chat.txt,10\n", to: "orders.csv", in: folder)
         let run = try Support.run(["claim", "--manifest", manifest, "--out", folder.appendingPathComponent("out").path])
         #expect(run.status == 2)
-        #expect(run.stderr == "evidence: \(manifest):1: missing column `measurements` (columns: id, platform, chat, listing, measurements, price, variant, category, ordered, shipped, received)\n")
+        #expect(run.stderr == "evidence: \(manifest):1: missing column `measurements` (columns: id, platform, chat, listing, measurements, price, variant, category, ordered, shipped, received, measured_on, quantity, cartons)\n")
     }
 
     @Test func manifestWithABadDateNamesTheLine() throws {

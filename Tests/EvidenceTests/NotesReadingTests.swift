@@ -59,9 +59,26 @@ import Testing
         let notes = "到货实测：\n\n衣长 64\n做工一般\n# my own comment\n肩宽 40cm\n"
         let lines = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).lines(path: "m.txt", text: notes)
         #expect(lines.map(\.line) == [1, 3, 4, 6], "blank lines and # comments are not lines of notes")
-        let (measurements, unread) = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
-        #expect(measurements.map(\.source) == ["m.txt:3", "m.txt:6"])
-        #expect(unread.map { "\($0.path):\($0.line) \($0.text)" } == ["m.txt:4 做工一般"])
+        let read = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
+        #expect(read.measurements.map(\.source) == ["m.txt:3", "m.txt:6"])
+        #expect(read.unread.map { "\($0.path):\($0.line) \($0.text)" } == ["m.txt:4 做工一般"])
+        #expect(read.measuredOn == nil, "no date in the notes: none is invented")
+    }
+
+    /// The day of measuring is a full date on a line of its own (a `#` comment too); a date
+    /// with no year, a shipping date or an impossible date gives none.
+    @Test(arguments: [
+        ("# 2024-03-15 到货实测\n衣长 64\n", "2024-03-15"),
+        ("到货实测 2024/3/15\n衣长 64\n", "2024-03-15"),
+        ("衣长 64\n2024年3月16日 量的\n", "2024-03-16"),
+        ("Measured on 2025.11.02\nlength 64 cm\n", "2025-11-02"),
+        ("发货 2024-03-09\n衣长 64\n", nil),
+        ("3月15日 到货实测\n衣长 64\n", nil),
+        ("2024-02-30 量的\n衣长 64\n", nil),
+    ] as [(String, String?)])
+    func theDayOfMeasuringComesFromADatedLine(notes: String, day: String?) {
+        let read = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
+        #expect(read.measuredOn == day)
     }
 
     @Test func aFigureWithoutUnitTakesThePromisesUnitAndSaysSo() {
