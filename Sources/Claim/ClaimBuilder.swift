@@ -47,7 +47,7 @@ public struct ClaimBuilder {
             "remedy": remedy.text,
             "amount": remedy.amount.map { texts.sentence("amount").filled(["yuan": Bilingual(Self.money($0))]) } ?? Bilingual(""),
         ])
-        let sentences = mismatches.map(sentence)
+        let sentences = mismatches.map { sentence($0, ordered: comparison.variant) }
         let summary = fit(label: label, sentences: sentences, request: request, platform: platform)
         var statement = self.statement(label.zh, mismatches, sentences, kind, comparison, platform)
         if comparison.onlyWeak { statement += texts.sentence("only_weak") + Bilingual("\n") }

@@ -37,14 +37,15 @@ extension ClaimBuilder {
         item.kind == .material ? zhValues(item.attribute, item.measured.map { ($0.value, $0.percent) }) : zh(item.measuredText)
     }
 
-    func sentence(_ item: ComparedItem) -> Bilingual {
+    /// `ordered`: the variant ordered, for a wrong size.
+    func sentence(_ item: ComparedItem, ordered: OrderedVariant?) -> Bilingual {
         let attribute = entry(item.attribute, kind: item.kind)
         let name = Bilingual(zh: vocabulary.chineseName(item.attribute), en: vocabulary.englishName(item.attribute))
         let measured = item.measuredText
         let promised = item.promisedText
         switch attribute.comparison {
         case .label:
-            return texts.sentence("wrong_size").filled(["note": Bilingual(item.notes.first ?? "")])
+            return texts.sentence("wrong_size").filled(["ordered": Bilingual(ordered?.value ?? "?"), "received": Bilingual(item.measured.last.map { OrderedVariant.normalise(ValueText.plain($0.value)) } ?? "?")])
         case .dispatch:
             if let difference = item.difference, let promise = item.promised { return dispatchSentence(promise, item, late: difference) }
         case .composition:

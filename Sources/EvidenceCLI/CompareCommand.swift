@@ -102,18 +102,26 @@ struct ClaimCommand: ParsableCommand {
           evidence claim chat.txt --measured m.txt --patterns mine/ --platform pdd
             (a platform defined in mine/*.yaml: its labels, remedies and rules)
           evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
+          evidence claim chat.txt --measured m.txt --measured-on 2024-03-16
+            (the day measured, for the timeline; else a dated line of the
+             notes, else none: it is never taken to be --received)
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,
              variant, category, ordered, shipped, received, measured_on,
              quantity, cartons; writes claims/<id>.md and index.csv)
-          evidence claim --platform 1688 --chat order.txt --measure '每箱 46 个' \
+          evidence claim --platform 1688 --chat order.txt --measure '每箱 46 个' \\
             --price 5000 --quantity 2000
             (4 short per carton of 50, over 2000 ÷ 50 = 40 cartons: 160 pieces,
              ¥5000 × 160/2000 = ¥400; the order size is also read from the chat)
 
-        Exit codes: 1 a claim was drafted (something falls short), 0 nothing
-        falls short (it says so), 2 a file could not be read (or, with
-        --strict, a notes line), 64 bad usage.
+        A promise the seller only confirmed quotes the buyer's question and
+        the seller's answer, each with its speaker; the text for the
+        platform names who said it and when, never a file (docs/claim.md).
+
+        Exit codes: 1 a claim was drafted (something falls short), 0 no
+        claim (it says why: nothing falls short, or what could not be
+        compared), 2 a file could not be read (or, with --strict, a notes
+        line, or dates out of order), 64 bad usage.
         """
     )
 

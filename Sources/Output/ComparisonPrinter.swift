@@ -130,10 +130,11 @@ public struct ComparisonPrinter {
         if complete(comparison) {
             return "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
         }
+        let see = comparison.warnings.isEmpty ? "" : " (see the warnings)"
         if !comparison.items.contains(where: { [.matches, .withinTolerance].contains($0.verdict) }) {
-            return "no verdict: nothing measured meets a promise, so nothing was compared (see the warnings) / 没有可比较的测量项，无法判断是否不符"
+            return "no verdict: nothing measured meets a promise, so nothing was compared\(see) / 没有可比较的测量项，无法判断是否不符"
         }
-        return "no discrepancy in what could be compared, but some measurements were not compared (see the table and the warnings): this is no proof that the order is as described / 可比较的项目未发现不符，但部分测量项未能比较，不能据此认定与描述相符"
+        return "no discrepancy in what could be compared, but some measurements were not compared\(see): this is no proof that the order is as described / 可比较的项目未发现不符，但部分测量项未能比较，不能据此认定与描述相符"
     }
 
     /// `“衣长98cm” — 示例旗舰店:小美 — 2024-03-12 14:21 — samples/x.txt:4`; a confirmation
