@@ -65,7 +65,7 @@ public struct Catalog: Sendable {
             var idsInLayer: [String: PatternDefinition] = [:]
             for source in layer {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
-                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "colors", "parts",
+                let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "blends", "colors", "parts",
                                                             "word_lists", "macros", "patterns",
                                                             "tolerances", "categories", "platforms", "discrepancies", "strongest_first", "sentences"])
                 if let section = fields.optional("kinds") { try readKinds(section) }
@@ -75,6 +75,16 @@ public struct Catalog: Sendable {
                 if let section = fields.optional("units") { try readUnits(section) }
                 if let section = fields.optional("materials") { try readWords(section, into: \.materials) }
                 if let section = fields.optional("colors") { try readWords(section, into: \.colors) }
+                if let section = fields.optional("blends") {
+                    for (name, fibres) in try section.mapping() {
+                        var list: [String] = []
+                        for fibre in try fibres.sequence() { list.append(try fibre.string()) }
+                        for material in [name] + list where vocabulary.materials.entries[material] == nil {
+                            throw fibres.error("blend `\(name)`: `\(material)` is not a material of `materials`")
+                        }
+                        vocabulary.blends[name] = list
+                    }
+                }
                 if let section = fields.optional("parts") { try readWords(section, into: \.parts) }
                 if let section = fields.optional("ambiguous_units") { try readAmbiguousUnits(section) }
                 if let section = fields.optional("quantities") { try readQuantities(section) }

@@ -154,6 +154,9 @@ public struct Vocabulary: Sendable {
     public private(set) var units: [String: UnitEntry] = [:]
     public internal(set) var materials = WordList()
     public internal(set) var colors = WordList()
+    /// A blend named by one word (棉麻) and the fibres it is made of (cotton, linen): a label
+    /// giving those fibres' shares meets it.
+    public internal(set) var blends: [String: [String]] = [:]
     /// Parts of an item and the words for each (seat: 座, 座面, seat): a part found in a seller's
     /// words and in a buyer's note meet under one name.
     public internal(set) var parts = WordList()

@@ -80,6 +80,11 @@ extension Comparer {
             var verdict = Verdict.matches
             for material in composition {
                 let name = ValueText.plain(material.value)
+                // A blend's name (棉麻) with no share meets a label of its fibres (棉35% 麻65%).
+                if measuredShares[name] == nil, material.percent == nil, let fibres = vocabulary.blends[name] {
+                    guard fibres.allSatisfy({ measuredShares[$0] != nil }) else { return .mismatch }
+                    continue
+                }
                 guard let share = measuredShares[name] else { return .mismatch }
                 if material.percent == 100, measuredShares.count > 1 { return .mismatch }
                 if let promisedShare = material.percent, let share, abs(promisedShare - share) > 1e-9 {

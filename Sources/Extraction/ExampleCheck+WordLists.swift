@@ -37,6 +37,7 @@ extension ExampleCheck {
         case buyerInfo = "the value is the buyer's"
         case dropsSize = "the size is the model's"
         case ordersVariant = "a size is ordered"
+        case ordersNoVariant = "no size is ordered, though a word of ordering is there"
         case approximate = "the value is approximate"
         case lowerBound = "the value is a lower bound"
         case upperBound = "the value is an upper bound"
@@ -68,9 +69,9 @@ extension ExampleCheck {
 
     static let wordListEffects: [String: WordListEffect] = [
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
-        "question_endings": .question, "parts": .part, "folded_state": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant,
+        "question_endings": .question, "parts": .part, "folded_state": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant, "question_words": .ordersNoVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
-        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem,
+        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem, "variant_lead_in": .otherVariant,
         "rate_before": .notTheItem, "rate_after": .dropsFinding, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
@@ -169,6 +170,7 @@ extension ExampleCheck {
         case .buyerInfo: return findings.contains { $0.stance == .buyerInfo }
         case .dropsSize: return !findings.contains { $0.kind == .size }
         case .ordersVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) != nil
+        case .ordersNoVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) == nil
         case .approximate: return findings.contains { $0.approx }
         case .notTheItem: return !findings.contains { $0.pattern == QuantityLayer.patternID }
         case .personsFigure: return findings.contains { $0.kind == .size && ($0.unit == "cm" || $0.unit == "g") }

@@ -8,11 +8,19 @@ public enum VariantInference {
     /// `logs`: the chats, for a buyer's message naming a model in an order (OK, 200 pcs of BP-2207).
     public static func ordered(in findings: [Finding], logs: [ChatLog] = [], vocabulary: Vocabulary) -> OrderedVariant? {
         let ordering = vocabulary.words("ordering").map { $0.lowercased() }
+        let asking = vocabulary.words("question_words").map { $0.lowercased() }
+        // The ordering word in the label's own clause, in a sentence that asks nothing (我家床1.5米的，买哪个尺寸 orders nothing).
+        func orders(_ finding: Finding) -> Bool {
+            let quote = finding.quote.lowercased()
+            let sentences = quote.split(whereSeparator: { "。!！;；?？\n".contains($0) })
+            guard let sentence = sentences.first(where: { $0.contains(finding.raw.lowercased()) }), !asking.contains(where: { sentence.contains($0) }),
+                  let clause = sentence.split(whereSeparator: { "，,".contains($0) }).first(where: { $0.contains(finding.raw.lowercased()) }) else { return false }
+            return ordering.contains { clause.contains($0) }
+        }
         guard let last = findings.last(where: { finding in
-            vocabulary.attributes[finding.attribute]?.comparison == .label && finding.stance != .question
-                && ordering.contains { finding.quote.lowercased().contains($0) }
+            vocabulary.attributes[finding.attribute]?.comparison == .label && finding.stance != .question && finding.subject == nil && orders(finding)
         }), case .text(let label)? = last.value else {
-            if let named = namedInOrder(findings, logs, ordering, vocabulary) { return named }
+            if let named = namedInOrder(findings, logs, ordering, asking, vocabulary) { return named }
             // The seller gave figures for one size only (L码 衣长72 胸围108): that size, said as an inference.
             // Only where no figure of the same attribute was given without a variant (the item's
             // own 566 g beside the 32 oz model's 708 g names no order).
@@ -31,7 +39,7 @@ public enum VariantInference {
     /// A model or size the seller gave figures for, named by the buyer with a count or a word
     /// of ordering in a sentence that asks nothing (OK, 200 pcs of BP-2207; 要50个H3的): the
     /// last such buyer message.
-    static func namedInOrder(_ findings: [Finding], _ logs: [ChatLog], _ ordering: [String], _ vocabulary: Vocabulary) -> OrderedVariant? {
+    static func namedInOrder(_ findings: [Finding], _ logs: [ChatLog], _ ordering: [String], _ asking: [String], _ vocabulary: Vocabulary) -> OrderedVariant? {
         let names = Set(findings.filter(\.isPromise).compactMap(\.variant)).sorted { ($0.count, $1) > ($1.count, $0) }
         guard !names.isEmpty else { return nil }
         // Words of a count (pcs, 个, 套): the pieces unit's own and its aliases.
@@ -49,7 +57,7 @@ public enum VariantInference {
                 let text = log.text(of: message)
                 for sentence in text.split(whereSeparator: { "。.!！;；\n".contains($0) }).reversed() {
                     let trimmed = String(sentence).trimmingBlanks()
-                    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("吗") { continue }
+                    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("吗") || asking.contains(where: { trimmed.lowercased().contains($0) }) { continue }
                     guard hasCount(trimmed) || ordering.contains(where: { trimmed.lowercased().contains($0) }) else { continue }
                     // Two sizes in one order (40 pcs L, 40 pcs M) name no one size ordered.
                     let named = names.filter { contains(trimmed, $0) }

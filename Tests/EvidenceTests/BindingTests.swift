@@ -64,6 +64,26 @@ import Testing
         #expect(thickness?.promised?.value == .number(1.8) && thickness?.verdict == .mismatch)
     }
 
+    /// Another model named by its code after a lead-in (We have TK-9 with…, 还有H7是…): its
+    /// figures are that model's, and never replace the item's own as "more favourable".
+    @Test func anotherModelIntroducedByItsCodeKeepsItsFigures() {
+        let comparison = compare([("S", "This is model TK-5: 3 burners, 4.2 kg, 52 cm wide"), ("B", "anything lighter?"),
+                                  ("S", "We have TK-3 with 2 burners, 3.1 kg. But it is smaller"), ("B", "ok, stay with TK-5")], measured: "weight 4.25 kg\n")
+        let weight = comparison.items.first { $0.attribute == "weight" }
+        #expect(weight?.promised?.value == .number(4200) && weight?.verdict != .mismatch, "\(String(describing: weight?.promised))")
+        let zh = chat([("S", "这款H5是4升的，重1.1kg"), ("S", "还有H7是6升的，重1.5kg")])
+        #expect(zh.filter { $0.kind == .weight }.map { ValueText.of($0) } == ["1100 g @H5", "1500 g @H7"], "\(zh.map { ValueText.of($0) })")
+    }
+
+    /// A size the buyer names about their own things in a question (我家桌子80*120的，买哪个尺寸)
+    /// is no order; the size named with 拍 later is.
+    @Test func aSizeInAQuestionIsNoOrder() {
+        let findings = chat([("B", "我家床是1.5米的，买哪个尺寸"), ("S", "亲 建议拍1.8米的哦"), ("B", "好的 拍了1.8米的")])
+        #expect(VariantInference.ordered(in: findings, vocabulary: Support.catalog.vocabulary)?.value != "1.5米")
+        let asked = chat([("B", "我家床是1.5米的，买哪个尺寸")])
+        #expect(VariantInference.ordered(in: asked, vocabulary: Support.catalog.vocabulary) == nil)
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")

@@ -133,6 +133,19 @@ import Testing
         #expect(pure.items.first { $0.attribute == "material" }?.verdict == .mismatch)
     }
 
+    /// A blend named by one word (涤棉, 棉麻) meets a label giving its fibres' shares, and no other.
+    @Test(arguments: [
+        ("材质：棉麻", "成分标：棉40% 亚麻60%", "matches"),
+        ("材质：棉麻", "成分标：棉40% 麻60%", "matches"),
+        ("材质：棉麻", "洗标：棉65% 聚酯纤维35%", "mismatch"),
+        ("面料是涤棉的", "洗标：聚酯纤维65% 棉35%", "matches"),
+        ("面料是涤棉的", "洗标：棉100%", "mismatch"),
+    ])
+    func aBlendWordMeetsALabelOfItsFibres(promise: String, label: String, verdict: String) {
+        let compared = Support.compareChat([("S", promise)], measured: label + "\n")
+        #expect(compared.items.first { $0.attribute == "material" }?.verdict.rawValue == verdict)
+    }
+
     @Test func anItemsOwnWeightIsAFaultTooHeavyButGoodsSoldByWeightOnlyShort() {
         let bag = Support.compareChat([("S", "这款双肩包净重650g")], measured: "称重 780g\n")
         #expect(bag.items.first { $0.attribute == "weight" }?.verdict == .mismatch)
