@@ -12,8 +12,9 @@ struct SizeChart {
     let scratch: MatchScratch
 
     static let patternID = "table.size-chart"
-    private static let sizeLabel = PCRE2Regex.reader(#"^(?:(?i:[2-6]?X{0,3}[SML]|XXS|XS|[2-6]XL|F)|均码|[0-9]{2,3}(?:/[0-9]{2,3}[ABY])?)$"#)
-    private static let cell = PCRE2Regex.reader(#"^(?<min>[0-9]+(?:\.[0-9]+)?)(?:[-~～](?<max>[0-9]+(?:\.[0-9]+)?))?$"#)
+    private static let sizeLabel = PCRE2Regex.reader(#"^(?:(?i:[2-6]?X{0,3}[SML]|XXS|XS|[2-6]XL|F)|均码|加大号|特大号|超大号|[大中小][号码]|[0-9]{2,3}(?:/[0-9]{2,3}[ABY])?)$"#)
+    /// A figure or a range, maybe approximate, maybe with its own unit (约1.2kg).
+    private static let cell = PCRE2Regex.reader(#"^(?:约|≈|~)?(?<min>[0-9]+(?:\.[0-9]+)?)(?:[-~～](?<max>[0-9]+(?:\.[0-9]+)?))?(?<u>[A-Za-z]{1,3}|克|千克|公斤|斤|毫升|升|厘米|毫米)?$"#)
     private static let caption = PCRE2Regex.reader(
         #"(?:单位|unit|(?<![A-Za-z])in)\s*[:：]?\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)(?![A-Za-z])|[(（]\s*(?<u>cm|CM|厘米|mm|毫米|inch|inches|英寸|in)\s*[)）,，;；]"#)
     private static let firstColumn: Set<String> = ["尺码", "码数", "尺寸", "号码", "码", "号型", "size", "规格"]
@@ -40,8 +41,9 @@ struct SizeChart {
         return false
     }
 
+    /// A column of the chart; one whose heading is no attribute (适用桌面, 颜色) is read past.
     private struct Column {
-        let attribute: AttributeEntry
+        let attribute: AttributeEntry?
         let unit: UnitEntry?
     }
 
@@ -70,7 +72,7 @@ struct SizeChart {
             }
             var row = index + 1
             while row < lines.count, joinMessages || lines[row].message == lines[index].message, lines[row].range.count <= 400,
-                  let cells = cells(log.text(lines[row].range), count: columns.count) {
+                  let cells = cells(log.text(lines[row].range), columns: columns) {
                 found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
                 row += 1
             }
@@ -107,11 +109,16 @@ struct SizeChart {
             if var attribute = named ?? vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
                 if flat, named == nil, let half = vocabulary.attributes.values.first(where: { $0.halfOf == attribute.name }) { attribute = half }
                 columns.append(Column(attribute: attribute, unit: unit))
-            } else if !word.contains("单位") && !word.hasPrefix("(") && !word.hasPrefix("（") {
+            } else if word.contains("单位") || word.hasPrefix("(") || word.hasPrefix("（") {
+                continue
+            } else if name.count <= 6, !name.contains(where: \.isNumber) {
+                // A heading that is no attribute (适用桌面): its cells are read past.
+                columns.append(Column(attribute: nil, unit: nil))
+            } else {
                 return nil
             }
         }
-        guard columns.count >= 2 else { return nil }
+        guard columns.filter({ $0.attribute != nil }).count >= 2 else { return nil }
         let captionUnit = [text, previous].lazy.compactMap { self.captionUnit($0) }.first
         return (columns, captionUnit ?? vocabulary.units["cm"])
     }
@@ -124,13 +131,19 @@ struct SizeChart {
         }
     }
 
-    /// A data row: a size label, then one number or range per column.
-    private func cells(_ text: String, count: Int) -> (label: String, values: [String])? {
+    /// A data row: a size label, then one number or range per column (any words under a
+    /// column that is no attribute).
+    private func cells(_ text: String, columns: [Column]) -> (label: String, values: [String])? {
         let words = tokens(text)
-        guard words.count == count + 1, matches(Self.sizeLabel, words[0]) else { return nil }
+        guard words.count == columns.count + 1, matches(Self.sizeLabel, words[0]) else { return nil }
         let values = Array(words.dropFirst())
-        guard values.allSatisfy({ matches(Self.cell, $0) }) else { return nil }
+        guard zip(values, columns).allSatisfy({ $1.attribute == nil || matches(Self.cell, $0) }) else { return nil }
         return (words[0].uppercased(), values)
+    }
+
+    /// A unit that measures what the column is: a length for sizes, a mass for weights.
+    private static func fits(_ unit: UnitEntry, _ kind: FindingKind) -> Bool {
+        kind == .weight ? unit.canonical == "g" : unit.canonical == "cm" || kind == .size
     }
 
     private func matches(_ regex: PCRE2Regex, _ text: String) -> Bool {
@@ -142,19 +155,28 @@ struct SizeChart {
         let message = messages[line.message]
         var result: [LocatedFinding] = []
         for (value, column) in zip(values, columns) {
+            guard let entry = column.attribute else { continue }
             let bytes = Array(value.utf8)
             guard let captures = bytes.withUnsafeBufferPointer({ try? Self.cell.find(in: $0, from: 0, to: $0.count, scratch: scratch) }) else { continue }
-            let (low, high) = bytes.withUnsafeBufferPointer { buffer in
-                (Self.cell.text("min", captures, buffer).flatMap(Double.init), Self.cell.text("max", captures, buffer).flatMap(Double.init))
+            let (low, high, written) = bytes.withUnsafeBufferPointer { buffer in
+                (Self.cell.text("min", captures, buffer).flatMap(Double.init), Self.cell.text("max", captures, buffer).flatMap(Double.init),
+                 Self.cell.text("u", captures, buffer))
             }
-            let unit = column.unit ?? (column.attribute.name == "body_weight" ? vocabulary.units["jin"] : defaultUnit)
-            let (attribute, half) = column.attribute.reported
-            let factor = (unit?.factor ?? 1) * half
+            var unit = column.unit ?? (entry.name == "body_weight" ? vocabulary.units["jin"] : defaultUnit)
+            if let written {
+                // A cell's own unit (约1.2kg) wins; one the vocabulary does not know makes no finding.
+                guard let own = vocabulary.unit(forAlias: written) else { continue }
+                unit = own
+            }
+            // A weight column under a caption in cm (单位：cm) has no unit of its own: no finding.
+            guard let unit, Self.fits(unit, entry.kind) else { continue }
+            let (attribute, half) = entry.reported
+            let factor = unit.factor * half
             var finding = Finding(
                 path: log.path, line: log.line(at: line.range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
-                speaker: message.speaker, role: message.role, kind: column.attribute.kind, attribute: attribute,
+                speaker: message.speaker, role: message.role, kind: entry.kind, attribute: attribute,
                 value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
-                max: high.map { $0 * factor }, approx: false, unit: unit?.canonical, percent: nil,
+                max: high.map { $0 * factor }, approx: value.hasPrefix("约") || value.hasPrefix("≈") || value.hasPrefix("~"), unit: unit.canonical, percent: nil,
                 raw: value, quote: log.text(line.range), pattern: Self.patternID)
             finding.variant = label
             result.append(LocatedFinding(finding: finding, message: line.message, range: line.range))

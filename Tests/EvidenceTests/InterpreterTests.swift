@@ -71,6 +71,23 @@ import Testing
         ])
     }
 
+    /// Named sizes (小号/中号), a column that is no attribute (适用 …) read past, and a cell with
+    /// its own unit (约0.9kg) in a chart whose caption says cm.
+    @Test func chartsWithNamedSizesOtherColumnsAndUnitsInCells() {
+        let text = "尺寸说明（单位：cm）\n规格\t高度\t底径\t适用\t重量\n小号\t20\t9\t单人\t约0.5kg\n中号\t26\t12\t双人\t约0.9kg\n"
+        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
+        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0))" } == [
+            "height=20 cm @小号", "base_diameter=9 cm @小号", "weight=≈500 g @小号",
+            "height=26 cm @中号", "base_diameter=12 cm @中号", "weight=≈900 g @中号",
+        ], "\(findings.map { "\($0.attribute)=\(ValueText.of($0))" })")
+        // A weight column with no unit of its own under a caption in cm gives no weight in cm.
+        let bare = "单位：cm\n尺码 衣长 重量\nM 66 300\n"
+        let plain = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(bare.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        let cells = Support.extractor.extract(plain, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
+        #expect(!cells.contains { $0.attribute == "weight" })
+    }
+
     @Test func cunIsReadFromContextOrLeftAmbiguous() throws {
         let luggage = try #require(chat([("S", "20寸的行李箱")]).first)
         #expect(luggage.unit == "cm" && luggage.value == .number(50.8) && luggage.ambiguous.isEmpty)
