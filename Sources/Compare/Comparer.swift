@@ -357,6 +357,12 @@ public struct Comparer {
 
     // MARK: Values
 
+    /// A measured count, or infinity for one that is not a number.
+    private static func count(_ measurement: Measurement) -> Double {
+        if case .number(let value) = measurement.value { return value }
+        return .infinity
+    }
+
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
         // A tested figure before one read off a marking (铭牌 12W, then 功率计 7.6W).
         var used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
@@ -367,15 +373,25 @@ public struct Comparer {
         let measuredValues = measured.compactMap { if case .number(let n) = $0.value { n } else { nil } }
         if measuredValues.count > 1, (measuredValues.min() ?? 0) > 0, measuredValues.max()! / measuredValues.min()! > 1.5 {
             let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
-            // Each measurement with its nearest promise; a promise keeps only its nearest measurement.
-            var nearestFor: [Int: (index: Int, verdict: Int, distance: Double)] = [:]
+            // Each measurement with its nearest promise. A promise keeps its nearest measurement,
+            // or, of those close to that one (two packs counted, 482 and 485 of 500), the one that
+            // falls shortest; one far from it (the wardrobe's 200 beside its hanging area's 105)
+            // is of something else.
+            var nearOf: [Int: [(index: Int, verdict: Int, distance: Double, value: Double)]] = [:]
             for (index, measurement) in measured.enumerated() where !measurement.isMarking {
                 let pairs = promised.enumerated().map { ($0.offset, compare(attribute, kind, $0.element, measurement, sellerTolerances)) }
                     .filter { $0.1.differencePercent != nil }
                 guard let (promise, nearest) = pairs.min(by: { abs($0.1.differencePercent!) < abs($1.1.differencePercent!) }),
-                      let verdict = rank[nearest.verdict] else { continue }
-                let distance = abs(nearest.differencePercent!)
-                if nearestFor[promise].map({ distance < $0.distance }) ?? true { nearestFor[promise] = (index, verdict, distance) }
+                      let verdict = rank[nearest.verdict], case .number(let value) = measurement.value else { continue }
+                nearOf[promise, default: []].append((index, verdict, abs(nearest.differencePercent!), value))
+            }
+            var nearestFor: [Int: (index: Int, verdict: Int, distance: Double)] = [:]
+            for (promise, candidates) in nearOf {
+                guard let nearest = candidates.min(by: { $0.distance < $1.distance }) else { continue }
+                let close = candidates.filter { max($0.value, nearest.value) / max(min($0.value, nearest.value), 1e-9) <= 1.5 }
+                if let worst = close.min(by: { ($0.verdict, -$0.distance) < ($1.verdict, -$1.distance) }) {
+                    nearestFor[promise] = (worst.index, worst.verdict, worst.distance)
+                }
             }
             let best = nearestFor.values.min { ($0.verdict, $0.distance) < ($1.verdict, $1.distance) }
             if let best {
@@ -383,6 +399,13 @@ public struct Comparer {
                 apartNote = "measured figures far apart (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ")
                     + "): each is of something else, taken with the promise nearest it; the one shown (\(measured[best.index].source)) falls shortest (inference)"
             }
+        }
+        // Counts taken several times are of several packs: the lowest is the shortfall shown.
+        var lowestCount = false
+        if apartNote == nil, kind == .quantity, measured.count > 1,
+           let lowest = measured.indices.min(by: { Self.count(measured[$0]) < Self.count(measured[$1]) }) {
+            used = lowest
+            lowestCount = true
         }
         let measurement = measured[used]
         var candidates: [ComparedItem] = []
@@ -424,6 +447,8 @@ public struct Comparer {
         }
         if let apartNote {
             notes.append(apartNote)
+        } else if lowestCount {
+            notes.append("counted \(measured.count) times (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ") + "): each taken as a pack of its own, the lowest (\(measurement.source)) is compared")
         } else if measured.count > 1 {
             notes.append(measured.contains(where: \.isMarking) && !measurement.isMarking
                 ? "measured \(measured.count) times; the last tested figure (\(measurement.source)) is used, not the marking"

@@ -113,7 +113,7 @@ struct InterpreterWords: Sendable {
         variantOpening = try engine.compile(wordList: "variant_after", opening, [.anchored], vocabulary)
         rateAfter = try engine.compile(wordList: "rate_after", #"[ \t]*"# + words("rate_after"), [.anchored, .caseless], vocabulary)
         namedVariant = try compile("variant_after",
-            opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的)|(?:"# + tuple + "|" + number
+            opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$))|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
         self.vocabulary = vocabulary

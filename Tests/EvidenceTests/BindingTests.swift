@@ -84,6 +84,21 @@ import Testing
         #expect(VariantInference.ordered(in: asked, vocabulary: Support.catalog.vocabulary) == nil)
     }
 
+    /// A size said to be the item's (这款展开是220*85cm的) names no variant; those it fits
+    /// (一米九以内的都没问题) are people; what it packs down to is the folded state.
+    @Test func aSentenceFinal的NamesNoVariant() {
+        let findings = chat([("S", "可以的亲，这款展开是220*85cm的，一米九以内的都没问题哈"), ("S", "压缩后收纳直径25cm长40cm左右")])
+        #expect(findings.filter(\.isPromise).map { ValueText.of($0) + ($0.part.map { " (\($0))" } ?? "") }
+                == ["220 cm", "85 cm", "25 cm (folded)", "40 cm (folded)"], "\(findings.map { ValueText.of($0) })")
+    }
+
+    /// Several packs counted against one promise (482 and 485 of 500): the shortest is compared.
+    @Test func ofCountsCloseTogetherTheShortestIsCompared() {
+        let comparison = compare([("S", "一包500张，一箱5包")], measured: "第一包 每包482张\n再拆一包 每包485张\n")
+        let count = comparison.items.first { $0.attribute == "quantity" && $0.promised?.value == .number(500) }
+        #expect(count?.measured.count == 2 && count?.difference == -18, "\(String(describing: count?.difference))")
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
