@@ -179,6 +179,17 @@ public struct Comparer {
     /// when the seller promised one attribute of it only (靠背高60cm): the note says so.
     private func pairPartOnly(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
+        // A part measured (handle dia 32mm) meets the item-wide promise of that attribute when
+        // the promise's own message names the part (handle is chrome steel, diameter 32mm) and
+        // nothing else measured it.
+        for subject in Array(measuredBy.keys) where !subject.attribute.isEmpty && subject.part != nil {
+            let general = Subject(attribute: subject.attribute, part: nil, level: subject.level)
+            guard byAttribute[subject] == nil, measuredBy[general] == nil, let promises = byAttribute[general], let part = subject.part,
+                  promises.allSatisfy({ promise in (vocabulary.parts.entries[part] ?? [part]).contains { promise.quote.lowercased().contains($0.lowercased()) } }),
+                  let measured = measuredBy.removeValue(forKey: subject) else { continue }
+            measuredBy[general] = measured
+            notes[general] = "the notes measure the \(part) (“\(measured.last!.raw)”); the promise names no part, but its message speaks of the \(part), so they are compared (inference)"
+        }
         for subject in measuredBy.keys where subject.attribute.isEmpty {
             guard let part = subject.part else { continue }
             let promised = Set(byAttribute.keys.filter { $0.part == part && $0.level == subject.level })
@@ -419,9 +430,13 @@ public struct Comparer {
         let values = promised.compactMap { promise -> Double? in if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min } }
         let farApart = values.count > 1 && (values.min() ?? 0) > 0 && values.max()! / values.min()! > 1.5
         let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+        // Far apart, a figure (10 kg) goes before a bound (up to 50 kg: the range on offer), which any
+        // measurement under it meets.
+        func bound(_ item: ComparedItem) -> Int { item.promised?.value == nil ? 1 : 0 }
         let chosen = candidates.enumerated().min { a, b in
             farApart
-                ? (abs(a.element.difference ?? 0), -(rank[a.element.verdict] ?? 3), a.offset) < (abs(b.element.difference ?? 0), -(rank[b.element.verdict] ?? 3), b.offset)
+                ? (bound(a.element), abs(a.element.difference ?? 0), -(rank[a.element.verdict] ?? 3), a.offset)
+                    < (bound(b.element), abs(b.element.difference ?? 0), -(rank[b.element.verdict] ?? 3), b.offset)
                 : (rank[a.element.verdict] ?? 3, -abs(a.element.difference ?? 0), a.offset) < (rank[b.element.verdict] ?? 3, -abs(b.element.difference ?? 0), b.offset)
         }!
         var notes = chosen.element.notes

@@ -23,6 +23,8 @@ struct QuantityLayer {
     private let carries: [[UInt8]]
     /// Words that keep an attribute word and its figure together (adjusts from), longest first.
     private let links: [String]
+    /// `of one`, `of each` (word list `item_determiners`): with one word after, the item measured.
+    private let determiners: [String]
     /// The weight's own words (weighs, 净重): after one, a mass is the item's, whatever came before.
     private let weighs: [[UInt8]]
     /// Words after a figure that make it a variant's name (a 110V version, 30000毫安的那款).
@@ -39,6 +41,7 @@ struct QuantityLayer {
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
         links = vocabulary.words("attribute_links").map { $0.lowercased() }.sorted { $0.count > $1.count }
+        determiners = vocabulary.words("item_determiners").map { $0.lowercased() }
         weighs = (vocabulary.attributes["weight"]?.aliases ?? []).filter { $0.utf8.count > 1 }.map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }
         scanner = QuantityScanner(vocabulary)
@@ -157,7 +160,7 @@ struct QuantityLayer {
         }
         // Only through linking words (adjusts from, 可调节): 长30cm 50cm, the sleeve opening comes to 14 cm stay unbound.
         if let nearest, linked(UTF8Text.string(buffer, nearest.end..<quantity.range.lowerBound))
-            || shortQualifier(buffer, nearest.end..<quantity.range.lowerBound) {
+            || shortQualifier(buffer, nearest.end..<quantity.range.lowerBound) || namesTheItem(UTF8Text.string(buffer, nearest.end..<quantity.range.lowerBound)) {
             let (name, factor) = nearest.entry.reported
             return Binding(attribute: name, factor: factor, kind: family.kind)
         }
@@ -173,6 +176,15 @@ struct QuantityLayer {
     /// inside the phrase, not a new noun phrase as in `the sleeve opening comes to 14 cm`.
     private func shortQualifier(_ buffer: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>) -> Bool {
         gap.count <= 9 && gap.allSatisfy { buffer[$0] >= 0x80 } && !Interpreter.hasClauseMark(buffer, gap)
+    }
+
+    /// Whether `gap` is a determiner and one word naming the item measured (Length `of one
+    /// dumbbell` 31cm, weight `of each piece` 10 kg).
+    private func namesTheItem(_ gap: String) -> Bool {
+        let words = gap.lowercased().split(whereSeparator: { " :：\t".contains($0) })
+        guard words.count >= 3 else { return false }
+        let head = words.dropLast().joined(separator: " ")
+        return determiners.contains(head) && words.last!.allSatisfy(\.isLetter)
     }
 
     /// Whether `gap` holds only words of `attribute_links` (and blanks, colons).

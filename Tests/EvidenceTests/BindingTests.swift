@@ -99,6 +99,24 @@ import Testing
         #expect(count?.measured.count == 2 && count?.difference == -18, "\(String(describing: count?.difference))")
     }
 
+    /// The range on offer (we have 2.5kg up to 50kg) is no promise about the one ordered: the
+    /// figure said for it (10kg each) is compared, not a bound any lighter weight meets.
+    @Test func aFigureGoesBeforeABoundFarFromIt() {
+        let comparison = compare([("S", "We have 2.5kg up to 50kg"), ("S", "10kg each piece, length of one dumbbell 31cm")], measured: "weight 9.38kg\n")
+        let weight = comparison.items.first { $0.attribute == "weight" }
+        #expect(weight?.promised?.value == .number(10000) && weight?.verdict == .mismatch)
+        #expect(comparison.items.first { $0.attribute == "length" }?.promised?.value == .number(31))
+    }
+
+    /// A part measured meets the item-wide promise when the promise's message speaks of that
+    /// part; otherwise the part stays apart (a strap is not the bag).
+    @Test func aPartMeetsAPromiseWhoseMessageNamesIt() {
+        let handle = compare([("S", "handle is chrome steel, diameter 32mm")], measured: "handle diameter 25mm\n")
+        #expect(handle.items.first { $0.attribute == "diameter" }?.verdict == .mismatch)
+        let bag = compare([("S", "这款包长40cm")], measured: "提手长 30cm\n")
+        #expect(!bag.items.contains { $0.verdict == .mismatch }, "\(bag.items.map { "\($0.attribute) \($0.verdict)" })")
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
