@@ -47,6 +47,8 @@ struct QuantityScanner {
     private let currency: [[UInt8]]
     private let rateBefore: [[UInt8]]
     private let rateAfter: [[UInt8]]
+    /// After a unit, money (5块钱: 块 is yuan here, not pieces).
+    private let currencyAfter: [[UInt8]]
     private let codes: [[UInt8]]
     private let betweenWords: [[UInt8]]
     private let changeWords: [[UInt8]]
@@ -87,6 +89,7 @@ struct QuantityScanner {
         currency = list("currency")
         rateBefore = list("rate_before")
         rateAfter = list("rate_after")
+        currencyAfter = list("currency_after")
         codes = list("codes")
         betweenWords = list("between")
         changeWords = list("changes")
@@ -181,6 +184,8 @@ struct QuantityScanner {
         if number.word == "a" || number.word == "an", unit.name == "t", phrase(buffer, unitEnd, end, " of") != nil { return result }
         // 25 km/h, 120公里/小时, 188 miles an hour: a speed (word list `rate_after`).
         if word(rateAfter, buffer, at: unitEnd, end) != nil { return result }
+        // 5块钱: money, not five pieces (word list `currency_after`).
+        if unit.quantity == "count", word(currencyAfter, buffer, at: unitEnd, end) != nil { return result }
         // 4 km2, 30 cm³: an area or a volume written with a length unit.
         if unit.quantity == "length", Self.isASCIILetter(buffer[unitEnd - 1]), unitEnd < end,
            [0x32, 0x33].contains(buffer[unitEnd]) || Bytes.hasPrefix(buffer, unitEnd..<end, [0xC2, 0xB2]) || Bytes.hasPrefix(buffer, unitEnd..<end, [0xC2, 0xB3]) {

@@ -117,6 +117,12 @@ import Testing
         #expect(!bag.items.contains { $0.verdict == .mismatch }, "\(bag.items.map { "\($0.attribute) \($0.verdict)" })")
     }
 
+    /// A set named by its count at a sentence's start (200粒的…) carries the sentence's figures.
+    @Test func aCountAnd的NamesTheSet() {
+        let findings = chat([("S", "收纳桶直径22cm高25cm"), ("S", "200粒的块是一样的，桶大一号，直径26cm")])
+        #expect(findings.filter { $0.attribute == "diameter" }.map { ValueText.of($0) } == ["22 cm", "26 cm @200粒"])
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
