@@ -638,6 +638,9 @@ public struct Comparer {
                 return AppliedTolerance(value: promised * bound / 100, percent: bound, direction: direction, source: .seller, detail: detail, verified: true)
             }
             guard finding.unit == unit else { return nil }
+            // ±0.5 cm said of a mouse pad is for its length and width, not its 4 mm thickness: an
+            // amount as large as half the figure itself was not meant for it.
+            guard bound < abs(promised) / 2 else { return nil }
             return AppliedTolerance(value: bound, percent: nil, direction: direction, source: .seller, detail: detail, verified: true)
         }
         if let largest = applicable.max(by: { $0.value < $1.value }) { return largest }

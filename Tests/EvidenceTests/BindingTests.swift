@@ -123,6 +123,15 @@ import Testing
         #expect(findings.filter { $0.attribute == "diameter" }.map { ValueText.of($0) } == ["22 cm", "26 cm @200粒"])
     }
 
+    /// A seller's ±0.5 cm is for the pad's length, not its 4 mm thickness: an amount half the
+    /// figure or more is not applied to it.
+    @Test func aSellersToleranceIsNotAppliedToAFigureItDwarfs() {
+        let comparison = compare([("S", "尺寸90*40cm，厚度4mm，手工测量误差±0.5cm")], measured: "长 89.6cm\n厚度 2.5mm\n")
+        #expect(comparison.items.first { $0.attribute == "length" }?.tolerance?.source == .seller)
+        let thickness = comparison.items.first { $0.attribute == "thickness" }
+        #expect(thickness?.tolerance?.source != .seller && thickness?.verdict == .mismatch)
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
