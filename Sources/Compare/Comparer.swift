@@ -377,6 +377,11 @@ public struct Comparer {
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
         // A tested figure before one read off a marking (铭牌 12W, then 功率计 7.6W).
         var used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
+        // An average noted beside single readings (avg of 20: 261 g; heaviest 268, lightest 255)
+        // stands for them all (word list `average`).
+        let averageWords = vocabulary.words("average").map { $0.lowercased() }
+        let averaged = measured.lastIndex { measurement in !measurement.isMarking && averageWords.contains { measurement.raw.lowercased().contains($0) } }
+        if let averaged, measured.count > 1 { used = averaged }
         var apartNote: String?
         // Measured figures far apart (bath towel 138.6, hand towel 34; a chest of 97 and a
         // panel 2 mm thick) are of different things: each promise goes with the measurement
@@ -413,7 +418,7 @@ public struct Comparer {
         }
         // Counts taken several times are of several packs: the lowest is the shortfall shown.
         var lowestCount = false
-        if apartNote == nil, kind == .quantity, measured.count > 1,
+        if apartNote == nil, averaged == nil, kind == .quantity, measured.count > 1,
            let lowest = measured.indices.min(by: { Self.count(measured[$0]) < Self.count(measured[$1]) }) {
             used = lowest
             lowestCount = true
@@ -462,6 +467,8 @@ public struct Comparer {
         }
         if let apartNote {
             notes.append(apartNote)
+        } else if let averaged, measured.count > 1, used == averaged {
+            notes.append("measured \(measured.count) times; the average noted (\(measured[averaged].source)) is used")
         } else if lowestCount {
             notes.append("counted \(measured.count) times (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ") + "): each taken as a pack of its own, the lowest (\(measurement.source)) is compared")
         } else if measured.count > 1 {

@@ -132,6 +132,13 @@ import Testing
         #expect(thickness?.tolerance?.source != .seller && thickness?.verdict == .mismatch)
     }
 
+    /// An average noted beside single readings stands for them.
+    @Test func anAverageStandsForTheReadings() {
+        let comparison = compare([("S", "weight 230g")], measured: "avg weight of 20 tyres: 261 g\nheaviest 268g, lightest 231g\n")
+        let weight = comparison.items.first { $0.attribute == "weight" }
+        #expect(weight?.verdict == .mismatch && weight?.difference == 31, "\(String(describing: weight?.difference))")
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")
