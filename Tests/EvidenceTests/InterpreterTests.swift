@@ -61,11 +61,9 @@ import Testing
     }
 
     @Test func barredChartsTakeTheirUnitAndMethodFromTheCaption() {
-        let text = "Size guide (in inches, laid flat)\nSize | Chest (pit to pit) | Length | Waist\nM | 21 | 27 | 17\nL | 22 | 28 | 18\n"
-        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
-        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
+        let cells = Self.chartCells("Size guide (in inches, laid flat)\nSize | Chest (pit to pit) | Length | Waist\nM | 21 | 27 | 17\nL | 22 | 28 | 18\n")
         // Pit to pit and a flat waist are half girths: doubled, in inches.
-        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0))" } == [
+        #expect(cells == [
             "chest=106.68 cm @M", "length=68.58 cm @M", "waist=86.36 cm @M",
             "chest=111.76 cm @L", "length=71.12 cm @L", "waist=91.44 cm @L",
         ])
@@ -74,18 +72,19 @@ import Testing
     /// Named sizes (小号/中号), a column that is no attribute (适用 …) read past, and a cell with
     /// its own unit (约0.9kg) in a chart whose caption says cm.
     @Test func chartsWithNamedSizesOtherColumnsAndUnitsInCells() {
-        let text = "尺寸说明（单位：cm）\n规格\t高度\t底径\t适用\t重量\n小号\t20\t9\t单人\t约0.5kg\n中号\t26\t12\t双人\t约0.9kg\n"
-        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
-        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
-        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0))" } == [
+        let cells = Self.chartCells("尺寸说明（单位：cm）\n规格\t高度\t底径\t适用\t重量\n小号\t20\t9\t单人\t约0.5kg\n中号\t26\t12\t双人\t约0.9kg\n")
+        #expect(cells == [
             "height=20 cm @小号", "base_diameter=9 cm @小号", "weight=≈500 g @小号",
             "height=26 cm @中号", "base_diameter=12 cm @中号", "weight=≈900 g @中号",
-        ], "\(findings.map { "\($0.attribute)=\(ValueText.of($0))" })")
+        ], "\(cells)")
         // A weight column with no unit of its own under a caption in cm gives no weight in cm.
-        let bare = "单位：cm\n尺码 衣长 重量\nM 66 300\n"
-        let plain = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(bare.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
-        let cells = Support.extractor.extract(plain, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }
-        #expect(!cells.contains { $0.attribute == "weight" })
+        #expect(Self.chartCells("单位：cm\n尺码 衣长 重量\nM 66 300\n") == ["garment_length=66 cm @M"])
+    }
+
+    /// The size-chart cells of a saved listing, as `attribute=value`.
+    static func chartCells(_ text: String) -> [String] {
+        let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
+        return Support.extractor.extract(log, scratch: MatchScratch()).findings.filter { $0.pattern == SizeChart.patternID }.map { "\($0.attribute)=\(ValueText.of($0))" }
     }
 
     @Test func cunIsReadFromContextOrLeftAmbiguous() throws {
