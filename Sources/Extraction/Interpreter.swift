@@ -197,11 +197,13 @@ struct Interpreter {
     }
 
     /// Figures of one attribute listed as alternatives (3米6、4米5、5米4都有; 500ml/750ml; 32 oz
-    /// or 40 oz) are the variants on offer, not all the item's: each is named by itself.
+    /// or 40 oz) are the variants on offer, not all the item's: each is named by itself. Counts
+    /// of a packing (20条一箱，一箱1000只) are all true at once: never alternatives.
     private func markAlternatives(_ located: inout [LocatedFinding]) {
         markRuns(&located, groups: located.indices.map { [$0] }, separators: ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]) { a, b in
             a.finding.attribute == b.finding.attribute && a.finding.unit == b.finding.unit && a.finding.unit != nil
                 && a.finding.value != nil && b.finding.value != nil && packLevel(a.finding.raw) == packLevel(b.finding.raw)
+                && !(a.finding.kind == .quantity && packLevel(a.finding.raw) != nil)
         }
     }
 

@@ -139,6 +139,16 @@ import Testing
         #expect(weight?.verdict == .mismatch && weight?.difference == 31, "\(String(describing: weight?.difference))")
     }
 
+    /// The counts of a packing (20个一包，一箱10包; 50只一条，20条一箱，一箱1000只) hold at
+    /// once, each at its level: never alternatives, never variants.
+    @Test func countsOfAPackingAreNoAlternatives() {
+        let findings = chat([("S", "50只一条，20条一箱，一箱1000只"), ("S", "20个一包，一箱10包")])
+        let counts = findings.filter { $0.kind == .quantity }
+        #expect(counts.count == 5 && counts.allSatisfy { $0.variant == nil && $0.isPromise }, "\(counts.map { ValueText.of($0) })")
+        let short = compare([("S", "20个一包，一箱10包")], measured: "每包数了 18 个\n")
+        #expect(short.items.first { $0.attribute == "quantity" && $0.promised?.level == "inner" }?.verdict == .mismatch)
+    }
+
     @Test func relativeOtherModelsAndListsAreNotTheItems() {
         let findings = chat([("S", "其他容量：3L、5L（另外询价）"), ("S", "We also have one that holds 2 litres")])
         #expect(!findings.contains { $0.isPromise }, "\(findings.map(\.attribute))")

@@ -146,6 +146,12 @@ import Testing
         #expect(compared.items.first { $0.attribute == "material" }?.verdict.rawValue == verdict)
     }
 
+    /// A blade's stamped steel grade is read against the grade promised.
+    @Test func steelGradesCompareByName() {
+        let compared = Support.compareChat([("S", "刀身是5Cr15MoV德国钢，刃长20cm")], measured: "刀身钢印：3Cr13\n")
+        #expect(compared.items.first { $0.attribute == "material" }?.verdict == .mismatch)
+    }
+
     @Test func anItemsOwnWeightIsAFaultTooHeavyButGoodsSoldByWeightOnlyShort() {
         let bag = Support.compareChat([("S", "这款双肩包净重650g")], measured: "称重 780g\n")
         #expect(bag.items.first { $0.attribute == "weight" }?.verdict == .mismatch)
