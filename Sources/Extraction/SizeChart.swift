@@ -43,8 +43,10 @@ struct SizeChart {
 
     /// A column of the chart; one whose heading is no attribute (适用桌面, 颜色) is read past.
     private struct Column {
-        let attribute: AttributeEntry?
+        var attribute: AttributeEntry?
         let unit: UnitEntry?
+        /// The full girth a flat caption made a half girth of (胸围 under 平铺测量), or nil.
+        var full: AttributeEntry? = nil
     }
 
     func findings(in log: ChatLog, messages: [Message]) -> [LocatedFinding] {
@@ -66,13 +68,15 @@ struct SizeChart {
         var index = 0
         while index < lines.count {
             guard SizeChart.mayBeHeader(log.bytes, lines[index].range),
-                  let (columns, defaultUnit) = header(log.text(lines[index].range), previous: index > 0 ? log.text(lines[index - 1].range) : "") else {
+                  let (headed, defaultUnit) = header(log.text(lines[index].range), previous: index > 0 ? log.text(lines[index - 1].range) : "") else {
                 index += 1
                 continue
             }
             var row = index + 1
+            var columns = headed
             while row < lines.count, joinMessages || lines[row].message == lines[index].message, lines[row].range.count <= 400,
                   let cells = cells(log.text(lines[row].range), columns: columns) {
+                if row == index + 1 { columns = Self.fullGirthsIfSo(columns, cells.values) }
                 found += makeFindings(log, messages, lines[row], label: cells.label, values: cells.values, columns: columns, defaultUnit: defaultUnit)
                 row += 1
             }
@@ -107,11 +111,12 @@ struct SizeChart {
                 named = vocabulary.attribute(forAlias: inside).flatMap { $0.halfOf == nil ? nil : $0 }
             }
             if var attribute = named ?? vocabulary.attribute(forAlias: name), attribute.kind == .dimension || attribute.kind == .size || attribute.kind == .weight {
-                if flat, named == nil, let half = vocabulary.attributes.values.first(where: { $0.halfOf == attribute.name }) { attribute = half }
-                columns.append(Column(attribute: attribute, unit: unit))
+                var full: AttributeEntry?
+                if flat, named == nil, let half = vocabulary.attributes.values.first(where: { $0.halfOf == attribute.name }) { (full, attribute) = (attribute, half) }
+                columns.append(Column(attribute: attribute, unit: unit, full: full))
             } else if word.contains("单位") || word.hasPrefix("(") || word.hasPrefix("（") {
                 continue
-            } else if name.count <= 6, !name.contains(where: \.isNumber) {
+            } else if name.count <= 6, !name.contains(where: { $0.isASCII && $0.isNumber }) {
                 // A heading that is no attribute (适用桌面): its cells are read past.
                 columns.append(Column(attribute: nil, unit: nil))
             } else {
@@ -139,6 +144,21 @@ struct SizeChart {
         let values = Array(words.dropFirst())
         guard zip(values, columns).allSatisfy({ $1.attribute == nil || matches(Self.cell, $0) }) else { return nil }
         return (words[0].uppercased(), values)
+    }
+
+    /// A chart captioned 平铺测量 whose chest is already more than the garment's length gives
+    /// full girths (a kid's 150: length 60, chest 90): the girth columns stay full.
+    private static func fullGirthsIfSo(_ columns: [Column], _ values: [String]) -> [Column] {
+        func first(_ names: Set<String>) -> Double? {
+            zip(columns, values).first { column, _ in names.contains(column.full?.name ?? column.attribute?.name ?? "") }
+                .flatMap { Double($0.1.split(whereSeparator: { "-~～".contains($0) }).first ?? "") }
+        }
+        guard let chest = first(["chest"]), let length = first(["garment_length", "length"]), chest > length else { return columns }
+        return columns.map { column in
+            var column = column
+            if let full = column.full { column.attribute = full; column.full = nil }
+            return column
+        }
     }
 
     /// A unit that measures what the column is: a length for sizes, a mass for weights.

@@ -81,6 +81,15 @@ import Testing
         #expect(Self.chartCells("单位：cm\n尺码 衣长 重量\nM 66 300\n") == ["garment_length=66 cm @M"])
     }
 
+    /// A flat caption halves girths unless the chest is already more than the length (a kid's
+    /// chart: 150 码, length 60, chest 90); a column headed 参考身高 is read past (参 is a
+    /// numeral to Unicode, no digit).
+    @Test func aFlatCaptionOverFullGirthsKeepsThemFull() {
+        #expect(Self.chartCells("尺码表（单位：cm，平铺测量）\n尺码\t参考身高\t衣长\t胸围\n150\t145-155\t60\t90\n")
+                == ["garment_length=60 cm @150", "chest=90 cm @150"])
+        #expect(Self.chartCells("尺码表（单位：cm，平铺测量）\n尺码\t衣长\t胸围\nL\t72\t55\n") == ["garment_length=72 cm @L", "chest=110 cm @L"])
+    }
+
     /// The size-chart cells of a saved listing, as `attribute=value`.
     static func chartCells(_ text: String) -> [String] {
         let log = try! ChatReader(inputFormat: "listing").read(path: "l", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
