@@ -82,7 +82,7 @@ public struct MeasurementReader {
         guard raw.utf8.count <= Self.longestNote else {
             return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
         }
-        let cleaned = NoteText.cleaned(raw)
+        let cleaned = withoutInclusions(NoteText.cleaned(raw))
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with
@@ -218,6 +218,20 @@ public struct MeasurementReader {
 
     /// The longest line read as a note, in bytes.
     static let longestNote = 2000
+
+    /// The line without what a measure includes (`height incl. lid 24.5cm` is the height).
+    private func withoutInclusions(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        let found = bytes.withUnsafeBufferPointer { (try? words.inclusion.findAll(in: $0, scratch: scratch)) ?? [] }
+        guard !found.isEmpty else { return line }
+        var kept: [UInt8] = []
+        var start = 0
+        for match in found {
+            kept += bytes[start..<match.range.lowerBound] + [0x20]
+            start = match.range.upperBound
+        }
+        return String(decoding: kept + bytes[start...], as: UTF8.self)
+    }
 
     /// A line without a value that ends in a colon or holds a heading word (到货实测, Measured on arrival).
     private func isHeading(_ line: String) -> Bool {

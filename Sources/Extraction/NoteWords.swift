@@ -37,6 +37,9 @@ struct NoteWords: Sendable {
     let partOpening: any Matcher
     /// A part word anywhere.
     let partWord: any Matcher
+    /// What a measure includes (incl. lid, with the lid, w/ lid; word list `note_inclusions`):
+    /// the part named is no part of the figure.
+    let inclusion: any Matcher
     /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
     /// carton): groups `value`, `thing`, and `carton` or `inner`.
     let countPerLevel: any Matcher
@@ -71,6 +74,8 @@ struct NoteWords: Sendable {
         attributeWord = try compile("note_fillers", attributes)
         partOpening = try engine.compile(wordList: "parts", #"\s*(?:"# + vocabulary.partWords + ")", [.anchored], vocabulary)
         partWord = try engine.compile(wordList: "parts", vocabulary.partWords, [], vocabulary)
+        inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:"# + vocabulary.partWords + ")",
+                                       [.caseless], vocabulary)
         // The level lists' nouns (per box → box, a pack of → pack).
         func nouns(_ list: String) -> String {
             Vocabulary.alternation(of: vocabulary.words(list).map { word in
