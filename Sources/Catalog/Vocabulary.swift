@@ -246,7 +246,14 @@ public struct Vocabulary: Sendable {
     /// `attr:chest`, `material`. Longest alias first so `毫米` wins over `米`.
     func alternation(for macro: String) -> String? {
         guard let aliases = aliases(for: macro), !aliases.isEmpty else { return nil }
-        return Self.alternation(of: aliases)
+        return (macro == "material" ? materialLookbehind : "") + Self.alternation(of: aliases)
+    }
+
+    /// `(?<!磁|吸)`, put before a material word: 磁铁 is a magnet, not iron (word list
+    /// `not_material_before`); empty with no such list.
+    public var materialLookbehind: String {
+        guard let before = wordLists["not_material_before"]?.words, !before.isEmpty else { return "" }
+        return "(?<!" + before.map(Self.regexLiteral).joined(separator: "|") + ")"
     }
 
     /// `(?:毫米|米|cm)`: the words as one regex group, longest first; `(?!)` (never matches)
@@ -302,6 +309,8 @@ public struct Vocabulary: Sendable {
             if scalar == " " { escaped += "\\s*"; continue }
             escaped.unicodeScalars.append(scalar)
         }
+        // A grade written in digits alone (304) is itself only as a whole number: not in 2304 or 30.4.
+        if alias.unicodeScalars.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) { return "(?<![0-9.])" + escaped + "(?![0-9.])" }
         let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty, letters.allSatisfy(\.isASCII) else { return escaped }
         let first = alias.unicodeScalars.first!, last = alias.unicodeScalars.last!

@@ -65,7 +65,7 @@ struct NoteWords: Sendable {
         let month = "(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
         date = try compile("note_headings", #"(?<![0-9])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[/.]\d{1,2}(?![0-9.])|\d{1,2}(?:st|nd|rd|th)?\s*"# + month + "|" + month + #"\s*\d{1,2}(?:st|nd|rd|th)?(?![0-9]))"#)
         sizeLabel = try compile("note_headings", #"^(?:(?:尺码|码数|吊牌|标签|洗标|(?i:size|tag|label))\s*[:：]?\s*)?(?:(?<v>(?i:[2-6]?X{0,3}[SML]|XXS|XS))(?:码|号)?|(?<v>均码|加大号|特大号|[大中小]号)|(?<v>[0-9]{2,3})(?:码|号))$"#)
-        material = try compile("note_fillers", "(?<m>" + Vocabulary.alternation(of: vocabulary.materials.entries.flatMap { [$0.key] + $0.value }) + ")")
+        material = try compile("note_fillers", "(?<m>" + vocabulary.materialLookbehind + Vocabulary.alternation(of: vocabulary.materials.entries.flatMap { [$0.key] + $0.value }) + ")")
         flat = try compile("flat_measure", words("flat_measure"))
         timesTwo = try compile("flat_measure", #"\s*[x×*✕X]\s*2(?![0-9.])"#)
         let attributes = Vocabulary.alternation(of: vocabulary.attributes.values.flatMap(\.aliases))
