@@ -499,8 +499,10 @@ public struct MeasurementReader {
                 // inner box 10, 一箱 22: the level word alone names a count.
                 if named.isEmpty, let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
                 if let attribute = vocabulary.attribute(forAlias: named) { return (attribute, level) }
-                // pcs per ctn, 只数: a count's unit word names the count.
-                if vocabulary.unit(forAlias: named)?.quantity == "count", let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
+                // pcs per ctn, 只数: a count's unit word names the count; so do things counted
+                // (boxes in carton 24, sleeves per ctn: a plural noun).
+                let counted = !named.contains(" ") && named.count > 3 && named.hasSuffix("s") && named.allSatisfy { $0.isASCII && $0.isLetter }
+                if vocabulary.unit(forAlias: named)?.quantity == "count" || counted, let quantity = vocabulary.attributes["quantity"] { return (quantity, level) }
             }
         }
         return nil
