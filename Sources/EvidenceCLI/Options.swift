@@ -122,8 +122,15 @@ enum Console {
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                // A closed pipe (`evidence extract … | head`) ends output quietly.
-                if written <= 0 { Foundation.exit(0) }
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 {
+                    // A closed pipe (`evidence extract … | head`) ends output quietly, as other tools do.
+                    if written < 0, errno == EPIPE { Foundation.exit(0) }
+                    // Any other failure (a full disk) loses output: say so, exit 2.
+                    let reason = written < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                    FileHandle.standardError.write(Data("evidence: error: the output could not be written (\(reason)): it is incomplete\n".utf8))
+                    Foundation.exit(ExitStatus.error)
+                }
                 offset += written
             }
         }

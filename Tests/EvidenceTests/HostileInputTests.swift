@@ -31,6 +31,31 @@ import Testing
         #expect(findings.count == 2)  // the good file, twice, in order
     }
 
+    /// Output to a full disk is lost: one error line and exit 2, never exit 0 with a cut
+    /// JSONL (issue 15); a closed pipe still ends quietly.
+    @Test func aFailedWriteIsAnErrorAndAClosedPipeIsNot() throws {
+        let samples = Support.packageRoot.appendingPathComponent("samples").path
+        func shell(_ command: String) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let binary = Support.binary.path
+        let full = try shell("'\(binary)' extract --format jsonl '\(samples)/taobao-dress-chat.txt' > /dev/full")
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("evidence: error: the output could not be written (No space left on device): it is incomplete"))
+        let claim = try shell("'\(binary)' claim '\(samples)/taobao-dress-chat.txt' --measured '\(samples)/measured-dress.txt' > /dev/full")
+        #expect(claim.status == 2, "the drafted claim's exit 1 must not hide the lost output")
+        let piped = try shell("'\(binary)' extract --format jsonl '\(samples)/taobao-dress-chat.txt' | head -1 > /dev/null; exit ${PIPESTATUS:-0}")
+        #expect(piped.stderr.isEmpty, "\(piped.stderr)")
+    }
+
     @Test func encodingsAndLineEndsGiveTheSameFindings() throws {
         let folder = Support.temporaryFolder()
         let text = "2024-03-12 10:00:00 示例旗舰店:小美: 长30cm，重1.2公斤\n2024-03-12 10:01:00 买家: 好的\n"
