@@ -116,12 +116,21 @@ enum Console {
 
     static func write(_ text: String) { write(Array(text.utf8)) }
 
+    /// Standard output is a pipe: lines are written one `write(2)` each, so that a line of up
+    /// to PIPE_BUF (4 KiB) is never split by another process writing to the same pipe.
+    private static let toPipe: Bool = {
+        var status = stat()
+        return fstat(1, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
+    }()
+
     static func flush() {
         guard !pending.isEmpty else { return }
         pending.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                // To a pipe, up to the end of the line; elsewhere, all that is pending.
+                let end = toPipe ? (buffer[offset...].firstIndex(of: 0x0A).map { $0 + 1 } ?? buffer.count) : buffer.count
+                let written = Glibc.write(1, buffer.baseAddress! + offset, end - offset)
                 if written < 0, errno == EINTR { continue }
                 if written <= 0 {
                     // A closed pipe (`evidence extract … | head`) ends output quietly, as other tools do.

@@ -56,6 +56,31 @@ import Testing
         #expect(piped.stderr.isEmpty, "\(piped.stderr)")
     }
 
+    /// The README's parallel recipe into a pipe (`xargs -P 4 … | cat`): every JSONL line
+    /// whole, since each line goes out in one write(2) when standard output is a pipe.
+    @Test func theParallelRecipeKeepsEveryLineWhole() throws {
+        let folder = Support.temporaryFolder()
+        let samples = Support.packageRoot.appendingPathComponent("samples")
+        let chats = try ["taobao-dress-chat.txt", "1688-bulk-order-chat.txt", "supplier-chat-en.txt", "listing-dress.txt"].map {
+            try Data(contentsOf: samples.appendingPathComponent($0))
+        }
+        // Enough output that four writers of 64 KiB chunks interleaved in about half the runs before.
+        for copy in 0..<1500 { try chats[copy % chats.count].write(to: folder.appendingPathComponent("chat-\(copy).txt")) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.currentDirectoryURL = folder
+        process.arguments = ["-c", "find . -name '*.txt' -print0 | xargs -0 -n 20 -P 4 '\(Support.binary.path)' extract --format jsonl -j 1 2>/dev/null | cat"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = data.split(separator: 0x0A)
+        #expect(lines.count > 20000)
+        let broken = lines.filter { (try? JSONSerialization.jsonObject(with: Data($0))) == nil }
+        #expect(broken.isEmpty, "\(broken.count) lines interleaved")
+    }
+
     @Test func encodingsAndLineEndsGiveTheSameFindings() throws {
         let folder = Support.temporaryFolder()
         let text = "2024-03-12 10:00:00 示例旗舰店:小美: 长30cm，重1.2公斤\n2024-03-12 10:01:00 买家: 好的\n"
