@@ -50,7 +50,7 @@ public enum InputReader {
             return (name, try TextDecoder.decode(data, as: encoding))
         } catch {
             switch error {
-            case .binary: throw InputError(path: name, "binary file (not a chat log or listing text), skipped")
+            case .binary: throw InputError(path: name, "binary file (not a chat log or listing text), skipped; if it is text, name its encoding with --encoding (utf-16le, gb18030, big5…)")
             case .undecodable(let reason): throw InputError(path: name, reason)
             }
         }

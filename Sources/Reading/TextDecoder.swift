@@ -81,18 +81,28 @@ public enum TextDecoder {
                            warnings: ["\(count) replaced with U+FFFD (first at line \(scan.firstInvalidLine ?? 1))"])
     }
 
-    /// UTF-16 with no BOM shows as NUL bytes at every other position of ASCII text.
+    /// UTF-16 with no BOM: text in UTF-8 or GB18030 has no NUL byte; with NULs, the byte order
+    /// whose code units read as plausible text (ASCII, CJK, their punctuation) wins. Not by where
+    /// the NULs fall: 一 (U+4E00) and 退 (U+9000) put one on the other side of ASCII's.
     private static func utf16WithoutBOM(_ data: [UInt8]) -> TextEncoding? {
-        let sample = data.prefix(4096)
-        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
-        var evenZeros = 0, oddZeros = 0
-        for (index, byte) in sample.enumerated() where byte == 0 {
-            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        let sample = Array(data.prefix(4096))
+        guard sample.count >= 8, sample.contains(0) else { return nil }
+        func plausible(bigEndian: Bool) -> Double {
+            var good = 0, total = 0
+            for index in stride(from: 0, to: sample.count - 1, by: 2) {
+                let (first, second) = (UInt16(sample[index]), UInt16(sample[index + 1]))
+                let unit = bigEndian ? first << 8 | second : second << 8 | first
+                total += 1
+                switch unit {
+                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xFF, 0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: good += 1
+                default: break
+                }
+            }
+            return Double(good) / Double(max(total, 1))
         }
-        let half = sample.count / 2
-        if oddZeros > half / 3, evenZeros == 0 { return .utf16le }
-        if evenZeros > half / 3, oddZeros == 0 { return .utf16be }
-        return nil
+        let (little, big) = (plausible(bigEndian: false), plausible(bigEndian: true))
+        guard max(little, big) >= 0.9 else { return nil }
+        return little >= big ? .utf16le : .utf16be
     }
 
     /// Converts with glibc's iconv; nil when the bytes are not valid in that encoding.

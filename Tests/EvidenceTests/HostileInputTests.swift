@@ -95,6 +95,19 @@ import Testing
             ("cr.txt", Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)),
             ("truncated.txt", Array(text.utf8) + [0xE5, 0x8E]),
         ]
+        // No BOM, and characters whose UTF-16 holds a NUL on the other side of ASCII's (一 U+4E00,
+        // 退 U+9000): still UTF-16, either byte order (issue 15, defect 4).
+        let mixed = "2024-03-12 10:00:00 示例旗舰店:小美: 一件，长30cm，退货包运费，重1.2公斤\n2024-03-12 10:01:00 买家: 好的\n"
+        let noBOM: [(String, [UInt8])] = [
+            ("utf16le-one.txt", mixed.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("utf16be-one.txt", mixed.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+        ]
+        for (name, bytes) in noBOM {
+            let url = folder.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            let read = try extract([url.path])
+            #expect(read.status == 0 && read.stdout.contains("\"attribute\":\"length\"") && read.stdout.contains("return_shipping"), "\(name): \(read.stderr)")
+        }
         for (name, bytes) in variants {
             let url = folder.appendingPathComponent(name)
             try Data(bytes).write(to: url)
