@@ -60,7 +60,49 @@ public enum TextDecoder {
         if scan.multibyte >= 4 * scan.invalid { return repairUTF8(data, scan: scan) }
         if let bytes = iconv(data, from: .gb18030) { return DecodedText(bytes: bytes, encoding: .gb18030, warnings: []) }
         if let bytes = iconv(data, from: .big5) { return DecodedText(bytes: bytes, encoding: .big5, warnings: []) }
+        // GB18030 with a few damaged bytes (a cut copy): what decodes is kept, the rest replaced.
+        if let lenient = replacing(data, from: .gb18030), lenient.invalid * 100 <= data.count { return lenient.text }
         throw .undecodable("not UTF-8, UTF-16, GB18030 or Big5 text (first bad byte at line \(scan.firstInvalidLine ?? 1)); try --encoding")
+    }
+
+    /// `data` converted from `encoding` with every byte that does not decode replaced by
+    /// U+FFFD and counted (the warning names the first one's line); nil when iconv has no
+    /// such encoding.
+    static func replacing(_ data: [UInt8], from encoding: TextEncoding) -> (text: DecodedText, invalid: Int)? {
+        let converter = iconv_open("UTF-8", encoding.iconvName)
+        guard let converter, Int(bitPattern: converter) != -1 else { return nil }
+        defer { iconv_close(converter) }
+        var output: [UInt8] = []
+        output.reserveCapacity(data.count * 2)
+        var invalid = 0, firstLine: Int?
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = data
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            guard let base = inBuffer.baseAddress else { return }
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base).assumingMemoryBound(to: CChar.self)
+            var inLeft = inBuffer.count
+            while inLeft > 0 {
+                let (result, produced, failure) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int, Int32) in
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuffer.count
+                    let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (result, outBuffer.count - outLeft, errno)
+                }
+                output += chunk[..<produced]
+                guard result == -1, failure != E2BIG else { continue }
+                // A byte that does not decode (or a sequence cut at the end): replace it, go on.
+                let offset = inBuffer.count - inLeft
+                invalid += 1
+                if firstLine == nil { firstLine = 1 + data[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                output += [0xEF, 0xBF, 0xBD]
+                inPointer = inPointer.map { $0 + 1 }
+                inLeft -= 1
+                _ = Glibc.iconv(converter, nil, nil, nil, nil)
+            }
+        }
+        let count = invalid == 1 ? "1 byte" : "\(invalid) bytes"
+        let warnings = invalid == 0 ? [] : ["\(count) not valid \(encoding.iconvName) replaced with U+FFFD (first at line \(firstLine ?? 1))"]
+        return (DecodedText(bytes: output, encoding: encoding, warnings: warnings), invalid)
     }
 
     private static func decodeForced(_ data: [UInt8], _ encoding: TextEncoding) throws(DecodeFailure) -> DecodedText {
@@ -68,10 +110,12 @@ public enum TextDecoder {
             let scan = UTF8Scan(data)
             return scan.invalid == 0 ? DecodedText(bytes: data, encoding: .utf8, warnings: []) : repairUTF8(data, scan: scan)
         }
-        guard let bytes = iconv(data, from: encoding) else {
+        if let bytes = iconv(data, from: encoding) { return DecodedText(bytes: bytes, encoding: encoding, warnings: []) }
+        // The encoding named: decode what can be decoded, replace the rest, and say where.
+        guard let lenient = replacing(data, from: encoding), lenient.invalid * 10 <= max(data.count, 10) else {
             throw .undecodable("not valid \(encoding.rawValue) text")
         }
-        return DecodedText(bytes: bytes, encoding: encoding, warnings: [])
+        return lenient.text
     }
 
     private static func repairUTF8(_ data: [UInt8], scan: UTF8Scan) -> DecodedText {

@@ -124,6 +124,24 @@ import Testing
         #expect(run.stderr.contains("truncated.txt: warning: 2 invalid UTF-8 bytes replaced"))
     }
 
+    /// One bad byte does not lose a GB18030 file, named or detected: what decodes is kept,
+    /// the byte is replaced, and the warning names its line (issue 15, defect 2).
+    @Test func aBadByteInGB18030IsReplacedAndItsLineNamed() throws {
+        let folder = Support.temporaryFolder()
+        let text = "2024-03-12 10:00:00 示例旗舰店:小美: 长30cm，重1.2公斤\n2024-03-12 10:01:00 买家: 好的\n2024-03-12 10:02:00 示例旗舰店:小美: 宽20cm\n"
+        var bytes = TextDecoder.iconvEncode(text, to: "GB18030")!
+        let secondLine = bytes.firstIndex(of: 0x0A)! + 1
+        bytes.insert(0x81, at: secondLine + 25)  // a lead byte with no trail, inside line 2
+        let url = folder.appendingPathComponent("gb-damaged.txt")
+        try Data(bytes).write(to: url)
+        for options in [[String](), ["--encoding", "gb18030"]] {
+            let run = try Support.run(["extract", "--format", "jsonl"] + options + [url.path])
+            #expect(run.status == 0, "\(options): \(run.stderr)")
+            #expect(run.stdout.contains("\"attribute\":\"width\""), "the lines after the bad byte are read")
+            #expect(run.stderr.contains("gb-damaged.txt: warning: 1 byte not valid GB18030 replaced with U+FFFD (first at line 2)"), "\(run.stderr)")
+        }
+    }
+
     @Test func aLongLineWithNoNewlineIsScannedToTheEnd() throws {
         let folder = Support.temporaryFolder()
         let path = folder.appendingPathComponent("long.txt")
