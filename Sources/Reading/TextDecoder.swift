@@ -69,40 +69,10 @@ public enum TextDecoder {
     /// U+FFFD and counted (the warning names the first one's line); nil when iconv has no
     /// such encoding.
     static func replacing(_ data: [UInt8], from encoding: TextEncoding) -> (text: DecodedText, invalid: Int)? {
-        let converter = iconv_open("UTF-8", encoding.iconvName)
-        guard let converter, Int(bitPattern: converter) != -1 else { return nil }
-        defer { iconv_close(converter) }
-        var output: [UInt8] = []
-        output.reserveCapacity(data.count * 2)
-        var invalid = 0, firstLine: Int?
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = data
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            guard let base = inBuffer.baseAddress else { return }
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base).assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuffer.count
-            while inLeft > 0 {
-                let (result, produced, failure) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuffer.count
-                    let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                    return (result, outBuffer.count - outLeft, errno)
-                }
-                output += chunk[..<produced]
-                guard result == -1, failure != E2BIG else { continue }
-                // A byte that does not decode (or a sequence cut at the end): replace it, go on.
-                let offset = inBuffer.count - inLeft
-                invalid += 1
-                if firstLine == nil { firstLine = 1 + data[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-                output += [0xEF, 0xBF, 0xBD]
-                inPointer = inPointer.map { $0 + 1 }
-                inLeft -= 1
-                _ = Glibc.iconv(converter, nil, nil, nil, nil)
-            }
-        }
-        let count = invalid == 1 ? "1 byte" : "\(invalid) bytes"
-        let warnings = invalid == 0 ? [] : ["\(count) not valid \(encoding.iconvName) replaced with U+FFFD (first at line \(firstLine ?? 1))"]
-        return (DecodedText(bytes: output, encoding: encoding, warnings: warnings), invalid)
+        guard let converted = convert(data, from: encoding.iconvName, to: "UTF-8", strict: false) else { return nil }
+        let count = converted.invalid == 1 ? "1 byte" : "\(converted.invalid) bytes"
+        let warnings = converted.invalid == 0 ? [] : ["\(count) not valid \(encoding.iconvName) replaced with U+FFFD (first at line \(converted.firstLine ?? 1))"]
+        return (DecodedText(bytes: converted.bytes, encoding: encoding, warnings: warnings), converted.invalid)
     }
 
     private static func decodeForced(_ data: [UInt8], _ encoding: TextEncoding) throws(DecodeFailure) -> DecodedText {
@@ -151,34 +121,51 @@ public enum TextDecoder {
 
     /// Converts with glibc's iconv; nil when the bytes are not valid in that encoding.
     static func iconv(_ data: [UInt8], from encoding: TextEncoding) -> [UInt8]? {
-        convert(data, from: encoding.iconvName, to: "UTF-8")
+        convert(data, from: encoding.iconvName, to: "UTF-8", strict: true)?.bytes
     }
 
     /// `text` in another encoding (for tests and fixtures).
     static func iconvEncode(_ text: String, to encoding: String) -> [UInt8]? {
-        convert(Array(text.utf8), from: "UTF-8", to: encoding)
+        convert(Array(text.utf8), from: "UTF-8", to: encoding, strict: true)?.bytes
     }
 
-    private static func convert(_ data: [UInt8], from source: String, to target: String) -> [UInt8]? {
+    /// `data` from `source` to `target` through glibc's iconv; nil when iconv has no such
+    /// encoding. Strict: nil at the first byte that does not convert. Otherwise each such byte
+    /// becomes U+FFFD (the target is UTF-8) and is counted, with the line of the first.
+    private static func convert(_ data: [UInt8], from source: String, to target: String, strict: Bool) -> (bytes: [UInt8], invalid: Int, firstLine: Int?)? {
         let converter = iconv_open(target, source)
         guard let converter, Int(bitPattern: converter) != -1 else { return nil }
         defer { iconv_close(converter) }
-        if data.isEmpty { return [] }
-        var output = [UInt8](repeating: 0, count: data.count * 4 + 16)
+        var output: [UInt8] = []
+        output.reserveCapacity(data.count * 2)
+        var invalid = 0, firstLine: Int?, failed = false
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var input = data
-        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                return result == -1 || inLeft != 0 ? nil : outBuffer.count - outLeft
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            guard let base = inBuffer.baseAddress else { return }
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base).assumingMemoryBound(to: CChar.self)
+            var inLeft = inBuffer.count
+            while inLeft > 0 {
+                let (result, produced, failure) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int, Int32) in
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuffer.count
+                    let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (result, outBuffer.count - outLeft, errno)
+                }
+                output += chunk[..<produced]
+                guard result == -1, failure != E2BIG else { continue }
+                // A byte that does not convert (or a sequence cut at the end).
+                if strict { failed = true; return }
+                let offset = inBuffer.count - inLeft
+                invalid += 1
+                if firstLine == nil { firstLine = 1 + data[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                output += [0xEF, 0xBF, 0xBD]
+                inPointer = inPointer.map { $0 + 1 }
+                inLeft -= 1
+                _ = Glibc.iconv(converter, nil, nil, nil, nil)
             }
         }
-        guard let produced else { return nil }
-        output.removeSubrange(produced...)
-        return output
+        return failed ? nil : (output, invalid, firstLine)
     }
 }
 
