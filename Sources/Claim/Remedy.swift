@@ -78,8 +78,9 @@ extension ClaimBuilder {
         }
         let total = (short * units).rounded()
         let pieces = size?.pieces ?? units * perUnit
+        let shownUnits = f((units * 100).rounded() / 100)
         var basis = units == 1 ? "\(f(total)) of \(f(pieces)) pieces missing" + unitsBasis
-            : "\(f(total)) of \(f(pieces)) pieces missing = \(f(short)) short per \(levelName ?? "pack") × \(f((units * 100).rounded() / 100)) \(levelName == "carton" ? "cartons" : "\(levelName ?? "pack")s")\(unitsBasis), assuming every one is as short as the one counted"
+            : "\(f(total)) of \(f(pieces)) pieces missing = \(f(short)) short per \(levelName ?? "pack") × \(shownUnits) \(levelName == "carton" ? "cartons" : "\(levelName ?? "pack")s")\(unitsBasis), assuming every one is as short as the one counted"
         if let source = size?.source { basis += "; order size from \(source)" }
         var amount: Double?
         if let price = context.price {
@@ -87,7 +88,7 @@ extension ClaimBuilder {
             basis = "price ¥\(Self.money(price)) × \(f(total))/\(f(pieces)): " + basis
         }
         let missing = texts.sentence(units == 1 ? "missing_pieces" : "missing_over_order").filled([
-            "total": Bilingual(f(total)), "short": Bilingual(f(short)), "units": Bilingual(f((units * 100).rounded() / 100)),
+            "total": Bilingual(f(total)), "short": Bilingual(f(short)), "units": Bilingual(shownUnits),
             "level": level(item), "unit": Bilingual(levelName == "carton" ? "箱" : "盒"), "units_en": Bilingual(levelName == "carton" ? "cartons" : "boxes")])
         return Remedy(text: words("reship_or_partial_refund", ["missing": missing]), amount: amount, basis: basis, involvesReturn: false)
     }

@@ -374,6 +374,15 @@ public struct Comparer {
         return .infinity
     }
 
+    /// Figures far apart: the largest over half as large again as the smallest (45 against
+    /// 80 cm), so not one thing measured or promised twice.
+    private static func farApart(_ values: [Double]) -> Bool {
+        values.count > 1 && (values.min() ?? 0) > 0 && values.max()! / values.min()! > 1.5
+    }
+
+    /// Verdicts worst first, for picking the pair that falls shortest.
+    private static let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+
     private func compareValues(_ attribute: AttributeEntry, _ kind: FindingKind, _ promised: [Finding], _ measured: [Measurement], _ sellerTolerances: [Finding]) -> ComparedItem {
         // A tested figure before one read off a marking (铭牌 12W, then 功率计 7.6W).
         var used = measured.lastIndex { !$0.isMarking } ?? measured.count - 1
@@ -387,8 +396,7 @@ public struct Comparer {
         // panel 2 mm thick) are of different things: each promise goes with the measurement
         // nearest it, and of those pairs the one that falls shortest is shown.
         let measuredValues = measured.compactMap { if case .number(let n) = $0.value { n } else { nil } }
-        if measuredValues.count > 1, (measuredValues.min() ?? 0) > 0, measuredValues.max()! / measuredValues.min()! > 1.5 {
-            let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+        if Self.farApart(measuredValues) {
             // Each measurement with its nearest promise. A promise keeps its nearest measurement,
             // or, of those close to that one (two packs counted, 482 and 485 of 500), the one that
             // falls shortest; one far from it (the wardrobe's 200 beside its hanging area's 105)
@@ -398,13 +406,13 @@ public struct Comparer {
                 let pairs = promised.enumerated().map { ($0.offset, compare(attribute, kind, $0.element, measurement, sellerTolerances)) }
                     .filter { $0.1.differencePercent != nil }
                 guard let (promise, nearest) = pairs.min(by: { abs($0.1.differencePercent!) < abs($1.1.differencePercent!) }),
-                      let verdict = rank[nearest.verdict], case .number(let value) = measurement.value else { continue }
+                      let verdict = Self.rank[nearest.verdict], case .number(let value) = measurement.value else { continue }
                 nearOf[promise, default: []].append((index, verdict, abs(nearest.differencePercent!), value))
             }
             var nearestFor: [Int: (index: Int, verdict: Int, distance: Double)] = [:]
             for (promise, candidates) in nearOf {
                 guard let nearest = candidates.min(by: { $0.distance < $1.distance }) else { continue }
-                let close = candidates.filter { max($0.value, nearest.value) / max(min($0.value, nearest.value), 1e-9) <= 1.5 }
+                let close = candidates.filter { !Self.farApart([$0.value, nearest.value]) }
                 if let worst = close.min(by: { ($0.verdict, -$0.distance) < ($1.verdict, -$1.distance) }) {
                     nearestFor[promise] = (worst.index, worst.verdict, worst.distance)
                 }
@@ -433,8 +441,8 @@ public struct Comparer {
         // model). Then a claim rests only on the nearest of them; figures close together keep the
         // one more favourable to the buyer.
         let values = promised.compactMap { promise -> Double? in if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min } }
-        let farApart = values.count > 1 && (values.min() ?? 0) > 0 && values.max()! / values.min()! > 1.5
-        let rank: [Verdict: Int] = [.mismatch: 0, .withinTolerance: 1, .matches: 2]
+        let farApart = Self.farApart(values)
+        let rank = Self.rank
         // Far apart, a figure (10 kg) goes before a bound (up to 50 kg: the range on offer), which any
         // measurement under it meets.
         func bound(_ item: ComparedItem) -> Int { item.promised?.value == nil ? 1 : 0 }

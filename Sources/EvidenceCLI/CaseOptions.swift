@@ -124,16 +124,16 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// Dates that cannot all be right (shipped before ordered): exit 2, naming both.
-    static func requireInOrder(ordered: String?, shipped: String?, received: String?, measuredOn: String?, where place: String = "error") throws {
+    func requireInOrder() throws {
         if let problem = OrderDate.outOfOrder([("--ordered", ordered), ("--shipped", shipped), ("--received", received), ("--measured-on", measuredOn)]) {
-            Console.error("\(place): \(problem)")
+            Console.error("error: \(problem)")
             throw ExitCode(ExitStatus.error)
         }
     }
 
     func load() throws -> CaseLoader.Loaded {
         try requireCase()
-        try Self.requireInOrder(ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn)
+        try requireInOrder()
         let loader = try loader()
         var measures: [Model.Measurement] = []
         for line in measure {

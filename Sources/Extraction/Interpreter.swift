@@ -201,9 +201,10 @@ struct Interpreter {
     /// of a packing (20条一箱，一箱1000只) are all true at once: never alternatives.
     private func markAlternatives(_ located: inout [LocatedFinding]) {
         markRuns(&located, groups: located.indices.map { [$0] }, separators: ["、", "/", ",", "，", "or", "和", "and", "或", "或者", "|"]) { a, b in
-            a.finding.attribute == b.finding.attribute && a.finding.unit == b.finding.unit && a.finding.unit != nil
-                && a.finding.value != nil && b.finding.value != nil && packLevel(a.finding.raw) == packLevel(b.finding.raw)
-                && !(a.finding.kind == .quantity && packLevel(a.finding.raw) != nil)
+            guard a.finding.attribute == b.finding.attribute, a.finding.unit == b.finding.unit, a.finding.unit != nil,
+                  a.finding.value != nil, b.finding.value != nil else { return false }
+            let level = packLevel(a.finding.raw)
+            return level == packLevel(b.finding.raw) && !(a.finding.kind == .quantity && level != nil)
         }
     }
 

@@ -34,7 +34,6 @@ public struct MeasurementReader {
         public let unread: [NoteLine]
         /// `2024-03-15`, from a line with a year (not a shipping line); no year, no date (none is invented).
         public let measuredOn: String?
-        public let measuredOnLine: Int?
     }
 
     /// Every measurement of a file's lines, the lines not read, and the date of measuring.
@@ -46,13 +45,14 @@ public struct MeasurementReader {
         }
         // The first line (a `#` comment too) with a full date that is not about the shipping
         // (发货 3/9 is the seller's day).
-        let unread = Set(lines.filter { $0.unreadReason != nil }.map(\.line))
-        let dated = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy.compactMap { index, raw -> (String, Int)? in
+        let unread = lines.filter { $0.unreadReason != nil }
+        let unreadLines = Set(unread.map(\.line))
+        let dated = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy.compactMap { index, raw -> String? in
             let line = String(raw)
-            guard !unread.contains(index + 1), line.utf8.count <= Self.longestNote, first(words.shipped, in: line) == nil else { return nil }
-            return all(words.date, in: line).lazy.compactMap(Self.fullDate).first.map { ($0, index + 1) }
+            guard !unreadLines.contains(index + 1), line.utf8.count <= Self.longestNote, first(words.shipped, in: line) == nil else { return nil }
+            return all(words.date, in: line).lazy.compactMap(Self.fullDate).first
         }.first
-        return Notes(measurements: measurements, unread: lines.filter { $0.unreadReason != nil }, measuredOn: dated?.0, measuredOnLine: dated?.1)
+        return Notes(measurements: measurements, unread: unread, measuredOn: dated)
     }
 
     /// `2024-03-15` from `2024/3/15`, `2024年3月15日`, `2024.03.15`; nil for a date with no year

@@ -101,16 +101,22 @@ public struct ComparisonPrinter {
         return out + Self.outcome(comparison) + "\n"
     }
 
+    /// How many attributes fall short, were compared and found as promised (or within
+    /// tolerance), and were measured with nothing promised to compare them with.
+    private static func counts(_ comparison: Comparison) -> (mismatches: Int, compared: Int, uncompared: Int) {
+        let items = comparison.items
+        return (items.filter { $0.verdict == .mismatch }.count, items.filter { [.matches, .withinTolerance].contains($0.verdict) }.count,
+                items.filter { $0.verdict == .measuredNotPromised }.count)
+    }
+
     /// The last line: how many discrepancies, or that none was found in what could be compared
     /// (never "no discrepancy" for attributes that were not compared).
     static func outcome(_ comparison: Comparison) -> String {
-        let mismatches = comparison.items.filter { $0.verdict == .mismatch }.count
+        let (mismatches, compared, uncompared) = counts(comparison)
         let weak = comparison.items.filter { $0.tier == .weak }.count
         if mismatches > 0 {
             return "\(mismatches) discrepanc\(mismatches == 1 ? "y" : "ies")\(weak > 0 ? " (\(weak) weak: within the category's default tolerance)" : ""): the order falls short of what was promised"
         }
-        let compared = comparison.items.filter { [.matches, .withinTolerance].contains($0.verdict) }.count
-        let uncompared = comparison.items.filter { $0.verdict == .measuredNotPromised }.count
         if compared == 0 { return "nothing compared: no measurement meets a promise, so there is no verdict" }
         if uncompared > 0 {
             return "no discrepancy in the \(compared) attribute\(compared == 1 ? "" : "s") compared; \(uncompared) measured attribute\(uncompared == 1 ? " was" : "s were") not compared (nothing promised for \(uncompared == 1 ? "it" : "them"))"
@@ -120,8 +126,8 @@ public struct ComparisonPrinter {
 
     /// Every measurement met a promise (nothing measured was left uncompared).
     public static func complete(_ comparison: Comparison) -> Bool {
-        comparison.items.contains { [.matches, .withinTolerance, .mismatch].contains($0.verdict) }
-            && !comparison.items.contains { $0.verdict == .measuredNotPromised }
+        let (mismatches, compared, uncompared) = counts(comparison)
+        return mismatches + compared > 0 && uncompared == 0
     }
 
     /// Why there is no claim, in both languages: nothing falls short of what was compared,
@@ -131,7 +137,7 @@ public struct ComparisonPrinter {
             return "no discrepancy: everything measured is as promised or within tolerance, so there is nothing to claim / 未发现与描述不符之处，无需申请"
         }
         let see = comparison.warnings.isEmpty ? "" : " (see the warnings)"
-        if !comparison.items.contains(where: { [.matches, .withinTolerance].contains($0.verdict) }) {
+        if counts(comparison).compared == 0 {
             return "no verdict: nothing measured meets a promise, so nothing was compared\(see) / 没有可比较的测量项，无法判断是否不符"
         }
         return "no discrepancy in what could be compared, but some measurements were not compared\(see): this is no proof that the order is as described / 可比较的项目未发现不符，但部分测量项未能比较，不能据此认定与描述相符"
