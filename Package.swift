@@ -51,7 +51,7 @@ let package = Package(
         // Every data file (patterns, vocabulary, word lists, tolerances, platforms) and its loading.
         .target(
             name: "Catalog",
-            dependencies: ["Model", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Model", "ChatModel", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedCatalogPlugin"]
         ),
         // The catalogue's patterns compiled and run over chat logs and measurement notes.

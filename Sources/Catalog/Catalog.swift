@@ -1,4 +1,5 @@
 import Foundation
+import ChatModel
 import Model
 
 /// One pattern file's name (as shown in messages) and text.
@@ -55,6 +56,8 @@ public struct Catalog: Sendable {
     public internal(set) var platforms: [String: PlatformRules] = [:]
     /// Discrepancy kinds, evidence and sentences every claim uses (patterns/claims.yaml).
     public internal(set) var claimTexts = ClaimTexts()
+    /// `vocabulary.folding`'s examples: `fold` (`衣長 => 衣长`) and `keep` (text that stays).
+    public private(set) var foldingExamples: (fold: [PatternExample], keep: [PatternExample]) = ([], [])
     /// The bundled quantity layer runs (not with `--no-bundled-patterns`: only the user's patterns do).
     public private(set) var findsQuantities = true
 
@@ -67,7 +70,7 @@ public struct Catalog: Sendable {
                 guard let root = try YAMLValue.parse(source.text, file: source.name) else { continue }
                 let fields = try YAMLFields(root, allowed: ["kinds", "attributes", "units", "ambiguous_units", "quantities", "number_words", "materials", "blends", "colors", "parts",
                                                             "word_lists", "macros", "patterns",
-                                                            "tolerances", "categories", "platforms", "discrepancies", "strongest_first", "sentences"])
+                                                            "tolerances", "categories", "platforms", "discrepancies", "strongest_first", "sentences", "fold_characters"])
                 if let section = fields.optional("kinds") { try readKinds(section) }
                 if let section = fields.optional("attributes") { try readAttributes(section) }
                 if let section = fields.optional("word_lists") { try readWordLists(section) }
@@ -91,6 +94,7 @@ public struct Catalog: Sendable {
                 if let section = fields.optional("number_words") {
                     for (word, value) in try section.mapping() { vocabulary.numberWords[word.lowercased()] = try value.number() }
                 }
+                if let section = fields.optional("fold_characters") { try readFolding(section) }
                 if let section = fields.optional("tolerances") { try readTolerances(section) }
                 if let section = fields.optional("categories") { try readCategories(section) }
                 if let section = fields.optional("platforms") { try readPlatforms(section) }
@@ -250,6 +254,29 @@ public struct Catalog: Sendable {
                 readings.append((unit, try words.strings()))
             }
             vocabulary.addAmbiguous(alias, quantity: try fields.required("quantity").string(), readings: readings)
+        }
+    }
+
+    /// `fold_characters`: `pairs` (strings of traditional-simplified character pairs) and
+    /// `examples` (`fold`: `衣長 => 衣长`, `keep`: text that stays).
+    private mutating func readFolding(_ section: YAMLValue) throws(CatalogError) {
+        let fields = try YAMLFields(section, allowed: ["pairs", "examples"])
+        for run in try fields.required("pairs").sequence() {
+            let scalars = Array(try run.string().unicodeScalars.filter { !$0.properties.isWhitespace })
+            guard scalars.count % 2 == 0 else { throw run.error("an odd number of characters: each pair is a traditional character and its simplified form") }
+            for index in stride(from: 0, to: scalars.count, by: 2) where !vocabulary.folding.add(scalars[index], scalars[index + 1]) {
+                throw run.error("`\(scalars[index])\(scalars[index + 1])`: both characters of a pair must be CJK ideographs U+3400...U+9FFF")
+            }
+        }
+        guard let examples = fields.optional("examples") else { return }
+        let kinds = try YAMLFields(examples, allowed: ["fold", "keep"])
+        for example in try kinds.optional("fold")?.sequence() ?? [] {
+            let text = try example.string()
+            guard text.components(separatedBy: " => ").count == 2 else { throw example.error("a fold example is `text as written => text as read`") }
+            foldingExamples.fold.append(PatternExample(text: text, expect: [], file: example.file, line: example.line))
+        }
+        for example in try kinds.optional("keep")?.sequence() ?? [] {
+            foldingExamples.keep.append(PatternExample(text: try example.string(), expect: [], file: example.file, line: example.line))
         }
     }
 

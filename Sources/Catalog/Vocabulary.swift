@@ -1,3 +1,4 @@
+import ChatModel
 import Foundation
 import Model
 
@@ -152,6 +153,8 @@ public struct WordList: Sendable {
 public struct Vocabulary: Sendable {
     public private(set) var attributes: [String: AttributeEntry] = [:]
     public private(set) var units: [String: UnitEntry] = [:]
+    /// Traditional characters read as simplified before matching (patterns/characters.yaml).
+    public internal(set) var folding = CharacterFolding()
     public internal(set) var materials = WordList()
     public internal(set) var colors = WordList()
     /// A blend named by one word (棉麻) and the fibres it is made of (cotton, linen): a label

@@ -94,8 +94,11 @@ public enum DateOrder: String, Sendable, CaseIterable {
 public struct ChatLog: Sendable {
     public let path: String
     /// UTF-8 text holding every message body: the decoded file itself for line layouts, or
-    /// the message texts joined by newlines for JSON and CSV exports.
+    /// the message texts joined by newlines for JSON and CSV exports; traditional characters
+    /// folded to simplified (`CharacterFolding`), as the patterns read it.
     public let bytes: [UInt8]
+    /// `bytes` as written, before folding (the same length): what quotes and listings show.
+    public let written: [UInt8]
     /// The layout it was read as (`whatsapp-android`, `qianniu-web`, `listing`, `plain-text`...).
     public let format: String
     /// How sure detection was, 0 to 1 (1 when forced with --input-format).
@@ -111,9 +114,10 @@ public struct ChatLog: Sendable {
     public let lineStarts: [Int]
 
     public init(path: String, bytes: [UInt8], format: String, confidence: Double = 1, encoding: String, dateOrder: DateOrder? = nil,
-                messages: [Message], warnings: [String] = [], verbatim: Bool = true) {
+                messages: [Message], warnings: [String] = [], verbatim: Bool = true, written: [UInt8]? = nil) {
         self.path = path
         self.bytes = bytes
+        self.written = written ?? bytes
         self.format = format
         self.confidence = confidence
         self.encoding = encoding
@@ -139,11 +143,18 @@ public struct ChatLog: Sendable {
         return low
     }
 
-    /// The text of `range`, as written (line ends normalised to `\n`, outer blanks trimmed).
+    /// The text of `range` as the patterns read it (folded; line ends normalised to `\n`,
+    /// outer blanks trimmed).
     public func text(_ range: Range<Int>) -> String {
-        let raw = String(decoding: bytes[range], as: UTF8.self)
-        return raw.replacingCRLF().trimmingBlanks()
+        String(decoding: bytes[range], as: UTF8.self).replacingCRLF().trimmingBlanks()
     }
 
     public func text(of message: Message) -> String { text(message.body) }
+
+    /// The text of `range` as written, for quotes (line ends normalised, outer blanks trimmed).
+    public func writtenText(_ range: Range<Int>) -> String {
+        String(decoding: written[range], as: UTF8.self).replacingCRLF().trimmingBlanks()
+    }
+
+    public func writtenText(of message: Message) -> String { writtenText(message.body) }
 }

@@ -185,7 +185,7 @@ public struct Comparer {
         for subject in Array(measuredBy.keys) where !subject.attribute.isEmpty && subject.part != nil {
             let general = Subject(attribute: subject.attribute, part: nil, level: subject.level)
             guard byAttribute[subject] == nil, measuredBy[general] == nil, let promises = byAttribute[general], let part = subject.part,
-                  promises.allSatisfy({ promise in (vocabulary.parts.entries[part] ?? [part]).contains { promise.quote.lowercased().contains($0.lowercased()) } }),
+                  promises.allSatisfy({ promise in (vocabulary.parts.entries[part] ?? [part]).contains { vocabulary.folding.fold(promise.quote).lowercased().contains($0.lowercased()) } }),
                   let measured = measuredBy.removeValue(forKey: subject) else { continue }
             measuredBy[general] = measured
             notes[general] = "the notes measure the \(part) (“\(measured.last!.raw)”); the promise names no part, but its message speaks of the \(part), so they are compared (inference)"

@@ -225,13 +225,13 @@ struct CaseLoader {
         var listingInput = input
         listingInput.inputFormat = "listing"
         for (files, options) in [(chatFiles, input), (listingFiles, listingInput)] {
-            let reader = options.reader
+            let reader = options.reader(folding: catalog.vocabulary.folding)
             for path in files {
                 do throws(InputError) {
                     var log = try InputOptions.load(path, encoding: options.encoding, reader: reader, scratch: scratch)
                     if log.format == "plain-text", options.inputFormat == nil {
                         // Text with no chat in it, given as a source of promises, is the seller's own text.
-                        log = try InputOptions.load(path, encoding: options.encoding, reader: listingInput.reader, scratch: scratch)
+                        log = try InputOptions.load(path, encoding: options.encoding, reader: listingInput.reader(folding: catalog.vocabulary.folding), scratch: scratch)
                         Console.error("\(log.path): warning: no chat layout recognised: read as the seller's text, like a listing (--chat with --input-format to read it otherwise)")
                     }
                     if log.format == "listing" { listings.append(log.path) } else { chats.append(log.path) }

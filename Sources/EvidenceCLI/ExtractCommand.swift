@@ -78,7 +78,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let extractor = Extractor(try catalog.load())
         let paths = try selection.paths(files)
-        let reader = input.reader
+        let reader = input.reader(folding: extractor.catalog.vocabulary.folding)
         let encoding = input.encoding
         var printer: any FindingPrinter
         switch format {

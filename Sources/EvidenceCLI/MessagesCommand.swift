@@ -52,7 +52,9 @@ struct MessagesCommand: ParsableCommand {
     func run() throws {
         var failed = false
         let columns = Console.columns
-        input.read(files, scratch: MatchScratch()) { error in
+        // The bundled catalogue's folding, so that roles are told as `extract` tells them.
+        let folding = (try? Catalog.load())?.vocabulary.folding ?? CharacterFolding()
+        input.read(files, folding: folding, scratch: MatchScratch()) { error in
             failed = true
             if format == .jsonl {
                 var writer = JSONWriter()

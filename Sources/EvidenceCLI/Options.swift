@@ -66,8 +66,9 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    var reader: ChatReader {
-        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder)
+    /// The reader these options ask for; `folding` reads traditional characters as simplified.
+    func reader(folding: CharacterFolding) -> ChatReader {
+        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder, folding: folding)
     }
 
     /// Reads, decodes and parses one file (or standard input for `-`).
@@ -78,8 +79,8 @@ struct InputOptions: ParsableArguments {
 
     /// Reads each file in turn; a file that cannot be read is reported (stderr and `failed`)
     /// and the rest go on. Warnings go to stderr.
-    func read(_ files: [String], scratch: MatchScratch, failed: (InputError) -> Void, each: (ChatLog) -> Void) {
-        let reader = self.reader
+    func read(_ files: [String], folding: CharacterFolding, scratch: MatchScratch, failed: (InputError) -> Void, each: (ChatLog) -> Void) {
+        let reader = self.reader(folding: folding)
         for path in files {
             do {
                 let log = try Self.load(path, encoding: encoding, reader: reader, scratch: scratch)

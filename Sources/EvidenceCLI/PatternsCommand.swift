@@ -171,6 +171,10 @@ struct TestPatterns: ParsableCommand {
             examples += category.words.mustMatch.count + category.words.mustNotMatch.count
             failures += listCheck.run(category)
         }
+        // The character folding's examples, and no catalogue word written in a folded form.
+        let ours = { (file: String) in folder == nil || !bundled.contains(file) }
+        examples += ExampleCheck.foldingExampleCount(whole.catalog, from: ours)
+        failures += ExampleCheck.folding(whole.catalog)
         for failure in failures { Console.write(failure.description + "\n") }
         Console.write("\(catalog.patterns.count) patterns, \(lists.count) word lists, \(categories.count) categories, \(examples) examples: \(failures.isEmpty ? "all pass" : "\(failures.count) failures")\n")
         if !failures.isEmpty { throw ExitCode(ExitStatus.negative) }

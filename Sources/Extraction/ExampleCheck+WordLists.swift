@@ -161,7 +161,7 @@ extension ExampleCheck {
             return list.words.contains { text.contains($0.lowercased()) }
         }
         let decoded = DecodedText(bytes: Array(ExampleChat.text(lines).utf8), encoding: .utf8, warnings: [])
-        guard let log = try? ChatReader(inputFormat: "plain-chat").read(path: "example", text: decoded, scratch: scratch) else { return nil }
+        guard let log = try? ChatReader(inputFormat: "plain-chat", folding: extractor.catalog.vocabulary.folding).read(path: "example", text: decoded, scratch: scratch) else { return nil }
         let findings = extractor.extract(log, scratch: scratch).findings
         switch effect {
         case .dropsFinding: return findings.isEmpty

@@ -76,7 +76,7 @@ public struct ExampleCheck {
 
     private func findings(_ text: String, _ pattern: CompiledPattern) -> [Finding] {
         let decoded = DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: [])
-        guard let log = try? ChatReader().read(path: "example", text: decoded, scratch: scratch) else { return [] }
+        guard let log = try? ChatReader(folding: extractor.catalog.vocabulary.folding).read(path: "example", text: decoded, scratch: scratch) else { return [] }
         return extractor.extract(log, scratch: scratch, patterns: [pattern]).findings
     }
 

@@ -83,7 +83,7 @@ public struct Extractor: Sendable {
                 if candidate.message != currentMessage {
                     currentMessage = candidate.message
                     taken.removeAll()
-                    quote = messages[currentMessage].body.count <= Extractor.longMessage ? log.text(of: messages[currentMessage]) : ""
+                    quote = messages[currentMessage].body.count <= Extractor.longMessage ? log.writtenText(of: messages[currentMessage]) : ""
                 }
                 if taken.contains(where: { $0.overlaps(range) }) { continue }
                 let message = messages[candidate.message]
@@ -119,7 +119,7 @@ public struct Extractor: Sendable {
             path: log.path, line: log.line(at: range.lowerBound, in: message), messageLine: message.line, time: message.time?.iso8601,
             speaker: message.speaker, role: message.role, kind: kind, attribute: "",
             value: nil, min: nil, max: nil, approx: false, unit: nil, percent: nil,
-            raw: UTF8Text.string(buffer, range), quote: excerpt, pattern: pattern)
+            raw: Extractor.written(log, range), quote: excerpt, pattern: pattern)
         let start = max(message.body.lowerBound, range.lowerBound - Interpreter.window)
         finding.occurrence = Bytes.count(buffer, start..<range.lowerBound, Array(buffer[range]))
         return finding
@@ -172,10 +172,10 @@ public struct Extractor: Sendable {
                     // A bare value a pattern found only as an answer (只有68cm) may be dropped by the
                     // interpreter: it is completed like any other, and the quantity stands beside it.
                     let answers = near.filter { found[$0].answerOnly }
-                    if !answers.isEmpty { complete(&found, answers, with: quantity, buffer) }
+                    if !answers.isEmpty { complete(&found, answers, with: quantity, log) }
                     let covering = near.filter { !found[$0].answerOnly }
                     if !covering.isEmpty {
-                        complete(&found, covering, with: quantity, buffer)
+                        complete(&found, covering, with: quantity, log)
                         // A person's figure (适合1米6的妹子) or a load (holds 150 lb) a pattern read as the item's.
                         if let other = layer.personsFigure(quantity, buffer, clauseStart: clause, end: body.upperBound)
                             ?? layer.loadCapacity(quantity, buffer, clauseStart: clause), let name = other.attribute {
@@ -187,7 +187,7 @@ public struct Extractor: Sendable {
                         continue
                     }
                     let binding = layer.bind(quantity, buffer, clauseStart: clause, end: body.upperBound, scratch: scratch)
-                    let quote = body.count <= Extractor.longMessage ? log.text(of: message) : ""
+                    let quote = body.count <= Extractor.longMessage ? log.writtenText(of: message) : ""
                     var finding = template(log, buffer, message, quantity.range, quote: quote, kind: binding.kind, pattern: QuantityLayer.patternID)
                     finding.attribute = binding.attribute ?? ""
                     finding.value = quantity.value.map { .number($0 * binding.factor) }
@@ -206,7 +206,7 @@ public struct Extractor: Sendable {
     /// `1,200 g`, `1 lb` and `4 oz` of `1 lb 4 oz`) take the whole quantity: the first keeps it,
     /// the others are dropped. Tuple members (one range, several findings) and quantities a
     /// pattern covers whole are left alone.
-    private func complete(_ found: inout [LocatedFinding], _ indexes: [Int], with quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>) {
+    private func complete(_ found: inout [LocatedFinding], _ indexes: [Int], with quantity: Quantity, _ log: ChatLog) {
         // `Fabric Weight: 180 g` of `180 g/m2`: the whole unit says what it is (a fabric weight).
         if indexes.count == 1, case let item = found[indexes[0]], item.finding.unit != quantity.unit, item.finding.value != nil,
            quantity.range.upperBound > item.range.upperBound, item.range.contains(quantity.range.lowerBound),
@@ -216,7 +216,7 @@ public struct Extractor: Sendable {
             found[indexes[0]].finding.unit = quantity.unit
             found[indexes[0]].finding.value = quantity.value.map { .number($0) }
             found[indexes[0]].range = item.range.lowerBound..<quantity.range.upperBound
-            found[indexes[0]].finding.raw = UTF8Text.string(buffer, found[indexes[0]].range)
+            found[indexes[0]].finding.raw = Extractor.written(log, found[indexes[0]].range)
             return
         }
         let ranges = Set(indexes.map { found[$0].range })
@@ -231,7 +231,7 @@ public struct Extractor: Sendable {
         found[first].finding.max = quantity.max
         found[first].finding.approx = found[first].finding.approx || quantity.approx
         found[first].range = union
-        found[first].finding.raw = UTF8Text.string(buffer, union)
+        found[first].finding.raw = Extractor.written(log, union)
         for index in indexes where index != first { found[index].dropped = true }
     }
 
@@ -274,6 +274,11 @@ public struct Extractor: Sendable {
         }
     }
 
+    /// The bytes of `range` as written (not folded): a finding's `raw`.
+    static func written(_ log: ChatLog, _ range: Range<Int>) -> String {
+        String(decoding: log.written[range], as: UTF8.self)
+    }
+
     /// Messages longer than this (bytes) are quoted by the part around the match.
     static let longMessage = 4096
 
@@ -284,7 +289,7 @@ public struct Extractor: Sendable {
             while start > body.lowerBound, buffer[start] & 0xC0 == 0x80 { start -= 1 }
             var end = min(body.upperBound, range.upperBound + 300)
             while end < body.upperBound, buffer[end] & 0xC0 == 0x80 { end += 1 }
-            return (start > body.lowerBound ? "…" : "") + log.text(start..<end) + (end < body.upperBound ? "…" : "")
+            return (start > body.lowerBound ? "…" : "") + log.writtenText(start..<end) + (end < body.upperBound ? "…" : "")
         }
     }
 

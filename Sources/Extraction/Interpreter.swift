@@ -182,7 +182,7 @@ struct Interpreter {
             let finding = located[index].finding
             if finding.unit != nil {
                 // The unit as written after its last digit (68cm, 1.2 m, 40"): its factor to cm.
-                let written = String(finding.raw.reversed().prefix { !$0.isNumber }.reversed()).trimmingBlanks()
+                let written = String(vocabulary.folding.fold(finding.raw).reversed().prefix { !$0.isNumber }.reversed()).trimmingBlanks()
                 lastUnit = vocabulary.unit(forAlias: written).map { (located[index].message, $0.factor) } ?? (located[index].message, 1)
                 continue
             }
@@ -210,7 +210,7 @@ struct Interpreter {
 
     /// The packaging level a figure's own words name (一盒6个: inner, 一箱4盒共24个: carton), or nil.
     private func packLevel(_ raw: String) -> String? {
-        let bytes = Array(raw.utf8)
+        let bytes = words.vocabulary.folding.fold(Array(raw.utf8))
         return bytes.withUnsafeBufferPointer { buffer in
             if (try? words.cartonLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return "carton" }
             if (try? words.innerLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return "inner" }
@@ -253,7 +253,7 @@ struct Interpreter {
                 if end > start {
                     for group in groups[start...end] {
                         for index in group where located[index].finding.variant == nil && located[index].finding.kind != .size {
-                            located[index].finding.variant = located[index].finding.raw
+                            located[index].finding.variant = words.vocabulary.folding.fold(located[index].finding.raw)
                         }
                     }
                 }
@@ -594,7 +594,7 @@ struct Interpreter {
                         promise.time = reply.time?.iso8601
                         promise.line = reply.bodyLine
                         promise.messageLine = reply.line
-                        promise.quote = log.text(of: reply)
+                        promise.quote = log.writtenText(of: reply)
                         result.append(promise)
                     }
                     break

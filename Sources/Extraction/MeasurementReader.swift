@@ -49,7 +49,7 @@ public struct MeasurementReader {
         let unreadLines = Set(unread.map(\.line))
         let dated = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy.compactMap { index, raw -> String? in
             let line = String(raw)
-            guard !unreadLines.contains(index + 1), line.utf8.count <= Self.longestNote, first(words.shipped, in: line) == nil else { return nil }
+            guard !unreadLines.contains(index + 1), line.utf8.count <= Self.longestNote, first(words.shipped, in: extractor.catalog.vocabulary.folding.fold(line)) == nil else { return nil }
             return all(words.date, in: line).lazy.compactMap(Self.fullDate).first
         }.first
         return Notes(measurements: measurements, unread: unread, measuredOn: dated)
@@ -77,11 +77,28 @@ public struct MeasurementReader {
 
     /// How one line reads: the whole line, else each of its clauses (`颜色没问题，腰围只有70`);
     /// a line with no value that is a title or a date line (`到货实测：`, `3/15 收货`) is a heading.
-    public func reading(_ raw: String, source: String) -> NoteReading {
+    public func reading(_ written: String, source: String) -> NoteReading {
         // A note is a line of a few words; a longer one is no note (and is not searched).
-        guard raw.utf8.count <= Self.longestNote else {
-            return .unread("\(raw.utf8.count) bytes on one line is not a note: write one measurement per line")
+        guard written.utf8.count <= Self.longestNote else {
+            return .unread("\(written.utf8.count) bytes on one line is not a note: write one measurement per line")
         }
+        // 衣長 as 衣长: traditional characters read as the catalogue's words; each measurement
+        // shows its words as written (folding keeps every byte offset).
+        let raw = extractor.catalog.vocabulary.folding.fold(written)
+        let reading = readingFolded(raw, source: source)
+        guard raw != written, case .read(let measurements) = reading else { return reading }
+        return .read(measurements.map { measurement in
+            var shown = measurement
+            if let range = raw.utf8.firstRange(of: measurement.raw.utf8) {
+                let start = raw.utf8.distance(from: raw.utf8.startIndex, to: range.lowerBound)
+                shown.raw = String(decoding: Array(written.utf8)[start..<start + measurement.raw.utf8.count], as: UTF8.self)
+            }
+            return shown
+        })
+    }
+
+    /// `reading` of a line already folded.
+    private func readingFolded(_ raw: String, source: String) -> NoteReading {
         let cleaned = withoutInclusions(NoteText.cleaned(raw))
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)

@@ -197,7 +197,7 @@ struct SizeChart {
                 speaker: message.speaker, role: message.role, kind: entry.kind, attribute: attribute,
                 value: high == nil ? low.map { .number($0 * factor) } : nil, min: high == nil ? nil : low.map { $0 * factor },
                 max: high.map { $0 * factor }, approx: value.hasPrefix("约") || value.hasPrefix("≈") || value.hasPrefix("~"), unit: unit.canonical, percent: nil,
-                raw: value, quote: log.text(line.range), pattern: Self.patternID)
+                raw: value, quote: log.writtenText(line.range), pattern: Self.patternID)
             finding.variant = label
             result.append(LocatedFinding(finding: finding, message: line.message, range: line.range))
         }

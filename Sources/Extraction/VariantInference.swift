@@ -12,10 +12,11 @@ public enum VariantInference {
         let addressed = vocabulary.words("second_person").map { $0.lowercased() }
         // The ordering word in the label's own clause, in a sentence that asks nothing (我家床1.5米的，买哪个尺寸 orders nothing).
         func orders(_ finding: Finding) -> Bool {
-            let quote = finding.quote.lowercased()
+            // Folded (衣長 as 衣长) to meet the word lists.
+            let quote = vocabulary.folding.fold(finding.quote).lowercased(), raw = vocabulary.folding.fold(finding.raw).lowercased()
             let sentences = quote.split(whereSeparator: { "。!！;；?？\n".contains($0) })
-            guard let sentence = sentences.first(where: { $0.contains(finding.raw.lowercased()) }), !asking.contains(where: { sentence.contains($0) }),
-                  let clause = sentence.split(whereSeparator: { "，,".contains($0) }).first(where: { $0.contains(finding.raw.lowercased()) }) else { return false }
+            guard let sentence = sentences.first(where: { $0.contains(raw) }), !asking.contains(where: { sentence.contains($0) }),
+                  let clause = sentence.split(whereSeparator: { "，,".contains($0) }).first(where: { $0.contains(raw) }) else { return false }
             // The seller names an order only as the buyer's (您拍的是L码), not in advice (买小号顶得太紧).
             guard finding.role != .seller || addressed.contains(where: { clause.contains($0) }) else { return false }
             return ordering.contains { clause.contains($0) }

@@ -24,7 +24,7 @@ extension JSONWriter {
         field("speaker", message.speaker)
         field("role", message.role.rawValue)
         field("type", message.type.rawValue)
-        field("text", log.text(of: message))
+        field("text", log.writtenText(of: message))
         field("quoted", message.quoted)
         strings("flags", message.flags.names)
         endObject()
@@ -57,7 +57,7 @@ public enum MessagePrinter {
             let time = message.time.map { String($0.iso8601.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
             let who = message.speaker.map { "\(message.role.rawValue) \($0)" } ?? message.role.rawValue
             let type = message.type == .text ? "" : "[\(message.type.rawValue)] "
-            let text = log.text(of: message).replacingOccurrences(of: "\n", with: " ⏎ ")
+            let text = log.writtenText(of: message).replacingOccurrences(of: "\n", with: " ⏎ ")
             let left = DisplayWidth.pad(String(message.line), to: 6) + DisplayWidth.pad(time, to: 18) + DisplayWidth.pad(DisplayWidth.truncate(who, to: 22), to: 24)
             out += "  " + left + DisplayWidth.truncate(type + text, to: max(20, columns - 50)) + "\n"
         }

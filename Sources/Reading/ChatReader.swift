@@ -9,11 +9,14 @@ public struct ChatReader: Sendable {
     /// A layout name from `ChatReader.formatNames`, or nil to detect.
     public var inputFormat: String?
     public var dateOrder: DateOrder?
+    /// Traditional characters read as simplified (quotes keep them as written).
+    public var folding: CharacterFolding
 
-    public init(hints: RoleHints = RoleHints(), inputFormat: String? = nil, dateOrder: DateOrder? = nil) {
+    public init(hints: RoleHints = RoleHints(), inputFormat: String? = nil, dateOrder: DateOrder? = nil, folding: CharacterFolding = CharacterFolding()) {
         self.hints = hints
         self.inputFormat = inputFormat
         self.dateOrder = dateOrder
+        self.folding = folding
     }
 
     static let formats: [any ChatFormat] = [TelegramFormat(), WeChatCSVFormat(tool: .wechatMsg), WeChatCSVFormat(tool: .pyWxDump)]
@@ -50,7 +53,8 @@ public struct ChatReader: Sendable {
             let line = parsed.messages.first { $0.stamp == stamp }?.line
             throw InputError(path: path, line: line, "dates such as \(a)/\(b)/\(year) read as day/month and as month/day, and nothing in the file decides: rerun with --date-order dmy or --date-order mdy")
         }
-        var roles = hints.roles(for: parsed.messages, bytes: parsed.bytes, handoffs: parsed.handoffs, scratch: scratch)
+        let folded = folding.fold(parsed.bytes)
+        var roles = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, scratch: scratch)
         if format is ListingFormat { roles = [:] }
         var messages: [Message] = []
         messages.reserveCapacity(parsed.messages.count)
@@ -83,8 +87,8 @@ public struct ChatReader: Sendable {
         if let first = invalid.first {
             warnings.append("\(invalid.count) 12-hour time\(invalid.count == 1 ? "" : "s") that cannot be right (first at line \(first.line)): kept as written")
         }
-        return ChatLog(path: path, bytes: parsed.bytes, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
-                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim)
+        return ChatLog(path: path, bytes: folded, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
+                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes)
     }
 
     /// The format to read with, the name to report, and the confidence.

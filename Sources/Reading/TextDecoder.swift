@@ -6,7 +6,8 @@ import Darwin
 #endif
 import Matching
 
-/// A text encoding the reader can decode. `auto` sniffs: BOM, then strict UTF-8, then GB18030.
+/// A text encoding the reader can decode. `auto` sniffs: BOM, UTF-16 by its pattern, strict
+/// UTF-8, then GB18030 or Big5, whichever reads as the more common characters.
 public enum TextEncoding: String, Sendable, CaseIterable {
     case auto
     case utf8 = "utf-8"
@@ -58,8 +59,14 @@ public enum TextDecoder {
         if scan.invalid == 0 { return DecodedText(bytes: data, encoding: .utf8, warnings: []) }
         // Mostly valid UTF-8 with a few bad bytes (a truncated copy, a damaged export) stays UTF-8.
         if scan.multibyte >= 4 * scan.invalid { return repairUTF8(data, scan: scan) }
-        if let bytes = iconv(data, from: .gb18030) { return DecodedText(bytes: bytes, encoding: .gb18030, warnings: []) }
-        if let bytes = iconv(data, from: .big5) { return DecodedText(bytes: bytes, encoding: .big5, warnings: []) }
+        // GB18030 takes almost any bytes, Big5 too: when both decode, the one whose character
+        // pairs fall among its common characters wins.
+        switch (iconv(data, from: .gb18030), iconv(data, from: .big5)) {
+        case (let gb?, let big5?): return DoubleByteScan(data).likelyBig5 ? DecodedText(bytes: big5, encoding: .big5, warnings: []) : DecodedText(bytes: gb, encoding: .gb18030, warnings: [])
+        case (let gb?, nil): return DecodedText(bytes: gb, encoding: .gb18030, warnings: [])
+        case (nil, let big5?): return DecodedText(bytes: big5, encoding: .big5, warnings: [])
+        case (nil, nil): break
+        }
         // GB18030 with a few damaged bytes (a cut copy): what decodes is kept, the rest replaced.
         if let lenient = replacing(data, from: .gb18030), lenient.invalid * 100 <= data.count { return lenient.text }
         throw .undecodable("not UTF-8, UTF-16, GB18030 or Big5 text (first bad byte at line \(scan.firstInvalidLine ?? 1)); try --encoding")
@@ -167,6 +174,36 @@ public enum TextDecoder {
         }
         return failed ? nil : (output, invalid, firstLine)
     }
+}
+
+/// Which double-byte Chinese encoding a file's byte pairs read as more naturally. Common
+/// characters sit in known blocks: GB2312's level 1 (the 3,755 most used simplified
+/// characters, lead bytes B0-D7 with trail A1-FE) and its punctuation (A1-A3), against Big5's
+/// level 1 (the 5,401 most used traditional characters, lead A4-C6 with trail 40-7E or A1-FE)
+/// and its punctuation (A1-A3). Big5 text read as GB18030 lands half its pairs on rare GBK
+/// extension characters (trail 40-7E), and GB text read as Big5 lands its level-2 pairs and
+/// many level-1 ones outside Big5's common block.
+struct DoubleByteScan {
+    var gbCommon = 0
+    var big5Common = 0
+
+    init(_ data: [UInt8]) {
+        var index = 0
+        while index + 1 < data.count {
+            let (lead, trail) = (data[index], data[index + 1])
+            guard lead >= 0x81 else {
+                index += 1
+                continue
+            }
+            let highTrail = (0xA1...0xFE).contains(trail)
+            if highTrail, (0xA1...0xA3).contains(lead) || (0xB0...0xD7).contains(lead) { gbCommon += 1 }
+            if highTrail || (0x40...0x7E).contains(trail), (0xA1...0xA3).contains(lead) || (0xA4...0xC6).contains(lead) { big5Common += 1 }
+            index += 2
+        }
+    }
+
+    /// Big5 when clearly more of its pairs are common Big5 characters than common GB ones.
+    var likelyBig5: Bool { big5Common * 4 > gbCommon * 5 }
 }
 
 /// Counts of a strict UTF-8 validation pass.

@@ -111,6 +111,35 @@ import Testing
         #expect(tested.stdout.contains("1 word lists, 0 categories, 8 examples: all pass"))
     }
 
+    /// Text is folded to simplified before matching, so a word written in traditional
+    /// characters could never match: `patterns test` says so, with the simplified form; a
+    /// folder may add pairs of its own, with examples.
+    @Test func aTraditionalWordInAPatternsFolderIsReported() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("""
+        word_lists:
+          negation:
+            description: a negation in traditional characters
+            words: [並非]
+            examples:
+              match: ['S: 並非100%純棉']
+              no_match: ['S: 100%純棉']
+        fold_characters:
+          examples:
+            fold: ['㐂 => 喜']
+            keep: ['喜']
+          pairs: ['㐂喜']
+        """, to: "words.yaml", in: folder)
+        let tested = try Support.run(["patterns", "test", folder.path])
+        #expect(tested.status == 1)
+        #expect(tested.stdout.contains("word list negation: `並非` is read as `并非` before matching, so as written it never matches: write `并非`"), "\(tested.stdout)")
+        #expect(tested.stdout.contains("words.yaml:6: word list negation: must show that the value is dropped"), "as written it does not match: \(tested.stdout)")
+        #expect(tested.stdout.contains("10 examples: 2 failures"), "the list's eight (bundled and added) and the folding's two pass: \(tested.stdout)")
+        Support.write("fold_characters:\n  pairs: ['長长x']\n", to: "words.yaml", in: folder)
+        let broken = try Support.run(["patterns", "test", folder.path])
+        #expect(broken.status == 2 && broken.stderr.contains("words.yaml:2") && broken.stderr.contains("an odd number of characters"), "\(broken.stderr)")
+    }
+
     @Test func patternsTestPassesBundledAndFailsAWrongExample() throws {
         let bundled = try Support.run(["patterns", "test"])
         #expect(bundled.status == 0)

@@ -142,6 +142,45 @@ import Testing
         }
     }
 
+    /// A Big5 file is read as Big5 (GB18030 would take its bytes too), and its traditional
+    /// characters are read as the catalogue's words while every quote keeps them as written
+    /// (issue 15, defect 3). The same text in GB18030 stays GB18030.
+    @Test func big5IsDetectedAndTraditionalCharactersAreRead() throws {
+        let folder = Support.temporaryFolder()
+        let chat = """
+        2025-05-06 20:11:02 阿傑的小舖: 這件襯衫衣長72公分，胸圍106公分，誤差1-2公分
+        2025-05-06 20:12:40 小雯: 可以七天無理由退貨嗎？
+        2025-05-06 20:13:05 阿傑的小舖: 可以的，保固半年，48小時內出貨
+        2025-05-06 20:14:30 阿傑的小舖: 面料是亞麻55% 棉45%
+
+        """
+        let notes = "衣長 69\n胸圍 平鋪51×2\n洗標：亞麻55% 棉45%\n"
+        for encoding in ["BIG5", "GB18030"] {
+            let chatURL = folder.appendingPathComponent("shirt-\(encoding).txt"), notesURL = folder.appendingPathComponent("notes-\(encoding).txt")
+            try Data(TextDecoder.iconvEncode(chat, to: encoding)!).write(to: chatURL)
+            try Data(TextDecoder.iconvEncode(notes, to: encoding)!).write(to: notesURL)
+            let run = try extract([chatURL.path])
+            #expect(run.status == 0, "\(encoding): \(run.stderr)")
+            let findings = run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let attributes = findings.filter { $0["type"] as? String == "finding" }.compactMap { $0["attribute"] as? String }
+            for attribute in ["garment_length", "chest", "measurement_tolerance", "return_window", "warranty", "dispatch_within", "material"] {
+                #expect(attributes.contains(attribute), "\(encoding): \(attribute) in \(attributes)")
+            }
+            let length = findings.first { $0["attribute"] as? String == "garment_length" }
+            #expect((length?["quote"] as? String)?.contains("衣長72公分") == true, "the quote is as written: \(String(describing: length?["quote"]))")
+            #expect((length?["raw"] as? String)?.hasPrefix("衣長72公分") == true, "raw as written: \(String(describing: length?["raw"]))")
+            let messages = try Support.run(["messages", "--format", "jsonl", chatURL.path])
+            #expect(messages.stdout.contains("\"encoding\":\"\(encoding == "BIG5" ? "big5" : "gb18030")\""), "\(messages.stdout.prefix(300))")
+            #expect(messages.stdout.contains("這件襯衫衣長72公分"), "messages are shown as written")
+            // The notes in the same encoding: the length short by 3 cm is outside the seller's 2 cm.
+            let compare = try Support.run(["compare", chatURL.path, "--measured", notesURL.path])
+            #expect(compare.status == 1, "\(encoding): \(compare.stdout) \(compare.stderr)")
+            #expect(compare.stdout.contains("garment_length") && compare.stdout.contains("mismatch"), "\(compare.stdout)")
+            #expect(compare.stdout.contains("“衣長 69”"), "the notes are quoted as written")
+            #expect(compare.stdout.contains("胸圍106公分"), "promises are quoted as written")
+        }
+    }
+
     @Test func aLongLineWithNoNewlineIsScannedToTheEnd() throws {
         let folder = Support.temporaryFolder()
         let path = folder.appendingPathComponent("long.txt")
