@@ -28,14 +28,37 @@ struct FileSelection: ParsableArguments {
     @Flag(name: [.customShort("0"), .customLong("null")], help: "Paths in --files-from are separated by NUL bytes (find -print0).")
     var nullSeparated = false
 
+    func validate() throws {
+        if nullSeparated, filesFrom == nil { throw ValidationError("-0 reads NUL-separated paths from --files-from: give --files-from FILE, or drop -0") }
+        if !recursive, let option = !include.isEmpty ? "--include" : !exclude.isEmpty ? "--exclude" : nil {
+            throw ValidationError("\(option) picks files inside folders read with -r: add -r, or drop \(option)")
+        }
+    }
+
+    /// Whether `path`, found in a folder, is a FIFO, socket or device: reading one would block
+    /// the batch (a FIFO waits for a writer), so it is reported and skipped. Named on the
+    /// command line (`<(iconv …)`), a pipe is read.
+    static func special(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG && status.st_mode & S_IFMT != S_IFDIR
+    }
+
+    /// The error for a special file found in a folder.
+    static func skipped(_ path: String) -> InputError {
+        InputError(path: path, "not a regular file (a FIFO, socket or device) in a -r folder: skipped")
+    }
+
     /// The paths to read, in a deterministic order: arguments in the order given, each
-    /// folder's files sorted by path.
-    func paths(_ arguments: [String]) throws -> [String] {
+    /// folder's files sorted by path; `walked`: those found in folders (not named).
+    func paths(_ arguments: [String]) throws -> (paths: [String], walked: Set<String>) {
+        var walked: Set<String> = []
         var paths: [String] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if recursive, argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                paths += walk(argument)
+                let found = walk(argument)
+                paths += found
+                walked.formUnion(found)
             } else {
                 paths.append(argument)
             }
@@ -57,7 +80,7 @@ struct FileSelection: ParsableArguments {
                 if !path.isEmpty { paths.append(path) }
             }
         }
-        return paths
+        return (paths, walked)
     }
 
     private func walk(_ folder: String) -> [String] {

@@ -68,6 +68,17 @@ struct CaseOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
     @OptionGroup var catalog: CatalogOptions
 
+    /// The options that name one order's files or values, as given (a manifest has a column for each).
+    var perOrder: [String] {
+        let given: [(String, Bool)] = [
+            ("the files", !files.isEmpty || selection.filesFrom != nil), ("--chat", !chat.isEmpty), ("--listing", !listing.isEmpty),
+            ("--measured", !measured.isEmpty), ("--measure", !measure.isEmpty), ("--variant", variant != nil), ("--price", price != nil),
+            ("--ordered", ordered != nil), ("--shipped", shipped != nil), ("--received", received != nil), ("--measured-on", measuredOn != nil),
+            ("--quantity", quantity != nil), ("--cartons", cartons != nil),
+        ]
+        return given.filter(\.1).map(\.0)
+    }
+
     func validate() throws {
         for date in [ordered, shipped].compactMap({ $0 }) where OrderDate.moment(date) == nil {
             throw ValidationError("dates are YYYY-MM-DD or 'YYYY-MM-DD HH:MM', not `\(date)`")
@@ -143,8 +154,13 @@ struct CaseOptions: ParsableArguments {
                 throw ValidationError("--measure '\(line)': \(error.message)")
             }
         }
-        return loader.load(chats: try selection.paths(files) + chat, listings: listing, measured: measured, extra: measures, variant: variant,
-                           ordered: ordered, shipped: shipped) { Console.error($0.description) }
+        let (paths, walked) = try selection.paths(files)
+        let skipped = paths.filter { walked.contains($0) && FileSelection.special($0) }
+        for path in skipped { Console.error(FileSelection.skipped(path).description) }
+        var loaded = loader.load(chats: paths.filter { !skipped.contains($0) } + chat, listings: listing, measured: measured, extra: measures, variant: variant,
+                                 ordered: ordered, shipped: shipped) { Console.error($0.description) }
+        if !skipped.isEmpty { loaded.failed = true }
+        return loaded
     }
 
     /// The claim's context for a case loaded from these options (the options' order size and
@@ -206,7 +222,7 @@ struct CaseLoader {
         let catalog: Catalog
         let chats: [String]
         let listings: [String]
-        let failed: Bool
+        var failed: Bool
         /// The order's size as the chat states it, or nil.
         let orderSize: OrderSize?
         /// The day the notes say they were measured, or nil.

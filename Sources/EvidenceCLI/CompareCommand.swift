@@ -147,6 +147,10 @@ struct ClaimCommand: ParsableCommand {
 
     func validate() throws {
         if manifest != nil, out == nil { throw ValidationError("--manifest needs --out DIR for the claims") }
+        if manifest == nil, out != nil { throw ValidationError("--out is the folder of --manifest's claims: give --manifest orders.csv, or drop --out (one claim goes to standard output)") }
+        if manifest != nil, let given = inputs.perOrder.first {
+            throw ValidationError("--manifest takes each order's files and values from its columns: drop \(given) (or run the order alone without --manifest)")
+        }
     }
 
     func run() throws {

@@ -27,10 +27,13 @@ public struct EvidenceCommand: ParsableCommand {
           evidence patterns list                  the bundled catalogue
           evidence patterns test my-patterns/     run your patterns' examples
 
-        Exit codes: 0 found something (compare, claim: nothing falls short;
-        patterns test: all pass), 1 found nothing (compare, claim: something
-        falls short; measurements: a line not read; patterns test: a
-        failure), 2 an input or pattern file could not be read, 64 bad usage.
+        Exit codes: 0 extract: at least one finding; messages, measurements:
+        every line read; compare, claim: nothing falls short; patterns test:
+        all pass. 1 extract: no finding; measurements: a line not read;
+        compare, claim: something falls short (a claim was drafted);
+        patterns test: a failure. 2 an input or pattern file could not be
+        read (the others still were), or output could not be written.
+        64 bad usage.
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, MessagesCommand.self, MeasurementsCommand.self, CompareCommand.self, ClaimCommand.self, PatternsCommand.self]

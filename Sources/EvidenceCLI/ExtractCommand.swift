@@ -39,9 +39,10 @@ struct ExtractCommand: ParsableCommand {
           find chats -name '*.txt' -print0 \\
             | evidence extract --files-from - -0 -j 4 --format jsonl
 
-        Exit codes: 0 found at least one promise, 1 found none, 2 a file
+        Exit codes: 0 found at least one finding (a promise, a buyer's
+        question, a figure whose speaker is unknown), 1 found none, 2 a file
         could not be read (the other files are still processed), 64 bad
-        usage.
+        usage. Count promises with jq 'select(.promise)'.
         """
     )
 
@@ -77,7 +78,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let extractor = Extractor(try catalog.load())
-        let paths = try selection.paths(files)
+        let (paths, walked) = try selection.paths(files)
         let reader = input.reader(folding: extractor.catalog.vocabulary.folding)
         let encoding = input.encoding
         var printer: any FindingPrinter
@@ -90,6 +91,7 @@ struct ExtractCommand: ParsableCommand {
         let progress = Progress(total: paths.count)
         BatchRunner<FileResult>(count: paths.count, jobs: jobs).run(jobs: jobs, makeState: { extractor.makeScratch() }, work: { index, scratch in
             do throws(InputError) {
+                if walked.contains(paths[index]), FileSelection.special(paths[index]) { throw FileSelection.skipped(paths[index]) }
                 let log = try InputOptions.load(paths[index], encoding: encoding, reader: reader, scratch: scratch)
                 let result = extractor.extract(log, scratch: scratch)
                 return FileResult(path: log.path, summary: FileSummary(log: log, findings: result.findings.count), findings: result.findings,

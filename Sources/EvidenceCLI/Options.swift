@@ -12,9 +12,9 @@ import Reading
 
 /// Exit codes shared by every subcommand (see README "Exit codes").
 public enum ExitStatus {
-    /// extract: found something; patterns test: all examples pass.
+    /// extract: at least one finding; compare, claim: nothing falls short; patterns test: all examples pass.
     public static let success: Int32 = 0
-    /// extract: nothing found; patterns test: an example failed.
+    /// extract: no finding; compare, claim: something falls short; patterns test: an example failed.
     public static let negative: Int32 = 1
     /// A file or pattern could not be read (the other files were still processed).
     public static let error: Int32 = 2

@@ -54,6 +54,54 @@ import Testing
         #expect(run.stderr == "evidence: <stdin>: warning: no chat layout recognised: read as plain text, one message per line, speakers unknown (see --input-format)\n")
     }
 
+    /// One contract for exit 0 and 1 (issue 15, defect 11): `extract` exits 0 when it found
+    /// anything (a buyer's question too), 1 when nothing; the code, both helps and the README agree.
+    @Test func extractExitsZeroForAnyFinding() throws {
+        let question = "2024-03-12 10:00:00 tb_买家: 这个床垫有1.8米宽吗？\n2024-03-12 10:01:00 家居旗舰店:小林: 亲，稍等\n"
+        let asked = try Support.run(["extract", "--format", "jsonl", "-"], input: question)
+        #expect(asked.stdout.contains("\"stance\":\"question\"") && !asked.stdout.contains("\"promise\":true"), "only the question: \(asked.stdout)")
+        #expect(asked.status == 0)
+        let nothing = try Support.run(["extract", "--format", "jsonl", "-"], input: "2024-03-12 10:00:00 tb_买家: 在吗\n")
+        #expect(nothing.status == 1 && nothing.stdout.isEmpty)
+        let root = try Support.run(["--help"]), extract = try Support.run(["extract", "--help"])
+        #expect(root.stdout.contains("0 extract: at least one finding") && extract.stdout.contains("0 found at least one finding"))
+        let readme = try String(contentsOf: Support.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("| 0 | found at least one finding"))
+    }
+
+    /// Options that contradict each other are bad usage, with one line saying why (issue 15, defect 10).
+    @Test func contradictoryOptionsAreBadUsage() throws {
+        let cases: [([String], String)] = [
+            (["claim", "--out", "claims", "chat.txt", "--measure", "length=3cm"], "--out is the folder of --manifest's claims"),
+            (["claim", "--manifest", "orders.csv", "--out", "claims", "--price", "50"], "drop --price"),
+            (["claim", "--manifest", "orders.csv", "--out", "claims", "--variant", "XL"], "drop --variant"),
+            (["claim", "--manifest", "orders.csv", "--out", "claims", "chat.txt"], "drop the files"),
+            (["extract", "-0", "chat.txt"], "-0 reads NUL-separated paths from --files-from"),
+            (["extract", "--include", "*.txt", "chats"], "--include picks files inside folders read with -r"),
+            (["compare", "--exclude", "old", "chats", "--measure", "length=3cm"], "--exclude picks files inside folders read with -r"),
+        ]
+        for (arguments, reason) in cases {
+            let run = try Support.run(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stderr.contains(reason), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    /// A FIFO inside a `-r` folder is reported and skipped; the run neither hangs nor loses
+    /// the other files (issue 15, defect 9).
+    @Test func aFIFOInAFolderIsSkippedNotWaitedFor() throws {
+        let folder = Support.temporaryFolder()
+        Support.write("2024-03-12 10:00:00 家居旗舰店:小林: 长30cm\n", to: "a.txt", in: folder)
+        let fifo = folder.appendingPathComponent("b.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for command in [["extract", "--format", "jsonl", "-r", folder.path], ["compare", "-r", folder.path, "--measure", "length=30cm"]] {
+            let run = try Support.run(command)
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stderr.contains("b.txt: not a regular file (a FIFO, socket or device) in a -r folder: skipped"), "\(run.stderr)")
+            #expect(run.stdout.contains("30"), "the regular file is still read")
+        }
+    }
+
     @Test func badFilesAreReportedAndOthersStillProcessed() throws {
         let folder = Support.temporaryFolder()
         let good = Support.write("长30cm\n", to: "good.txt", in: folder)
