@@ -195,16 +195,24 @@ struct ClaimCommand: ParsableCommand {
     /// One claim per order of a CSV manifest, and an index of verdicts.
     func runManifest(_ manifest: String, out: String) throws {
         let loader = try inputs.loader()
-        let orders: [ManifestOrder]
+        let rows: ManifestOrder.Rows
         do {
-            orders = try ManifestOrder.read(manifest, platforms: loader.catalog.platforms.keys.sorted(), categories: loader.catalog.categories.map(\.id))
-        } catch {
+            rows = try ManifestOrder.read(manifest, platforms: loader.catalog.platforms.keys.sorted(), categories: loader.catalog.categories.map(\.id))
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch let error as InputError {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)
+        } catch {
+            Console.error("\(out): cannot create the folder (\(error.localizedDescription))")
+            throw ExitCode(ExitStatus.error)
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var index: [ManifestOrder.Outcome] = []
-        for order in orders {
+        // A bad row is reported and left out; every other order is still written.
+        var index = rows.rejected.map { row in
+            Console.error(row.error.description)
+            return ManifestOrder.Outcome(line: row.line, id: row.id ?? "", platform: nil, claim: nil, comparison: nil, file: nil, problems: [row.error.description])
+        }
+        let names = ManifestOrder.fileNames(rows.orders.map(\.id))
+        for (order, name) in zip(rows.orders, names) {
             var problems: [String] = []
             let loaded = loader.load(chats: order.chats, listings: order.listings, measured: order.measurements, variant: order.variant,
                                      category: order.category.flatMap { id in loader.catalog.categories.first { $0.id == id } },
@@ -216,13 +224,29 @@ struct ClaimCommand: ParsableCommand {
                                        measuredOn: order.measuredOn ?? loaded.measuredOn, orderSize: order.orderSize ?? loaded.orderSize,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
             let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
-            let file = (out as NSString).appendingPathComponent(ManifestOrder.fileName(order.id) + "." + format.fileExtension)
-            try render(claim, loaded.comparison, loader.catalog).write(toFile: file, atomically: true, encoding: .utf8)
-            index.append(ManifestOrder.Outcome(order: order, claim: claim, comparison: loaded.comparison, file: file, problems: problems))
+            let fileName = name + "." + format.fileExtension
+            if name != ManifestOrder.plainName(order.id) {
+                Console.error("\(manifest):\(order.line): order \(order.id): written as \(fileName): its id makes the same file name as another order's or the index's")
+            }
+            var file: String? = (out as NSString).appendingPathComponent(fileName)
+            do throws(InputError) {
+                try SafeFile.write(Array(render(claim, loaded.comparison, loader.catalog).utf8), named: fileName, in: out)
+            } catch {
+                Console.error(error.description)
+                problems.append(error.description)
+                file = nil
+            }
+            index.append(ManifestOrder.Outcome(line: order.line, id: order.id, platform: order.platform, claim: claim, comparison: loaded.comparison, file: file, problems: problems))
         }
-        try ManifestOrder.writeIndex(index, to: out)
+        index.sort { $0.line < $1.line }
+        do throws(InputError) {
+            try ManifestOrder.writeIndex(index, to: out)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.error)
+        }
         let drafted = index.filter { $0.claim != nil }.count
-        Console.error("\(orders.count) orders: \(drafted) claims drafted, \(index.filter { !$0.problems.isEmpty }.count) with problems; index in \(out)/index.csv")
+        Console.error("\(index.count) order\(index.count == 1 ? "" : "s"): \(drafted) claim\(drafted == 1 ? "" : "s") drafted, \(index.filter { !$0.problems.isEmpty }.count) with problems; index in \(out)/index.csv")
         if index.contains(where: { !$0.problems.isEmpty }) { throw ExitCode(ExitStatus.error) }
         if drafted > 0 { throw ExitCode(ExitStatus.negative) }
     }

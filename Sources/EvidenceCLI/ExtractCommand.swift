@@ -52,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (a table), json (one document) or jsonl (one finding per line).")
     var format: OutputFormat = .text
 
-    @Option(name: [.short, .customLong("jobs")], help: "Files read in parallel (default: all cores). Output order does not change.")
+    @Option(name: [.short, .customLong("jobs")], help: "Files read in parallel (default and most: the cores of this machine). Output order does not change.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "End with per-file and total counts (a `\"type\":\"summary\"` object in jsonl).")
@@ -79,6 +79,10 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let extractor = Extractor(try catalog.load())
         let (paths, walked) = try selection.paths(files)
+        // More threads than cores only hold more files in memory at once.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if jobs > cores { Console.error("warning: -j \(jobs): \(cores) used, the cores of this machine") }
+        let jobs = min(jobs, cores)
         let reader = input.reader(folding: extractor.catalog.vocabulary.folding)
         let encoding = input.encoding
         var printer: any FindingPrinter

@@ -87,6 +87,15 @@ import Testing
         }
     }
 
+    /// `-j` beyond the cores is capped at the cores, with a warning: more threads only hold
+    /// more files in memory (issue 15, defect 7).
+    @Test func jobsAreCappedAtTheCores() throws {
+        let run = try Support.run(["extract", "-j", "10000", "--format", "jsonl", "-"], input: "长30cm\n")
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(run.status == 0 && run.stdout.contains("\"length\""))
+        #expect(run.stderr.contains("warning: -j 10000: \(cores) used, the cores of this machine"), "\(run.stderr)")
+    }
+
     /// A FIFO inside a `-r` folder is reported and skipped; the run neither hangs nor loses
     /// the other files (issue 15, defect 9).
     @Test func aFIFOInAFolderIsSkippedNotWaitedFor() throws {
@@ -341,7 +350,7 @@ import Testing
         let run = try Support.run(["claim", "--manifest", cases.appendingPathComponent("orders.csv").path, "--out", out.path])
         #expect(run.status == 2)  // one order names a missing file
         let index = try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8)
-        #expect(index.contains("TB-1001,claim,taobao,大小/尺寸与商品描述不符,chest;material,退货退款,259.00"))
+        #expect(index.contains("TB-1001,claim,taobao,大小/尺寸与商品描述不符,chest;material,退货退款,259.00"), "\(index)")
         #expect(index.contains("TB-1002,no_discrepancy"))
         #expect(index.contains("1688-77,error"))
         let claim = try String(contentsOf: out.appendingPathComponent("TB-1001.md"), encoding: .utf8)
