@@ -74,7 +74,7 @@ public struct Extractor: Sendable {
         }
         let builder = FindingBuilder(vocabulary: catalog.vocabulary, longerAliases: patternSet.longerAliases)
         var findings: [LocatedFinding] = []
-        var taken: [Range<Int>] = []
+        var taken = TakenRanges()
         var currentMessage = -1
         var quote = ""
         log.bytes.withUnsafeBufferPointer { buffer in
@@ -85,13 +85,13 @@ public struct Extractor: Sendable {
                     taken.removeAll()
                     quote = messages[currentMessage].body.count <= Extractor.longMessage ? log.writtenText(of: messages[currentMessage]) : ""
                 }
-                if taken.contains(where: { $0.overlaps(range) }) { continue }
+                if taken.overlaps(range) { continue }
                 let message = messages[candidate.message]
                 let pattern = patterns[candidate.pattern]
                 let located = template(log, buffer, message, range, quote: quote, kind: pattern.definition.kind, pattern: pattern.id)
                 let made = builder.findings(pattern, candidate.captures, buffer, template: located, context: message.body)
                 if !made.isEmpty {
-                    taken.append(range)
+                    taken.insert(range)
                     findings += made.map { LocatedFinding(finding: $0, message: candidate.message, range: range, answerOnly: pattern.definition.answerOnly) }
                 }
             }
@@ -233,6 +233,34 @@ public struct Extractor: Sendable {
         found[first].range = union
         found[first].finding.raw = Extractor.written(log, union)
         for index in indexes where index != first { found[index].dropped = true }
+    }
+
+    /// The ranges a message's findings already cover: sorted and never overlapping, so a
+    /// check is a binary search (a dense line holds a hundred thousand findings).
+    struct TakenRanges {
+        private var ranges: [Range<Int>] = []
+
+        /// The index of the first range ending after `offset`.
+        private func firstEnding(after offset: Int) -> Int {
+            var low = 0, high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        func overlaps(_ range: Range<Int>) -> Bool {
+            let index = firstEnding(after: range.lowerBound)
+            return index < ranges.count && ranges[index].overlaps(range)
+        }
+
+        /// Adds `range`, which overlaps none already there.
+        mutating func insert(_ range: Range<Int>) {
+            ranges.insert(range, at: firstEnding(after: range.lowerBound))
+        }
+
+        mutating func removeAll() { ranges.removeAll(keepingCapacity: true) }
     }
 
     private struct ScanError: Error {
