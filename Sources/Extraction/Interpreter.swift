@@ -262,6 +262,15 @@ struct Interpreter {
         }
     }
 
+    /// A bare figure right after the carton's, parted only by a comma (Carton 45x32x62 cm, 14 kg;
+    /// 外箱60*40*45cm，18公斤): the carton's too. A figure with a word of its own is left alone.
+    private func followsTheCarton(_ previous: LocatedFinding?, _ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let previous, previous.message == item.message, previous.finding.level == "carton", previous.range.upperBound <= item.range.lowerBound,
+              item.range.lowerBound - previous.range.upperBound <= 6, item.finding.raw.first?.isNumber == true else { return false }
+        let between = UTF8Text.string(buffer, previous.range.upperBound..<item.range.lowerBound).trimmingBlanks()
+        return [",", "，", "、", ";", "；"].contains(between)
+    }
+
     /// What a figure is about, from the words of its clause: a packaging level (外箱尺寸, 每盒),
     /// another subject (我身高, 一米九的人, 狗, 房间, 之前买的), another model (升级款, the bigger
     /// one) and a conditional offer (定制的话, if you order 1000+).
@@ -273,7 +282,7 @@ struct Interpreter {
             try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)
         }
         if item.finding.level == nil {
-            if found(words.cartonLevel, before..<item.range.upperBound) != nil { item.finding.level = "carton" }
+            if found(words.cartonLevel, before..<item.range.upperBound) != nil || followsTheCarton(previous, item, buffer) { item.finding.level = "carton" }
             else if item.finding.kind == .weight, found(words.grossLevel, before..<after) != nil {
                 item.finding.level = "package"
                 if ["", "weight"].contains(item.finding.attribute) { item.finding.attribute = "gross_weight" }

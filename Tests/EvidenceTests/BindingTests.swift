@@ -31,6 +31,27 @@ import Testing
         #expect(!findings.contains { $0.role == .seller }, "a yes to the buyer's own figures is no promise")
     }
 
+    /// A bare weight right after the carton's size, parted by a comma, is the carton's; a
+    /// weight with its own word, or in a clause of its own, stays the item's.
+    @Test func aBareWeightAfterTheCartonSizeIsTheCartons() {
+        for line in ["Packing: 20 pcs per carton, carton 50x40x38 cm, 12.5 kg", "外箱尺寸58*42*40cm，16公斤，一箱24个"] {
+            let weight = chat([("S", line)]).first { $0.kind == .weight }
+            #expect(weight?.attribute == "carton_gross_weight" && weight?.level == "carton", "\(line): \(String(describing: weight?.attribute))")
+        }
+        for line in ["Carton 50x40x38 cm. The lamp itself weighs 1.2 kg", "外箱58*42*40cm，单个净重1.2kg"] {
+            let weight = chat([("S", line)]).first { $0.kind == .weight }
+            #expect(weight?.level == nil && weight?.attribute.contains("carton") == false, "\(line): \(String(describing: weight?.attribute))")
+        }
+    }
+
+    /// A figure of a pet the item is for (fits cats up to 7 kg) or of the buyer's own pet is never the item's.
+    @Test func aPetsFiguresAreNotTheItems() {
+        let findings = chat([("S", "Fits cats up to 6 kg, carrier weight 0.9 kg"), ("B", "My own dog is 8 kg and 45 cm long, ok?"), ("S", "Yes")])
+        // 6 kg is whom it fits (body_weight), the dog's figures are the buyer's: the item weighs 0.9 kg.
+        #expect(findings.filter { $0.isPromise && $0.attribute == "weight" }.map(\.value) == [.number(900)], "\(findings.map { ($0.attribute, $0.value, $0.isPromise) })")
+        #expect(!findings.contains { $0.isPromise && $0.kind == .dimension }, "the dog's 45 cm")
+    }
+
     @Test func aFigureBeforeAnOrderWordIsNotTheSpeakers() {
         #expect(promises([("B", "我要1.8米的"), ("S", "好的")]).isEmpty)
         #expect(chat([("B", "我量了一下长72cm")]).first?.subject == nil)
