@@ -128,6 +128,10 @@ public struct MeasurementReader {
     /// How the words of a line (`cleaned` by NoteText) read, before the checks of the whole line.
     private func readingOfWords(_ raw: String, _ cleaned: String, source: String) -> NoteReading {
         if !cleaned.contains(where: { $0.isLetter || $0.isNumber }) { return .heading }
+        // 小黑 (6kg) fits fine: with no attribute word, a figure and a word of going in is what went in.
+        if let goes = first(words.goesIn, in: cleaned), cleaned[..<goes.lowerBound].contains(where: \.isNumber), first(words.attributeWord, in: cleaned) == nil {
+            return .unread("what goes in the item (`\(cleaned[goes])`), not the item's own figure")
+        }
         // A word in brackets and nothing else (【尺寸】, [Weights]) is a heading.
         if let open = cleaned.first, let close = cleaned.last, ["【": "】", "[": "]", "（": "）", "(": ")", "〔": "〕"][open] == close,
            !cleaned.contains(where: \.isASCIIDigit) { return .heading }
@@ -591,6 +595,7 @@ public struct MeasurementReader {
         if findings.isEmpty, let other = others.first {
             throw InputError(path: source, "`\(other.raw)` is about someone or something else (\(other.subject!)), not the item")
         }
+
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
