@@ -154,6 +154,11 @@ public struct MeasurementReader {
                 return measurement
             }
         }
+        // top diameter: 28.1 / 27.9 / 28.0 cm — each reading its own measurement.
+        if let repeated = NoteText.repeatedReadings(line) {
+            let read = repeated.map { (try? readLine($0, source: source)) ?? [] }
+            if read.allSatisfy({ $0.count == 1 }) { return .read(asWritten(read.flatMap { $0 })) }
+        }
         let clauses = NoteText.clauses(line).flatMap(pairs)
         let byClause = clauses.count > 1 ? clauses.flatMap { (try? readLine($0, source: source)) ?? [] } : []
         var reason: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line of the buyer's notes made plain before it is read: full-width letters, digits and
 /// marks folded to ASCII, emoji dropped, and a list bullet or number at the start dropped
 /// (`- `, `•`, `1.`, `2)`, `③`, `1 - `).
@@ -91,6 +93,37 @@ extension NoteText {
     }
 
     /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.
+    /// One attribute measured several times on one line (`top diameter: 28.1 / 27.9 / 28.0 cm`,
+    /// `pcs per carton: 12, 12, 10`, `厚度 3.2mm、3.3mm`): a line for each reading, the label and
+    /// the unit written once repeated. Nil unless there are two or more readings, each a number
+    /// (with the same unit or none) within a factor of two of the others; a remark after the
+    /// last is left out (the line as written stays each measurement's words). Sides (`60 x 40`)
+    /// and ranges (`12-15`) are not readings.
+    static func repeatedReadings(_ line: String) -> [String]? {
+        guard let first = line.firstIndex(where: \.isASCIIDigit) else { return nil }
+        let label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
+        guard label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
+        let separators: Set<Character> = [",", "，", "/", "、", ";", "；"]
+        let parts = line[first...].split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2 else { return nil }
+        var readings: [(value: Double, written: String, unit: String)] = []
+        for (index, part) in parts.enumerated() {
+            let digits = part.prefix { $0.isASCIIDigit || $0 == "." }
+            guard let value = Double(digits), !digits.isEmpty else { return nil }
+            let rest = part.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+            let unit = String(rest.prefix { $0.isLetter && $0.isASCII || $0 == "毫" || $0 == "厘" || $0 == "米" || $0 == "克" || $0 == "个" || $0 == "只" || $0 == "件" })
+            let remark = rest.dropFirst(unit.count)
+            // Only the last reading may carry a remark; none may hold a side (x) or a range (-).
+            guard index == parts.count - 1 || remark.trimmingCharacters(in: .whitespaces).isEmpty,
+                  !remark.hasPrefix("x"), !remark.hasPrefix("×"), !remark.hasPrefix("*"), !remark.hasPrefix("-") else { return nil }
+            readings.append((value, String(digits), unit))
+        }
+        let units = Set(readings.map(\.unit).filter { !$0.isEmpty })
+        guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
+        let unit = units.first ?? ""
+        return readings.map { label + " " + $0.written + unit }
+    }
+
     static func clauses(_ line: String) -> [String] {
         var clauses: [String] = []
         var current = ""
