@@ -51,7 +51,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: ArgumentHelp("Read every file in this layout instead of detecting it (see `evidence messages --help`).", valueName: "name"))
     var inputFormat: String?
 
-    @Option(name: .customLong("date-order"), help: ArgumentHelp("Order of numeric dates when the file cannot tell: dmy, mdy or ymd.", valueName: "order"))
+    @Option(name: .customLong("date-order"), help: ArgumentHelp("Order of numeric dates when the file cannot tell: dmy, mdy or ymd (undecided, those messages have no time, with a warning).", valueName: "order"))
     var dateOrder: DateOrder?
 
     @Option(name: .long, help: ArgumentHelp("A speaker who is the seller (repeatable); overrides the guess.", valueName: "name"))

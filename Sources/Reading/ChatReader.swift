@@ -44,15 +44,8 @@ public struct ChatReader: Sendable {
             throw InputError(path: path, line: error.line, error.message)
         }
         warnings += parsed.warnings
-        let resolution: DateResolver.Resolution
-        do {
-            resolution = try DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
-        } catch {
-            let stamp = error.example
-            guard case .ambiguous(let a, let b, let year) = stamp.date else { throw InputError(path: path, "ambiguous dates") }
-            let line = parsed.messages.first { $0.stamp == stamp }?.line
-            throw InputError(path: path, line: line, "dates such as \(a)/\(b)/\(year) read as day/month and as month/day, and nothing in the file decides: rerun with --date-order dmy or --date-order mdy")
-        }
+        let resolution = DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
+        if let warning = resolution.warning { warnings.append(warning) }
         let folded = folding.fold(parsed.bytes)
         var roles = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, scratch: scratch)
         if format is ListingFormat { roles = [:] }
@@ -79,7 +72,11 @@ public struct ChatReader: Sendable {
             let first = messages.first { $0.flags.contains(.outOfOrder) }!.line
             warnings.append("\(outOfOrder) message\(outOfOrder == 1 ? "" : "s") earlier than the one before (first at line \(first)): kept in file order")
         }
-        let undated = parsed.messages.indices.filter { parsed.messages[$0].stamp != nil && resolution.times[$0] == nil }
+        // Dates left undecided (day/month or month/day) are warned about once, above.
+        let undated = parsed.messages.indices.filter { index in
+            guard let stamp = parsed.messages[index].stamp else { return false }
+            return resolution.times[index] == nil && !(resolution.order == nil && stamp.isAmbiguous)
+        }
         if let first = undated.first {
             warnings.append("\(undated.count) time\(undated.count == 1 ? "" : "s") that \(undated.count == 1 ? "is" : "are") not a real date (first at line \(parsed.messages[first].line)): left without a time")
         }

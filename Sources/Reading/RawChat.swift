@@ -12,11 +12,22 @@ struct RawStamp: Sendable, Equatable {
 
     enum Meridiem: Sendable { case am, pm }
 
+    /// How an ambiguous date was written, for deciding the order when its numbers cannot:
+    /// exporters write `05/06/2025` (en-GB: zero-padded, four-digit year), `6/5/25` (en-US:
+    /// unpadded, two-digit year) or `05.06.25` (dots: day first across Europe).
+    struct DateCue: Sendable, Equatable {
+        var padded = false
+        var unpadded = false
+        var twoDigitYear = false
+        var dotted = false
+    }
+
     var date: DateForm
     var hour: Int
     var minute: Int
     var second: Int
     var meridiem: Meridiem?
+    var cue = DateCue()
 
     /// The time under `order`, and whether a 12-hour time had to be kept as written.
     func time(_ order: DateOrder) -> (LocalTime?, invalidClock: Bool) {
@@ -151,17 +162,25 @@ extension Matcher {
     func stamp(_ captures: Captures, _ buffer: UnsafeBufferPointer<UInt8>, day: (Int, Int, Int)? = nil) -> RawStamp? {
         guard let hour = int("h", captures, buffer), let minute = int("mi", captures, buffer) else { return nil }
         let date: RawStamp.DateForm
+        var cue = RawStamp.DateCue()
         if let year = int("Y", captures, buffer), let month = int("mo", captures, buffer), let dayOfMonth = int("d", captures, buffer) {
             date = .ymd(year, month, dayOfMonth)
         } else if let a = int("p1", captures, buffer), let b = int("p2", captures, buffer), let year = int("y", captures, buffer) {
             date = .ambiguous(a, b, year)
+            if let first = range(of: "p1", in: captures), let second = range(of: "p2", in: captures), let yearRange = range(of: "y", in: captures) {
+                let written = [first, second].map { UTF8Text.string(buffer, $0).trimmingBlanks() }
+                cue.padded = written.contains { $0.count == 2 && $0.hasPrefix("0") }
+                cue.unpadded = written.contains { $0.count == 1 }
+                cue.twoDigitYear = UTF8Text.string(buffer, yearRange).trimmingBlanks().count == 2
+                cue.dotted = first.upperBound < buffer.count && buffer[first.upperBound] == UInt8(ascii: ".")
+            }
         } else if let day {
             date = .ymd(day.0, day.1, day.2)
         } else {
             return nil
         }
         return RawStamp(date: date, hour: hour, minute: minute, second: int("s", captures, buffer) ?? 0,
-                        meridiem: RawStamp.meridiem(text("ap", captures, buffer)))
+                        meridiem: RawStamp.meridiem(text("ap", captures, buffer)), cue: cue)
     }
 }
 

@@ -139,16 +139,24 @@ import Testing
         #expect(log.messages[2].type == .audio)
     }
 
-    @Test func ambiguousDatesStopWithTheHint() {
-        #expect(throws: InputError.self) { try read("whatsapp-ambiguous.txt") }
-        do {
-            _ = try read("whatsapp-ambiguous.txt")
-        } catch let error as InputError {
-            #expect(error.line == 1)
-            #expect(error.message.contains("--date-order dmy or --date-order mdy"))
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
+    /// Dates nothing decides (1/2/2024, 3/2/2024: unpadded, four-digit years, forward either
+    /// way) leave the file read, its messages without a time, and one warning with the hint.
+    @Test func undecidedDatesKeepTheMessagesWithoutATime() throws {
+        let log = try read("whatsapp-ambiguous.txt")
+        #expect(log.messages.count == 3 && log.messages.allSatisfy { $0.time == nil } && log.dateOrder == nil)
+        #expect(log.warnings == ["dates such as 1/2/2024 read as day/month and as month/day, and nothing in the file decides: those messages have no time (rerun with --date-order dmy or --date-order mdy)"])
+    }
+
+    /// How the dates are written decides when their numbers cannot, said as an inference.
+    @Test(arguments: [
+        ("05/06/2025, 10:00 - Lily: a\n05/06/2025, 10:05 - Mike: b\n", DateOrder.dmy, "zero-padded with a four-digit year"),
+        ("6/5/25, 10:00 AM - Lily: a\n6/5/25, 10:05 AM - Mike: b\n", .mdy, "no zero padding and a two-digit year"),
+        ("[05.06.25 10:00:00] Lily: a\n[05.06.25 10:05:00] Mike: b\n", .dmy, "dots between day, month and year"),
+    ])
+    func theWritingOfTheDatesDecides(_ text: String, _ order: DateOrder, _ reason: String) throws {
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.dateOrder == order && log.messages.allSatisfy { $0.time != nil })
+        #expect(log.warnings.contains { $0.contains(reason) && $0.contains("rerun with --date-order") }, "\(log.warnings)")
     }
 
     @Test func dateOrderCanBeForced() throws {

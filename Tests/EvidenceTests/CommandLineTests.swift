@@ -258,12 +258,15 @@ import Testing
         #expect(lines[6]["flags"] as? [String] == ["edited"])
     }
 
-    @Test func ambiguousDatesExitTwoWithTheHintAndOtherFilesGoOn() throws {
+    /// Undecided dates never drop a file (issue 16): its findings stay, without a time, with one warning.
+    @Test func undecidedDatesWarnAndTheFileIsStillRead() throws {
         let run = try Support.run(["messages", chats.appendingPathComponent("whatsapp-ambiguous.txt").path, chats.appendingPathComponent("two-line.txt").path])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("whatsapp-ambiguous.txt:1: dates such as 1/2/2024 read as day/month and as month/day"))
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("whatsapp-ambiguous.txt: warning: dates such as 1/2/2024 read as day/month and as month/day"))
         #expect(run.stderr.contains("--date-order dmy or --date-order mdy"))
-        #expect(run.stdout.contains("two-line.txt  (two-line"))
+        #expect(run.stdout.contains("two-line.txt  (two-line") && run.stdout.contains("Ships within 7 days"))
+        let extract = try Support.run(["extract", "--format", "jsonl", chats.appendingPathComponent("whatsapp-ambiguous.txt").path])
+        #expect(extract.status == 0 && extract.stdout.contains("\"min_order\"") && extract.stdout.contains("\"time\":null"))
         let forced = try Support.run(["messages", "--date-order", "dmy", chats.appendingPathComponent("whatsapp-ambiguous.txt").path])
         #expect(forced.status == 0)
         #expect(forced.stdout.contains("2024-02-01 10:00"))
