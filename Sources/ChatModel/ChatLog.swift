@@ -112,12 +112,16 @@ public struct ChatLog: Sendable {
     public let verbatim: Bool
     /// Byte offset where each line of `bytes` starts.
     public let lineStarts: [Int]
+    /// How each speaker's role was decided.
+    public let roleSources: [String: RoleSource]
 
     public init(path: String, bytes: [UInt8], format: String, confidence: Double = 1, encoding: String, dateOrder: DateOrder? = nil,
-                messages: [Message], warnings: [String] = [], verbatim: Bool = true, written: [UInt8]? = nil) {
+                messages: [Message], warnings: [String] = [], verbatim: Bool = true, written: [UInt8]? = nil,
+                roleSources: [String: RoleSource] = [:]) {
         self.path = path
         self.bytes = bytes
         self.written = written ?? bytes
+        self.roleSources = roleSources
         self.format = format
         self.confidence = confidence
         self.encoding = encoding

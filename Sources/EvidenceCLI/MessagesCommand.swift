@@ -33,6 +33,11 @@ struct MessagesCommand: ParsableCommand {
             | jq -c 'select(.role == "seller") | {time, text}'
           evidence messages --date-order dmy chat.txt
           evidence messages --input-format qianniu-desktop --seller '示例旗舰店:小美' qn.txt
+          evidence messages --me seller wechat-export.csv   (you, 我, are the seller)
+
+        The speakers line says each one's side and how it was decided: option,
+        flag (the export's own mark: IsSender, 我, Me), name, hand-off,
+        two-party or wording.
 
         Exit codes: 0 every file read, 2 a file could not be read (the others
         are still printed), 64 bad usage.

@@ -60,6 +60,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A speaker who is the buyer (repeatable).", valueName: "name"))
     var buyer: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Your side, as the one who exported the chat: buyer (default) or seller. The export's own marks (WeChat IsSender, 我, Me, Telegram's own account) name you.", valueName: "side"))
+    var me: ExporterSide = .buyer
+
+    enum ExporterSide: String, ExpressibleByArgument { case buyer, seller }
+
     func validate() throws {
         if let inputFormat, !ChatReader.formatNames.contains(inputFormat) {
             throw ValidationError("unknown --input-format \(inputFormat); one of: \(ChatReader.formatNames.joined(separator: ", "))")
@@ -68,7 +73,7 @@ struct InputOptions: ParsableArguments {
 
     /// The reader these options ask for; `folding` reads traditional characters as simplified.
     func reader(folding: CharacterFolding) -> ChatReader {
-        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer), inputFormat: inputFormat, dateOrder: dateOrder, folding: folding)
+        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer, me: me == .seller ? .seller : .buyer), inputFormat: inputFormat, dateOrder: dateOrder, folding: folding)
     }
 
     /// Reads, decodes and parses one file (or standard input for `-`).

@@ -23,6 +23,7 @@ extension JSONWriter {
         field("time", message.time?.iso8601)
         field("speaker", message.speaker)
         field("role", message.role.rawValue)
+        field("role_source", message.speaker.flatMap { log.roleSources[$0]?.rawValue })
         field("type", message.type.rawValue)
         field("text", log.writtenText(of: message))
         field("quoted", message.quoted)
@@ -53,6 +54,11 @@ public enum MessagePrinter {
         var out = "\(log.path)  (\(log.format), confidence \(confidence), \(log.encoding)"
         if let order = log.dateOrder { out += ", dates \(order.rawValue)" }
         out += ", \(log.messages.count) messages)\n"
+        // Who is who, and how it was decided (--seller/--buyer/--me change it).
+        var seen: [String] = []
+        for speaker in log.messages.compactMap(\.speaker) where !seen.contains(speaker) { seen.append(speaker) }
+        let sides = seen.compactMap { speaker in log.messages.first { $0.speaker == speaker }.map { "\(speaker) \($0.role.rawValue) (\(log.roleSources[speaker]?.rawValue ?? "listing"))" } }
+        if !sides.isEmpty { out += "  speakers: " + sides.joined(separator: ", ") + "\n" }
         for message in log.messages {
             let time = message.time.map { String($0.iso8601.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
             let who = message.speaker.map { "\(message.role.rawValue) \($0)" } ?? message.role.rawValue

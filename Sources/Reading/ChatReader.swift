@@ -55,7 +55,7 @@ public struct ChatReader: Sendable {
         var outOfOrder = 0
         for (index, raw) in parsed.messages.enumerated() {
             var message = Message(line: raw.line, bodyLine: raw.bodyLine, time: resolution.times[index], speaker: raw.speaker,
-                                  role: format is ListingFormat ? .seller : raw.speaker.flatMap { roles[$0] } ?? .unknown,
+                                  role: format is ListingFormat ? .seller : raw.speaker.flatMap { roles[$0]?.role } ?? .unknown,
                                   type: raw.type, body: raw.body, flags: raw.flags, quoted: raw.quoted)
             if resolution.invalidClock[index] { message.flags.insert(.invalidTime) }
             // E-mail threads run newest first: that order is not a fault.
@@ -85,7 +85,8 @@ public struct ChatReader: Sendable {
             warnings.append("\(invalid.count) 12-hour time\(invalid.count == 1 ? "" : "s") that cannot be right (first at line \(first.line)): kept as written")
         }
         return ChatLog(path: path, bytes: folded, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
-                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes)
+                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes,
+                       roleSources: roles.mapValues(\.source))
     }
 
     /// The format to read with, the name to report, and the confidence.

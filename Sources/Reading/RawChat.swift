@@ -77,6 +77,9 @@ struct RawMessage: Sendable {
     var body: Range<Int>
     var flags: MessageFlags = []
     var quoted: String?
+    /// The export marks it as sent by the account that exported the chat (WeChat CSV
+    /// `IsSender`, PyWxDump `is_sender`, Telegram's `personal_information` user).
+    var fromExporter = false
 }
 
 /// What a format reader returns: the messages and the buffer their bodies point into.

@@ -1,18 +1,29 @@
 import ChatModel
 import Matching
 
-/// Tells sellers from buyers: `--seller`/`--buyer` names first, then the cues in a name
-/// (旗舰店, 客服, `shop:sub`, "Co., Ltd"; tb123…, 买家, 采购), then what each side writes
-/// (亲, 给您, 发货 against 我拍的, 收到了, 退款), then "the other side of a two-party chat".
-/// Agents who take over a chat (由 A 转交给 B) keep the side of the one they took over from.
+/// Tells sellers from buyers: `--seller`/`--buyer` names first; then what the export records
+/// of who exported it (WeChat CSV `IsSender`, a speaker named 我 or Me, Telegram's own account,
+/// WhatsApp's "You deleted this message"), that person being on the `me` side (the buyer,
+/// unless a seller exported); then the cues in a name (旗舰店, 客服, `shop:sub`, "Co., Ltd";
+/// tb123…, 买家, 采购); agents who take over a chat (由 A 转交给 B) keep the side of the one
+/// they took over from; "the other side of a two-party chat"; last what each side writes
+/// (亲, 给您, 发货 against 我拍的, 收到了, 退款).
 public struct RoleHints: Sendable {
     public var sellers: [String]
     public var buyers: [String]
+    /// The side of the person who exported the chat (`--me`).
+    public var me: Role
 
-    public init(sellers: [String] = [], buyers: [String] = []) {
+    public init(sellers: [String] = [], buyers: [String] = [], me: Role = .buyer) {
         self.sellers = sellers
         self.buyers = buyers
+        self.me = me
     }
+
+    /// Speaker names exports give the person who exported the chat.
+    static let exporterNames: Set<String> = ["我", "自己", "本人", "me", "Me", "ME", "You", "you", "你"]
+    /// What WhatsApp writes in place of a message its exporter deleted.
+    static let exporterDeleted = ["You deleted this message", "Du hast diese Nachricht gelöscht", "Eliminaste este mensaje", "Vous avez supprimé ce message", "你删除了此消息", "你已刪除此訊息"]
 
     private static let sellerName = PCRE2Regex.reader(
         #"旗舰店|专营店|专卖店|官方|客服|售后|售前|小二|小店|店铺|商行|工厂|厂家|公司|贸易|实业|有限|[^\s:：]:[^\s:：]|(?i:\bshop\b|\bstore\b|official|\bco\.|\bltd\b|limited|factory|trading|supplier|seller|manufacturer|\binc\b)|店$"#)
@@ -22,10 +33,11 @@ public struct RoleHints: Sendable {
     private static let buyerWords = PCRE2Regex.reader(
         #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please (?:send|confirm)|before we pay)"#)
 
-    /// A role for every speaker of `messages`.
-    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch) -> [String: Role] {
+    /// A role for every speaker of `messages`, and how each was decided.
+    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch) -> [String: (role: Role, source: RoleSource)] {
         var speakers: [String] = []
         var words: [String: Int] = [:]
+        var exporters: Set<String> = []
         bytes.withUnsafeBufferPointer { buffer in
             for message in messages {
                 guard let speaker = message.speaker, message.type != .system else { continue }
@@ -33,40 +45,47 @@ public struct RoleHints: Sendable {
                     speakers.append(speaker)
                     words[speaker] = 0
                 }
+                if message.fromExporter || RoleHints.exporterNames.contains(speaker) { exporters.insert(speaker) }
+                if message.type == .deleted, message.body.count < 80,
+                   RoleHints.exporterDeleted.contains(where: { UTF8Text.string(buffer, message.body).hasPrefix($0) }) { exporters.insert(speaker) }
                 guard message.type == .text, message.body.count < 4096 else { continue }
                 words[speaker, default: 0] += RoleHints.wordScore(buffer, message.body, scratch: scratch)
             }
         }
-        // Strong evidence first: the user's word, then the speaker's name.
-        var roles: [String: Role] = [:]
+        var roles: [String: (role: Role, source: RoleSource)] = [:]
+        func opposite(_ role: Role) -> Role { role == .seller ? .buyer : .seller }
+        // Strong evidence first: the user's word, what the export records, the speaker's name.
         for speaker in speakers {
             if sellers.contains(speaker) {
-                roles[speaker] = .seller
+                roles[speaker] = (.seller, .option)
             } else if buyers.contains(speaker) {
-                roles[speaker] = .buyer
-            } else {
-                let name = RoleHints.nameScore(speaker, scratch: scratch)
-                if name != 0 { roles[speaker] = name > 0 ? .seller : .buyer }
+                roles[speaker] = (.buyer, .option)
+            } else if exporters.contains(speaker) {
+                roles[speaker] = (me, .flag)
             }
         }
+        for speaker in speakers where roles[speaker] == nil {
+            let name = RoleHints.nameScore(speaker, scratch: scratch)
+            if name != 0 { roles[speaker] = (name > 0 ? .seller : .buyer, .name) }
+        }
         for handoff in handoffs where roles[handoff.to] == nil {
-            if let side = roles[handoff.from] { roles[handoff.to] = side }
+            if let side = roles[handoff.from] { roles[handoff.to] = (side.role, .handoff) }
         }
         // In a two-party chat, the other side of a known speaker is the other role.
         if speakers.count == 2, let known = speakers.first(where: { roles[$0] != nil }), let other = speakers.first(where: { roles[$0] == nil }) {
-            roles[other] = roles[known] == .seller ? .buyer : .seller
+            roles[other] = (opposite(roles[known]!.role), .twoParty)
         }
         // Weak evidence last: what the speaker writes.
         for speaker in speakers where roles[speaker] == nil {
             let score = words[speaker] ?? 0
-            if score != 0 { roles[speaker] = score > 0 ? .seller : .buyer }
+            if score != 0 { roles[speaker] = (score > 0 ? .seller : .buyer, .wording) }
         }
         let open = speakers.filter { roles[$0] == nil }
-        let decided = Set(speakers.compactMap { roles[$0] })
+        let decided = Set(speakers.compactMap { roles[$0]?.role })
         if open.count == 1, decided.count == 1, let side = decided.first {
-            roles[open[0]] = side == .seller ? .buyer : .seller
+            roles[open[0]] = (opposite(side), .twoParty)
         }
-        for speaker in open where roles[speaker] == nil { roles[speaker] = .unknown }
+        for speaker in open where roles[speaker] == nil { roles[speaker] = (.unknown, .unknown) }
         return roles
     }
 

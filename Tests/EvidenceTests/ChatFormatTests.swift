@@ -159,6 +159,56 @@ import Testing
         #expect(log.warnings.contains { $0.contains(reason) && $0.contains("rerun with --date-order") }, "\(log.warnings)")
     }
 
+    /// The person who exported a chat is named by the export (issue 19): WeChat CSV `IsSender`,
+    /// a TXT speaker 我/Me, WhatsApp's "You deleted this message", Telegram's own account.
+    /// That person is the buyer unless `--me seller`; the other party is the other side, and
+    /// the seller's wording in the buyer's rows (老板, 现货) cannot outvote the flag.
+    @Test(arguments: [
+        ("wechat.csv", """
+        localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender
+        1,wxid_a,1,0,1,1710224521,2,"老板，现货有吗？我要200个，长度要30cm的",2024-03-12 14:22:01,义乌小王,小王,wxid_me
+        2,wxid_a,1,0,0,1710224560,2,"有的，长30cm，每箱50个",2024-03-12 14:22:40,义乌小王,小王,wxid_a
+        3,wxid_a,1,0,1,1710224590,2,"现货发货快吗",2024-03-12 14:23:10,义乌小王,小王,wxid_me
+
+        """, "我"),
+        ("wechat.txt", """
+        2024-03-12 14:22:01 我
+        老板，现货有吗？我要200个，长度要30cm的
+
+        2024-03-12 14:22:40 义乌小王
+        有的，长30cm，每箱50个
+
+        2024-03-12 14:23:10 我
+        现货发货快吗
+
+        """, "我"),
+        ("whatsapp.txt", """
+        12/03/2024, 14:22 - Ana Lopez: Boss, stock available? I need 200 pcs, 30cm long
+        12/03/2024, 14:22 - Yiwu Wang: Yes, length 30cm, 50 pcs per carton
+        12/03/2024, 14:23 - Ana Lopez: You deleted this message
+        12/03/2024, 14:23 - Ana Lopez: Stock ships fast?
+
+        """, "Ana Lopez"),
+        ("telegram.json", """
+        {"personal_information": {"user_id": 42, "first_name": "Ana"}, "chats": {"list": [{"name": "Yiwu Wang", "type": "personal_chat", "messages": [
+          {"id": 1, "type": "message", "date": "2024-03-12T14:22:01", "from": "Ana", "from_id": "user42", "text": "Stock available? I need 200 pcs, 30cm long"},
+          {"id": 2, "type": "message", "date": "2024-03-12T14:22:40", "from": "Yiwu Wang", "from_id": "user7", "text": "Yes, length 30cm, 50 pcs per carton"},
+          {"id": 3, "type": "message", "date": "2024-03-12T14:23:10", "from": "Ana", "from_id": "user42", "text": "Our stock ships fast?"}]}]}}
+        """, "Ana"),
+    ])
+    func theExporterIsTheBuyerUnlessTheySayOtherwise(_ name: String, _ text: String, _ exporter: String) throws {
+        for side in [Role.buyer, .seller] {
+            let log = try ChatReader(hints: RoleHints(me: side)).read(path: name, text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+            let roles = Dictionary(log.messages.compactMap { message in message.speaker.map { ($0, message.role) } }, uniquingKeysWith: { first, _ in first })
+            #expect(roles[exporter] == side, "\(name): \(roles)")
+            #expect(roles.filter { $0.key != exporter }.values.allSatisfy { $0 == (side == .buyer ? .seller : .buyer) }, "\(name): \(roles)")
+            #expect(log.roleSources[exporter] == .flag, "\(name): \(log.roleSources)")
+        }
+        // --seller by name still wins over the flag.
+        let named = try ChatReader(hints: RoleHints(sellers: [exporter])).read(path: name, text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(named.roleSources[exporter] == .option && named.messages.first { $0.speaker == exporter }?.role == .seller)
+    }
+
     @Test func dateOrderCanBeForced() throws {
         let log = try read("whatsapp-ambiguous.txt", reader: ChatReader(dateOrder: .mdy))
         #expect(log.messages.map { $0.time?.iso8601 } == ["2024-01-02T10:00:00", "2024-01-02T10:05:00", "2024-03-02T09:00:00"])
@@ -204,9 +254,9 @@ import Testing
         let log = try read("line.txt")
         #expect(log.format == "line")
         #expect(rows(log).map(\.description) == [
-            "5 2024-01-02T03:04 Lily unknown text The bag is 40 x 35 cm\nNet weight 450 g",
-            "7 2024-01-02T15:05 Me unknown image [Photo]",
-            "8 2024-01-02T15:06 Me unknown text OK, 200 pcs please",
+            "5 2024-01-02T03:04 Lily seller text The bag is 40 x 35 cm\nNet weight 450 g",
+            "7 2024-01-02T15:05 Me buyer image [Photo]",
+            "8 2024-01-02T15:06 Me buyer text OK, 200 pcs please",
             "9 2024-01-02T15:07 - unknown system Lily joined the group",
         ])
     }

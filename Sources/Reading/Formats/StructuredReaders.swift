@@ -43,6 +43,8 @@ struct TelegramFormat: ChatFormat {
         let lines = JSONLines(bytes)
         var buffer = TextBuffer()
         var messages: [RawMessage] = []
+        // A full export names the account that made it: its messages are the exporter's.
+        let exporter = ((root["personal_information"] as? [String: Any])?["user_id"] as? NSNumber).map { "user\($0)" }
         for chat in chats {
             for case let item as [String: Any] in (chat["messages"] as? [Any]) ?? [] {
                 let id = (item["id"] as? NSNumber)?.intValue
@@ -59,6 +61,7 @@ struct TelegramFormat: ChatFormat {
                 } else if let media = TelegramFormat.mediaType(item), message.body.isEmpty {
                     message.type = media
                 }
+                if let exporter, item["from_id"] as? String == exporter { message.fromExporter = true }
                 if item["edited"] != nil { message.flags.insert(.edited) }
                 if item["forwarded_from"] != nil { message.flags.insert(.forwarded) }
                 if item["reply_to_message_id"] != nil { message.flags.insert(.reply) }
@@ -232,6 +235,7 @@ struct WeChatCSVFormat: ChatFormat {
                 message.type = WeChatCSVFormat.type(name: typeName, text: text)
             }
             if message.stamp == nil { warnings.append("line \(record.line): no readable time") }
+            message.fromExporter = fromMe
             messages.append(message)
         }
         return ParsedChat(bytes: buffer.bytes, verbatim: false, messages: messages, warnings: Array(warnings.prefix(3)))
