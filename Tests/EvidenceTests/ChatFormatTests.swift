@@ -195,6 +195,8 @@ import Testing
           {"id": 2, "type": "message", "date": "2024-03-12T14:22:40", "from": "Yiwu Wang", "from_id": "user7", "text": "Yes, length 30cm, 50 pcs per carton"},
           {"id": 3, "type": "message", "date": "2024-03-12T14:23:10", "from": "Ana", "from_id": "user42", "text": "Our stock ships fast?"}]}]}}
         """, "Ana"),
+        ("line.txt", "[LINE] Chat history with Yiwu Wang\nSaved on: 2024/03/13 09:00\n\n2024.03.12 Tuesday\n14:22\tKen Tan\tStock available? I need 200 pcs, 30cm long\n"
+            + "14:23\tYiwu Wang\tYes, length 30cm, 50 pcs per carton\n14:24\tKen Tan\tOur stock ships fast?\n", "Ken Tan"),
     ])
     func theExporterIsTheBuyerUnlessTheySayOtherwise(_ name: String, _ text: String, _ exporter: String) throws {
         for side in [Role.buyer, .seller] {

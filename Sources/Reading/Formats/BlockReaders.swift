@@ -60,6 +60,7 @@ struct QianniuWebFormat: ChatFormat {
 struct LineAppFormat: ChatFormat {
     let name = "line"
     private static let title = PCRE2Regex.reader(#"^\x{FEFF}?(?:\[LINE\]|Chat history (?:with|in) |.+のトーク履歴|.*与.+的聊天记录|.*與.+的聊天記錄)"#)
+    private static let partner = PCRE2Regex.reader(#"^\x{FEFF}?(?:\[LINE\]\s*)?(?:Chat history with (?<o1>.+?)|.*与(?<o2>.+?)的聊天记录|.*與(?<o3>.+?)的聊天記錄|(?<o4>.+?)とのトーク履歴)\s*$"#)
     private static let dayLine = PCRE2Regex.reader("^" + Fragment.marks + Fragment.ymd + #"\s*(?:[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|[A-Z][a-z]+day|週.|周.|星期.|[月火水木金土日])[)）]?)?\s*$"#
         + #"|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<p1>\d{2})/(?<p2>\d{2})/(?<y>\d{4})\s*$"#)
     private static let message = PCRE2Regex.reader(#"^(?:(?<ap>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})\s*(?<ap>[AaPp][Mm])?\t(?<name>[^\t\r\n]*)\t(?<text>.*)$"#)
@@ -126,6 +127,19 @@ struct LineAppFormat: ChatFormat {
         }
         for index in messages.indices where messages[index].type == .text {
             (messages[index].type, messages[index].flags, messages[index].body) = MessageKinds.classify(bytes, messages[index].body)
+        }
+        // The title names the other party of a one-to-one chat (Chat history with Lily): the
+        // other speaker is the one who exported it.
+        let partner = bytes.withUnsafeBufferPointer { buffer in
+            TextLines.ranges(bytes).first.flatMap { first in
+                (try? Self.partner.find(in: buffer, from: first.lowerBound, to: first.upperBound, scratch: scratch)).flatMap { captures in
+                    ["o1", "o2", "o3", "o4"].lazy.compactMap { Self.partner.text($0, captures, buffer) }.first
+                }
+            }
+        }
+        let speakers = Set(messages.compactMap(\.speaker))
+        if let partner, speakers.contains(partner), speakers.count == 2 {
+            for index in messages.indices where messages[index].speaker.map({ $0 != partner }) == true { messages[index].fromExporter = true }
         }
         return ParsedChat(bytes: bytes, verbatim: true, messages: messages)
     }
