@@ -61,7 +61,7 @@ struct InputOptions: ParsableArguments {
     var buyer: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Your side, as the one who exported the chat: buyer (default) or seller. The export's own marks (WeChat IsSender, 我, Me, Telegram's own account) name you.", valueName: "side"))
-    var me: ExporterSide = .buyer
+    var me: ExporterSide?
 
     enum ExporterSide: String, ExpressibleByArgument { case buyer, seller }
 
@@ -73,7 +73,7 @@ struct InputOptions: ParsableArguments {
 
     /// The reader these options ask for; `folding` reads traditional characters as simplified.
     func reader(folding: CharacterFolding) -> ChatReader {
-        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer, me: me == .seller ? .seller : .buyer), inputFormat: inputFormat, dateOrder: dateOrder, folding: folding)
+        ChatReader(hints: RoleHints(sellers: seller, buyers: buyer, me: me == .seller ? .seller : .buyer, meGiven: me != nil), inputFormat: inputFormat, dateOrder: dateOrder, folding: folding)
     }
 
     /// Reads, decodes and parses one file (or standard input for `-`).

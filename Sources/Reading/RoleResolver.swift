@@ -13,11 +13,14 @@ public struct RoleHints: Sendable {
     public var buyers: [String]
     /// The side of the person who exported the chat (`--me`).
     public var me: Role
+    /// Whether `me` was said (`--me`), not assumed.
+    public var meGiven: Bool
 
-    public init(sellers: [String] = [], buyers: [String] = [], me: Role = .buyer) {
+    public init(sellers: [String] = [], buyers: [String] = [], me: Role = .buyer, meGiven: Bool = false) {
         self.sellers = sellers
         self.buyers = buyers
         self.me = me
+        self.meGiven = meGiven
     }
 
     /// Speaker names exports give the person who exported the chat.
@@ -29,12 +32,14 @@ public struct RoleHints: Sendable {
         #"旗舰店|专营店|专卖店|官方|客服|售后|售前|小二|小店|店铺|商行|工厂|厂家|公司|贸易|实业|有限|[^\s:：]:[^\s:：]|(?i:\bshop\b|\bstore\b|official|\bco\.|\bltd\b|limited|factory|trading|supplier|seller|manufacturer|\binc\b)|店$"#)
     private static let buyerName = PCRE2Regex.reader(#"^(?:tb|jd)_?\d{4,}|^(?:tb|jd)_|买家|采购|顾客|(?i:buyer|customer|purchasing|sourcing agent)"#)
     private static let sellerWords = PCRE2Regex.reader(
-        #"亲(?!戚|自)|给您|每箱|起批|质保|保修|包退|包换|无理由|误差|您好|欢迎光临|有什么可以帮|本店|我们家|小店|包邮|发货|现货|库存|拍下|老板|(?i:\bwe (?:can|will|offer|accept|ship|have)|\bour (?:factory|products?|price|company)|\bMOQ\b|lead time|thank you for your (?:order|inquiry))"#)
+        #"亲(?!戚|自)|给您|每箱|起批|质保|保修|包退|包换|无理由|误差|您好|欢迎光临|有什么可以帮|本店|我们家|小店|包邮|发货|现货|库存|拍下|老板|有限公司|销售经理|业务经理|(?i:co\.,? ltd|sales (?:manager|representative|rep)\b|\bwe (?:can|will|offer|accept|ship|have)|\bour (?:factory|products?|price|company)|\bMOQ\b|lead time|thank you for your (?:order|inquiry))"#)
     private static let buyerWords = PCRE2Regex.reader(
         #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please (?:send|confirm)|before we pay)"#)
 
-    /// A role for every speaker of `messages`, and how each was decided.
-    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch) -> [String: (role: Role, source: RoleSource)] {
+    /// A role for every speaker of `messages`, how each was decided, and a warning when the
+    /// exporter, taken as the buyer by default, writes like a seller (say `--me seller`).
+    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch)
+        -> (roles: [String: (role: Role, source: RoleSource)], warning: String?) {
         var speakers: [String] = []
         var words: [String: Int] = [:]
         var exporters: Set<String> = []
@@ -86,7 +91,15 @@ public struct RoleHints: Sendable {
             roles[open[0]] = (opposite(side), .twoParty)
         }
         for speaker in open where roles[speaker] == nil { roles[speaker] = (.unknown, .unknown) }
-        return roles
+        // The flag decides; but an assumed side that the exporter's own words contradict is said.
+        var warning: String?
+        let sign = me == .buyer ? 1 : -1
+        if !meGiven, let exporter = speakers.first(where: { roles[$0]?.source == .flag }), case let own = (words[exporter] ?? 0) * sign, own >= 2,
+           speakers.filter({ $0 != exporter }).allSatisfy({ own - (words[$0] ?? 0) * sign >= 2 }) {
+            let other = me == .buyer ? "seller" : "buyer"
+            warning = "\(exporter), who exported the chat, is taken as the \(me.rawValue) but writes like a \(other): if you are the \(other), rerun with --me \(other)"
+        }
+        return (roles, warning)
     }
 
     /// +1 for a message in a seller's voice (亲, 给您, we ship), -1 for a buyer's
@@ -102,13 +115,19 @@ public struct RoleHints: Sendable {
         return score
     }
 
-    /// Name cues weigh more than any one message: +5 seller, -5 buyer.
+    /// Name cues weigh more than any one message: +5 seller, -5 buyer. Of a mail address
+    /// only a maker's domain counts (lily@factory.example); a buyer's own store may well be
+    /// mia@shop.example.
     static func nameScore(_ name: String, scratch: MatchScratch) -> Int {
-        let bytes = Array(name.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            if (try? sellerName.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return 5 }
-            if (try? buyerName.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)) != nil { return -5 }
-            return 0
+        let open = name.firstIndex(of: "<")
+        let shown = Array((open.map { String(name[..<$0]) } ?? name).utf8), address = Array((open.map { String(name[$0...]) } ?? "").utf8)
+        func found(_ regex: PCRE2Regex, _ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { (try? regex.find(in: $0, from: 0, to: $0.count, scratch: scratch)) != nil }
         }
+        if found(sellerName, shown) { return 5 }
+        if found(buyerName, shown) { return -5 }
+        return found(makerAddress, address) ? 5 : 0
     }
+
+    private static let makerAddress = PCRE2Regex.reader(#"(?i:factory|trading|manufactur|industr|ltd|supplier)"#)
 }

@@ -211,6 +211,51 @@ import Testing
         #expect(named.roleSources[exporter] == .option && named.messages.first { $0.speaker == exporter }?.role == .seller)
     }
 
+    /// Readers that lost messages (issue 16): WhatsApp iOS notices with no name are messages of
+    /// their own; Telegram exports with only `date_unixtime` keep their times (UTC, said);
+    /// mails pasted one after another split at each From block.
+    @Test func messagesAfterNoticesUnixTimesAndPastedMailsAreRead() throws {
+        func log(_ text: String) throws -> ChatLog {
+            try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        }
+        let ios = try log("[3/12/24, 9:00:01 AM] Mia: hello\n[3/12/24, 9:00:05 AM] \u{200E}Mia created group \"Lamps\"\n[3/12/24, 9:01:00 AM] Mia: shade is 25cm wide\n[3/12/24, 9:02:00 AM] \u{200E}Mia added Joe\n[3/12/24, 9:03:00 AM] Joe: 300 pcs\n")
+        #expect(ios.messages.map(\.type) == [.text, .system, .text, .system, .text])
+        #expect(ios.messages[2].time?.iso8601 == "2024-03-12T09:01:00" && ios.dateOrder == .mdy)
+        let telegram = try log(#"{"name": "Lamp Factory", "type": "personal_chat", "id": 3, "messages": [{"id": 1, "type": "message", "date_unixtime": "1710234060", "from": "Mia", "text": "shade 25cm?"}]}"#)
+        #expect(telegram.messages.first?.time?.iso8601 == "2024-03-12T09:01:00")
+        #expect(telegram.warnings.contains { $0.contains("date_unixtime") && $0.contains("UTC") })
+        let mails = try log("""
+        From: Mia Ross <mia@shop.example>
+        To: sales@lamps.example
+        Date: Tue, 12 Mar 2024 09:00:00 +0800
+        Subject: shades
+
+        Is the shade 25cm wide?
+        From: Joe Lin <sales@lamps.example>
+        To: Mia Ross <mia@shop.example>
+        Date: Tue, 12 Mar 2024 10:00:00 +0800
+        Subject: RE: shades
+
+        Yes, 25cm wide, 40 pcs per carton.
+        Joe Lin, Sales Manager, Lamps Co., Ltd.
+
+        """)
+        #expect(mails.messages.count == 2)
+        #expect(mails.messages.map { $0.role } == [.buyer, .seller], "\(mails.roleSources)")
+    }
+
+    /// A seller's own export read with the default `--me buyer`: the flag still decides, and a
+    /// warning says the exporter writes like a seller; with `--me seller` it is read right.
+    @Test func aSellersExportWithoutMeSellerIsWarnedAbout() throws {
+        let text = "2025-05-06 10:00:00 宁波小陈\n老板，那款保温饭盒还有货吗？\n\n2025-05-06 10:01:00 我\n有的亲，现货，一箱36个，50个起批\n\n"
+            + "2025-05-06 10:02:00 宁波小陈\n容量多大？\n\n2025-05-06 10:03:00 我\n1.2升的亲，今天下单今天发货\n\n"
+        let assumed = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(assumed.messages.first { $0.speaker == "我" }?.role == .buyer)
+        #expect(assumed.warnings.contains("我, who exported the chat, is taken as the buyer but writes like a seller: if you are the seller, rerun with --me seller"), "\(assumed.warnings)")
+        let said = try ChatReader(hints: RoleHints(me: .seller, meGiven: true)).read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(said.messages.first { $0.speaker == "我" }?.role == .seller && said.warnings.isEmpty, "\(said.warnings)")
+    }
+
     @Test func dateOrderCanBeForced() throws {
         let log = try read("whatsapp-ambiguous.txt", reader: ChatReader(dateOrder: .mdy))
         #expect(log.messages.map { $0.time?.iso8601 } == ["2024-01-02T10:00:00", "2024-01-02T10:05:00", "2024-03-02T09:00:00"])

@@ -172,8 +172,22 @@ struct EmailFormat: ChatFormat {
             if bodyStarted || current.speaker != nil { messages.append(current) }
         }
         bytes.withUnsafeBufferPointer { buffer in
-            for (index, range) in TextLines.ranges(bytes).enumerated() {
+            let ranges = TextLines.ranges(bytes)
+            func header(_ index: Int) -> (key: String, value: String)? {
+                guard index < ranges.count, let captures = try? Self.headerLine.find(in: buffer, from: ranges[index].lowerBound, to: ranges[index].upperBound, scratch: scratch),
+                      let key = Self.headerLine.text("key", captures, buffer), let value = Self.headerLine.text("value", captures, buffer) else { return nil }
+                return (key, value)
+            }
+            for (index, range) in ranges.enumerated() {
                 let number = index + 1
+                // Mails pasted one after another with no separator: a From line followed by
+                // more header lines starts the next mail.
+                if bodyStarted, let from = header(index), ["From", "发件人"].contains(from.key), header(index + 1) != nil {
+                    close()
+                    current = RawMessage(line: number, bodyLine: number + 1, stamp: nil, speaker: nil, body: range.upperBound..<range.upperBound)
+                    inHeaders = true
+                    bodyStarted = false
+                }
                 if let captures = try? Self.separator.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch) {
                     close()
                     current = RawMessage(line: number, bodyLine: number + 1, stamp: Self.separator.text("when", captures, buffer).flatMap(EmailDate.parse),
@@ -182,8 +196,7 @@ struct EmailFormat: ChatFormat {
                     bodyStarted = false
                     continue
                 }
-                if inHeaders, let captures = try? Self.headerLine.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch),
-                   let key = Self.headerLine.text("key", captures, buffer), let value = Self.headerLine.text("value", captures, buffer) {
+                if inHeaders, let (key, value) = header(index) {
                     if ["From", "发件人"].contains(key) { current.speaker = EmailAddress.clean(value) }
                     if ["Date", "Sent", "发送时间", "日期"].contains(key) { current.stamp = EmailDate.parse(value) }
                     if current.line == 0 { current.line = number }

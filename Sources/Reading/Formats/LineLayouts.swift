@@ -7,11 +7,14 @@ enum LineLayouts {
     private static let S = Fragment.space
     private static let date = "(?:" + Fragment.ymd + "|" + Fragment.dmyOrMdy + ")"
 
-    /// WhatsApp iOS: `[29/01/2018, 11:46:03 PM] Alice: text`, system notices authored by the chat.
+    /// WhatsApp iOS: `[29/01/2018, 11:46:03 PM] Alice: text`, system notices authored by the
+    /// chat, and notices with no name, which iOS opens with a left-to-right mark (`[…] ‎Lily
+    /// created group "Bags"`, `‎Lily added Ken`); without the mark a line is no notice (other
+    /// bracketed layouts look alike).
     static let whatsappIOS = LineLayout(
         name: "whatsapp-ios", shape: .oneLine,
         header: .reader("^" + M + #"\["# + M + date + ",?" + S + "+" + Fragment.time + #"\]"# + S + "*" + M + "(?:~" + S + "?)?"
-            + #"(?<name>[^\r\n:]{1,80}?):"# + S + "?" + #"(?<text>.*)$"#),
+            + "(?:" + #"(?<name>[^\r\n:]{1,80}?):"# + S + "?" + #"(?<text>.*)|(?<sys>\x{200E}[^\r\n]+))$"#),
         cue: .reader(#"<attached: |image omitted|omitted>|end-to-end encrypted|端到端加密|‎"#),
         systemByPhrase: true)
 

@@ -43,6 +43,7 @@ struct TelegramFormat: ChatFormat {
         let lines = JSONLines(bytes)
         var buffer = TextBuffer()
         var messages: [RawMessage] = []
+        var usedUnixTime = false
         // A full export names the account that made it: its messages are the exporter's.
         let exporter = ((root["personal_information"] as? [String: Any])?["user_id"] as? NSNumber).map { "user\($0)" }
         for chat in chats {
@@ -50,7 +51,9 @@ struct TelegramFormat: ChatFormat {
                 let id = (item["id"] as? NSNumber)?.intValue
                 let line = id.flatMap(lines.line(ofID:)) ?? 1
                 let kind = item["type"] as? String ?? "message"
-                var message = RawMessage(line: line, bodyLine: line, stamp: (item["date"] as? String).flatMap(TelegramFormat.stamp),
+                let stamp = (item["date"] as? String).flatMap(TelegramFormat.stamp) ?? TelegramFormat.stamp(unixTime: item["date_unixtime"])
+                if stamp != nil, item["date"] == nil { usedUnixTime = true }
+                var message = RawMessage(line: line, bodyLine: line, stamp: stamp,
                                          speaker: item["from"] as? String ?? item["actor"] as? String, body: 0..<0)
                 message.body = buffer.append(TelegramFormat.text(item["text"]))
                 if kind == "service" {
@@ -68,7 +71,19 @@ struct TelegramFormat: ChatFormat {
                 messages.append(message)
             }
         }
-        return ParsedChat(bytes: buffer.bytes, verbatim: false, messages: messages)
+        var warnings: [String] = []
+        if usedUnixTime { warnings.append("times from `date_unixtime` (no local `date` in the export) are in UTC") }
+        return ParsedChat(bytes: buffer.bytes, verbatim: false, messages: messages, warnings: warnings)
+    }
+
+    /// `date_unixtime` (seconds, as a string or a number), read in UTC: the export gives no zone.
+    static func stamp(unixTime value: Any?) -> RawStamp? {
+        guard let seconds = (value as? String).flatMap(Double.init) ?? (value as? NSNumber)?.doubleValue else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute else { return nil }
+        return RawStamp(date: .ymd(year, month, day), hour: hour, minute: minute, second: parts.second ?? 0)
     }
 
     static func text(_ value: Any?) -> String {
