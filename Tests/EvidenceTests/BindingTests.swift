@@ -44,6 +44,15 @@ import Testing
         }
     }
 
+    /// A connector's size (5.5x2.1 mm barrel plug, DC头5.5*2.1mm) is the plug's, never the cable's length.
+    @Test func aPlugsSizeIsThePlugs() {
+        for line in ["The adapter has a 1.8 m cable with a 5.5x2.1 mm barrel plug", "配1.8米线，DC头5.5*2.1mm"] {
+            let findings = chat([("S", line)])
+            let small = findings.filter { if case .number(let value)? = $0.value { value < 1 } else { false } }
+            #expect(small.count == 2 && small.allSatisfy { $0.part == "plug" }, "\(line): \(findings.map { ($0.attribute, $0.value, $0.part) })")
+        }
+    }
+
     /// A figure of a pet the item is for (fits cats up to 7 kg) or of the buyer's own pet is never the item's.
     @Test func aPetsFiguresAreNotTheItems() {
         let findings = chat([("S", "Fits cats up to 6 kg, carrier weight 0.9 kg"), ("B", "My own dog is 8 kg and 45 cm long, ok?"), ("S", "Yes")])
