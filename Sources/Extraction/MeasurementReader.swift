@@ -594,6 +594,12 @@ public struct MeasurementReader {
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
         // 拍的是L码: the size ordered, not the one received.
         findings.removeAll { $0.kind == .size && orderedBefore($0.raw, in: line) }
+        // 总高174，差了6公分; length 58 cm, promised 60: a difference or the promise recalled is no measurement.
+        let recalled = findings.filter { recalledBefore($0.raw, in: line) }
+        findings.removeAll { recalledBefore($0.raw, in: line) }
+        if findings.isEmpty, let figure = recalled.first {
+            throw InputError(path: source, "`\(figure.raw)` is a difference or the promise recalled (a word of `note_not_measured` before it), not a measurement")
+        }
         // 孩子130cm, my old one was 2 L: a figure about someone or something else is not the item's.
         let others = findings.filter { $0.subject != nil }
         findings.removeAll { $0.subject != nil }
@@ -666,8 +672,21 @@ public struct MeasurementReader {
 
     /// Whether a word of `note_ordered` (拍的, ordered) comes right before `raw` in its clause, or in it.
     private func orderedBefore(_ raw: String, in line: String) -> Bool {
+        wordBefore(words.ordered, raw, in: line)
+    }
+
+    /// Whether a word of `note_not_measured` (差了, short by) or of `quoting` (说好的, promised)
+    /// comes before `raw` in its clause.
+    private func recalledBefore(_ raw: String, in line: String) -> Bool {
         guard let range = line.range(of: raw, options: .backwards) else { return false }
-        return first(words.ordered, in: (NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw) != nil
+        let clause = NoteText.clauses(String(line[..<range.lowerBound])).last ?? ""
+        return first(words.notMeasured, in: clause) != nil || first(extractor.patternSet.interpreterWords.quoting, in: clause) != nil
+    }
+
+    /// Whether a word of `list` comes before `raw` in its clause, or in it.
+    private func wordBefore(_ list: any Matcher, _ raw: String, in line: String) -> Bool {
+        guard let range = line.range(of: raw, options: .backwards) else { return false }
+        return first(list, in: (NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw) != nil
     }
 
     /// Whether the line reads a marking (word list `marking`: 铭牌, rated).

@@ -49,6 +49,8 @@ struct NoteWords: Sendable {
     let ordered: any Matcher
     /// `note_goes_in`: fits fine, 放得下 — what goes in the item.
     let goesIn: any Matcher
+    /// `note_not_measured`: 差了, 说好的, promised — a difference or the promise recalled.
+    let notMeasured: any Matcher
     /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
     let shipped: any Matcher
     /// Shipped the same day or the next (word lists `same_day`, `next_day`), with the days each means.
@@ -93,6 +95,7 @@ struct NoteWords: Sendable {
         marking = try compile("marking", words("marking"))
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
+        notMeasured = try compile("note_not_measured", words("note_not_measured"))
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
         shipped = try compile("shipped_words", Vocabulary.alternation(of: vocabulary.words("shipped_words") + dispatchWords))
         shippedOn = [(try compile("same_day", words("same_day")), "0"), (try compile("next_day", words("next_day")), "1")]
