@@ -277,10 +277,11 @@ public struct Vocabulary: Sendable {
             let escaped = ascii.map { word in regexLiteral(word).replacingAll("(?<![A-Za-z])(?i:", with: "").replacingAll(")(?![A-Za-z])", with: "") }
             // Words that open with letters and go on in Chinese (PP棉, EVA泡沫) go before the
             // group, so that PP棉 is not read as PP.
-            let mixed = branches.filter { branch in branch.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true && !branch.unicodeScalars.allSatisfy(\.isASCII) }
-            branches.removeAll { mixed.contains($0) }
-            branches.insert("(?<![A-Za-z])(?i:" + escaped.joined(separator: "|") + ")(?![A-Za-z])", at: 0)
-            branches.insert(contentsOf: mixed, at: 0)
+            let opensWithLetters = { (branch: String) in
+                branch.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true && !branch.unicodeScalars.allSatisfy(\.isASCII)
+            }
+            branches = branches.filter(opensWithLetters) + ["(?<![A-Za-z])(?i:" + escaped.joined(separator: "|") + ")(?![A-Za-z])"]
+                + branches.filter { !opensWithLetters($0) }
         }
         return "(?:" + branches.joined(separator: "|") + ")"
     }

@@ -21,13 +21,6 @@ public struct CharacterFolding: Sendable {
         return true
     }
 
-    /// The simplified form `scalar` is read as, or nil when it stays.
-    public func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        guard !table.isEmpty, Self.scalars.contains(scalar.value) else { return nil }
-        let target = table[Int(scalar.value - Self.scalars.lowerBound)]
-        return target == 0 ? nil : Unicode.Scalar(target)
-    }
-
     /// `bytes` (UTF-8) with every listed traditional character replaced; the same length.
     /// Returns the array itself, uncopied, when nothing is folded.
     public func fold(_ bytes: [UInt8]) -> [UInt8] {

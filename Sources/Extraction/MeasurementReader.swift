@@ -87,11 +87,12 @@ public struct MeasurementReader {
         let raw = extractor.catalog.vocabulary.folding.fold(written)
         let reading = readingFolded(raw, source: source)
         guard raw != written, case .read(let measurements) = reading else { return reading }
+        let writtenBytes = Array(written.utf8)
         return .read(measurements.map { measurement in
             var shown = measurement
             if let range = raw.utf8.firstRange(of: measurement.raw.utf8) {
                 let start = raw.utf8.distance(from: raw.utf8.startIndex, to: range.lowerBound)
-                shown.raw = String(decoding: Array(written.utf8)[start..<start + measurement.raw.utf8.count], as: UTF8.self)
+                shown.raw = String(decoding: writtenBytes[start..<start + measurement.raw.utf8.count], as: UTF8.self)
             }
             return shown
         })
@@ -596,7 +597,7 @@ public struct MeasurementReader {
         findings.removeAll { $0.kind == .size && orderedBefore($0.raw, in: line) }
         // 总高174，差了6公分; length 58 cm, promised 60: a difference or the promise recalled is no measurement.
         let recalled = findings.filter { recalledBefore($0.raw, in: line) }
-        findings.removeAll { recalledBefore($0.raw, in: line) }
+        findings.removeAll { finding in recalled.contains { $0.raw == finding.raw } }
         if findings.isEmpty, let figure = recalled.first {
             throw InputError(path: source, "`\(figure.raw)` is a difference or the promise recalled (a word of `note_not_measured` before it), not a measurement")
         }
@@ -606,7 +607,6 @@ public struct MeasurementReader {
         if findings.isEmpty, let other = others.first {
             throw InputError(path: source, "`\(other.raw)` is about someone or something else (\(other.subject!)), not the item")
         }
-
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
         if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
@@ -672,21 +672,22 @@ public struct MeasurementReader {
 
     /// Whether a word of `note_ordered` (拍的, ordered) comes right before `raw` in its clause, or in it.
     private func orderedBefore(_ raw: String, in line: String) -> Bool {
-        wordBefore(words.ordered, raw, in: line)
+        guard let clause = clause(before: raw, in: line) else { return false }
+        return first(words.ordered, in: clause + " " + raw) != nil
     }
 
     /// Whether a word of `note_not_measured` (差了, short by) or of `quoting` (说好的, promised)
     /// comes before `raw` in its clause.
     private func recalledBefore(_ raw: String, in line: String) -> Bool {
-        guard let range = line.range(of: raw, options: .backwards) else { return false }
-        let clause = NoteText.clauses(String(line[..<range.lowerBound])).last ?? ""
+        guard let clause = clause(before: raw, in: line) else { return false }
         return first(words.notMeasured, in: clause) != nil || first(extractor.patternSet.interpreterWords.quoting, in: clause) != nil
     }
 
-    /// Whether a word of `list` comes before `raw` in its clause, or in it.
-    private func wordBefore(_ list: any Matcher, _ raw: String, in line: String) -> Bool {
-        guard let range = line.range(of: raw, options: .backwards) else { return false }
-        return first(list, in: (NoteText.clauses(String(line[..<range.lowerBound])).last ?? "") + " " + raw) != nil
+    /// The words of `raw`'s clause before it (its last occurrence in `line`), or nil when
+    /// `line` does not hold it.
+    private func clause(before raw: String, in line: String) -> String? {
+        guard let range = line.range(of: raw, options: .backwards) else { return nil }
+        return NoteText.clauses(String(line[..<range.lowerBound])).last ?? ""
     }
 
     /// Whether the line reads a marking (word list `marking`: 铭牌, rated).

@@ -92,7 +92,6 @@ extension NoteText {
         return (result + bracket).trimmingBlanks()
     }
 
-    /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.
     /// One attribute measured several times on one line (`top diameter: 28.1 / 27.9 / 28.0 cm`,
     /// `pcs per carton: 12, 12, 10`, `厚度 3.2mm、3.3mm`): a line for each reading, the label and
     /// the unit written once repeated. Nil unless there are two or more readings, each a number
@@ -124,6 +123,7 @@ extension NoteText {
         return readings.map { label + " " + $0.written + unit }
     }
 
+    /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.
     static func clauses(_ line: String) -> [String] {
         var clauses: [String] = []
         var current = ""

@@ -47,8 +47,9 @@ public struct ChatReader: Sendable {
         let resolution = DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
         if let warning = resolution.warning { warnings.append(warning) }
         let folded = folding.fold(parsed.bytes)
-        var (roles, roleWarning) = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, scratch: scratch)
-        if format is ListingFormat { roles = [:] } else if let roleWarning { warnings.append(roleWarning) }
+        let resolved = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, scratch: scratch)
+        let roles = format is ListingFormat ? [:] : resolved.roles
+        if !(format is ListingFormat), let warning = resolved.warning { warnings.append(warning) }
         var messages: [Message] = []
         messages.reserveCapacity(parsed.messages.count)
         var latest: LocalTime?

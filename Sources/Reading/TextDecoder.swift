@@ -59,13 +59,11 @@ public enum TextDecoder {
         if scan.invalid == 0 { return DecodedText(bytes: data, encoding: .utf8, warnings: []) }
         // Mostly valid UTF-8 with a few bad bytes (a truncated copy, a damaged export) stays UTF-8.
         if scan.multibyte >= 4 * scan.invalid { return repairUTF8(data, scan: scan) }
-        // GB18030 takes almost any bytes, Big5 too: when both decode, the one whose character
-        // pairs fall among its common characters wins.
-        switch (iconv(data, from: .gb18030), iconv(data, from: .big5)) {
-        case (let gb?, let big5?): return DoubleByteScan(data).likelyBig5 ? DecodedText(bytes: big5, encoding: .big5, warnings: []) : DecodedText(bytes: gb, encoding: .gb18030, warnings: [])
-        case (let gb?, nil): return DecodedText(bytes: gb, encoding: .gb18030, warnings: [])
-        case (nil, let big5?): return DecodedText(bytes: big5, encoding: .big5, warnings: [])
-        case (nil, nil): break
+        // GB18030 takes almost any bytes, Big5 too: Big5 first when the character pairs fall
+        // among its common characters, else GB18030, else Big5 (each converted only if tried).
+        let big5First = DoubleByteScan(data).likelyBig5
+        for encoding in big5First ? [TextEncoding.big5, .gb18030] : [.gb18030, .big5] {
+            if let bytes = iconv(data, from: encoding) { return DecodedText(bytes: bytes, encoding: encoding, warnings: []) }
         }
         // GB18030 with a few damaged bytes (a cut copy): what decodes is kept, the rest replaced.
         if let lenient = replacing(data, from: .gb18030), lenient.invalid * 100 <= data.count { return lenient.text }
