@@ -78,6 +78,7 @@ extension ExampleCheck {
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
         "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
+        "count_per_item": .noteRead, "numbered_carton": .noteRead, "numbered_inner": .noteRead,
         "category_excluded": .notCounted, "category_excluded_after": .notCounted,
     ]
 

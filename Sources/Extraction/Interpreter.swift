@@ -551,6 +551,12 @@ struct Interpreter {
               let captures = try? Self.variant.find(in: buffer, from: position, to: range.lowerBound, scratch: scratch) {
             last = Self.variant.text("v", captures, buffer)?.uppercased()
             position = captures.range.upperBound
+            // A line that names a variant and gives its figures (- Size XL: chest 114cm) speaks
+            // for itself only, unless it breaks off mid-sentence (M码衣长98cm，⏎胸围88cm); a
+            // variant alone on its line (L码：) heads the lines after it.
+            if let newline = buffer[position..<range.lowerBound].firstIndex(of: 0x0A),
+               buffer[position..<newline].contains(where: { (0x30...0x39).contains($0) }),
+               !["，", ",", "、"].contains(where: { UTF8Text.string(buffer, position..<newline).trimmingBlanks().hasSuffix($0) }) { last = nil }
         }
         if last != nil { return last }
         let end = min(body.upperBound, range.upperBound + 24)

@@ -433,18 +433,22 @@ public struct MeasurementReader {
 
     /// A count per pack or carton written figure first, with or without what is counted
     /// (2 brush heads per gift box, 4 per carton): that level's count.
-    private func countPerLevel(_ line: String, source: String) -> Measurement? {
-        let shape = words.countPerLevel
+    private func countPerLevel(_ line: String, source: String) -> [Measurement]? {
+        guard let quantity = extractor.catalog.vocabulary.attributes["quantity"] else { return nil }
         let bytes = Array(line.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> Measurement? in
-            guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
-                  let valueRange = shape.range(of: "value", in: captures), let value = Double(UTF8Text.string(buffer, valueRange)),
-                  let quantity = extractor.catalog.vocabulary.attributes["quantity"] else { return nil }
-            var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
-            count.level = shape.range(of: "carton", in: captures) != nil ? "carton" : "inner"
-            count.counted = shape.range(of: "thing", in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
-            count.readBy = "notes"
-            return count
+        return bytes.withUnsafeBufferPointer { buffer -> [Measurement]? in
+            func count(_ shape: any Matcher, _ captures: Captures) -> Measurement? {
+                guard let valueRange = shape.range(of: "value", in: captures), let value = Double(UTF8Text.string(buffer, valueRange)) else { return nil }
+                var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
+                count.level = shape.range(of: "carton", in: captures) != nil ? "carton" : shape.range(of: "inner", in: captures) != nil ? "inner" : nil
+                count.counted = shape.range(of: "thing", in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
+                count.readBy = "notes"
+                return count
+            }
+            // 1号箱 24 2号箱 22: a count for each package.
+            let numbered = ((try? words.numberedCount.findAll(in: buffer, scratch: scratch)) ?? []).compactMap { count(words.numberedCount, $0) }
+            if !numbered.isEmpty { return numbered }
+            return (try? words.countPerLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)).flatMap { count(words.countPerLevel, $0) }.map { [$0] }
         }
     }
 
@@ -618,11 +622,11 @@ public struct MeasurementReader {
             throw InputError(path: source, "the seller's promise, quoted (说好的, they said): not a measurement")
         }
         if findings.isEmpty {
-            guard let measurement = plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)
-                    ?? countPerLevel(plain, source: source) ?? bareQuantity(withoutDates(plain), source: source) else {
+            guard let measurements = (plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)).map({ [$0] })
+                    ?? countPerLevel(plain, source: source) ?? bareQuantity(withoutDates(plain), source: source).map({ [$0] }) else {
                 throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
             }
-            result = [measurement]
+            result = measurements
         }
         // A range beside values (220-240V~ 50/60Hz 1000W on a nameplate): the values are read.
         let values = findings.filter { $0.value != nil || ($0.min == nil) != ($0.max == nil) }

@@ -43,6 +43,8 @@ struct NoteWords: Sendable {
     /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
     /// carton): groups `value`, `thing`, and `carton` or `inner`.
     let countPerLevel: any Matcher
+    /// A count for each numbered package (1号箱 24, ctn #3: 48 pcs): groups `carton` or `inner`, `value`.
+    let numberedCount: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -80,14 +82,22 @@ struct NoteWords: Sendable {
         partWord = try engine.compile(wordList: "parts", vocabulary.partWords, [], vocabulary)
         inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:"# + vocabulary.partWords + ")",
                                        [.caseless], vocabulary)
-        // The level lists' nouns (per box → box, a pack of → pack).
+        // The level lists' nouns (per box → box, a pack of → pack), English ones with their plurals.
         func nouns(_ list: String) -> String {
-            Vocabulary.alternation(of: vocabulary.words(list).map { word in
-                word.lowercased().replacingOccurrences(of: "per ", with: "").replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: " of", with: "")
+            Vocabulary.alternation(of: vocabulary.words(list).flatMap { word in
+                let noun = word.lowercased().replacingOccurrences(of: "per ", with: "").replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: " of", with: "")
+                return noun.allSatisfy(\.isASCII) ? [noun, noun + "s", noun + "es"] : [noun]
             })
         }
-        countPerLevel = try compile("inner_level", #"(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:(?<carton>"#
-            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + "))")
+        // 10 pcs per carton, 2 batteries per set; inner bundles of 10, cartons of 50.
+        countPerLevel = try compile("inner_level", #"(?J)(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:(?<carton>"#
+            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + ")|(?<item>" + words("count_per_item") + "))(?![A-Za-z])"
+            + #"|(?i:(?:inner|outer|master)\s+)?(?:(?<carton>"# + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))\s+of\s+(?<value>[0-9]+)(?![0-9.])"#)
+        let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
+        // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
+        let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
+        numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + "|(?i:" + package + #")\s*(?i:no\.?|#)?\s*[0-9]+)"#
+            + #"\s*[:：=-]?\s*(?<value>[0-9]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number

@@ -180,6 +180,13 @@ import Testing
         #expect(Support.chat([("S", "200克重的 精梳棉 100%棉")]).allSatisfy { $0.variant == nil })
     }
 
+    @Test func aVariantsOwnLineDoesNotNameTheLinesAfterIt() {
+        // A bullet that names a size and gives its figures speaks for that size only.
+        let findings = Support.chat([("S", "Specs:\n- Size S: chest 96cm, length 66cm\n- Size M: chest 100cm, length 68cm\n- Packing: 8 pcs per inner bag, 40 pcs per carton")])
+        #expect(findings.filter { $0.attribute == "chest" }.map(\.variant) == ["S", "M"])
+        #expect(findings.filter { $0.attribute == "quantity" }.map { "\(ValueText.plain($0.value)) \($0.variant ?? "-")" } == ["8 -", "40 -"])
+    }
+
     @Test func aDecimalPointEndsNoClause() {
         let findings = Support.chat([("S", "亲，1.5米款是150×200cm")])
         #expect(findings.filter { $0.attribute == "width" }.map(\.variant) == ["1.5米款"])
