@@ -58,6 +58,7 @@ extension ExampleCheck {
         case otherSubject = "the figure is about someone or something else, never a promise"
         case otherVariant = "the figure carries another variant"
         case offer = "the figure is an offer, not a promise"
+        case thisItem = "the last figure is the item's, not the other model's named before it"
         case noteHeading = "the notes line is a heading"
         case noteRead = "the notes line is read"
         case doubled = "the notes line's girth is doubled"
@@ -76,7 +77,7 @@ extension ExampleCheck {
         "rate_before": .notTheItem, "rate_after": .dropsFinding, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
-        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer,
+        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "this_item": .thisItem,
         "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
         "count_per_item": .noteRead, "numbered_carton": .noteRead, "numbered_inner": .noteRead,
         "category_excluded": .notCounted, "category_excluded_after": .notCounted,
@@ -190,6 +191,7 @@ extension ExampleCheck {
         case .otherSubject: return findings.contains { $0.subject != nil } && !findings.contains { $0.subject == nil && $0.isPromise && $0.kind != .size }
         case .otherVariant: return findings.contains { $0.variant != nil }
         case .offer: return findings.contains { $0.stance == .offer }
+        case .thisItem: return findings.last.map { $0.subject == nil } ?? false
         case .notARange: return !findings.contains { $0.min != nil && $0.max != nil } && findings.count >= 2
         case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
         case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }

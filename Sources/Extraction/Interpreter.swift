@@ -287,8 +287,9 @@ struct Interpreter {
                 item.finding.level = "package"
                 if ["", "weight"].contains(item.finding.attribute) { item.finding.attribute = "gross_weight" }
             }
-            // An inner pack is a level for counts (每盒12支 against 每箱240支); 一袋两斤 is the item.
-            else if item.finding.kind == .quantity, found(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
+            // An inner pack is a level for counts (每盒12支 against 每箱240支) and sizes (礼盒是38*28*12cm);
+            // 一袋两斤 is the item.
+            else if [.quantity, .dimension].contains(item.finding.kind), found(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
         }
         if item.finding.subject == nil, item.finding.kind != .quantity {
             // A list (其他规格：48V、60V) shares the words before it.
@@ -298,6 +299,9 @@ struct Interpreter {
             } else if let subject = words.subjects.first(where: { found($0.matcher, min(before, listStart)..<after) != nil }) {
                 item.finding.subject = subject.name
             } else if found(words.otherModelHeading, max(body.lowerBound, item.range.lowerBound - Self.window)..<item.range.lowerBound) != nil {
+                item.finding.subject = "other_model"
+            } else if clause > body.lowerBound, let lead = found(words.otherModelLead, max(body.lowerBound, item.range.lowerBound - Self.window)..<item.range.lowerBound),
+                      lead.range.lowerBound < clause, lead.range.upperBound == item.range.lowerBound {
                 item.finding.subject = "other_model"
             }
         }

@@ -43,6 +43,9 @@ struct InterpreterWords: Sendable {
     let subjects: [(name: String, matcher: any Matcher)]
     /// A heading for other models (Other sizes in this range:, 其他规格：): all after it is theirs.
     let otherModelHeading: any Matcher
+    /// Another model named with a figure at the start of a sentence (另外有一款加大的220×80，260g):
+    /// its sentence's later clauses are that model's too.
+    let otherModelLead: any Matcher
     let otherModel: any Matcher
     /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), a
     /// tuple before 的 (120*50*200的), or one opening a clause that says what it is (36" is
@@ -97,6 +100,9 @@ struct InterpreterWords: Sendable {
         }
         self.subjects = subjects
         otherModelHeading = try compile("subject_other_model", words("subject_other_model") + #"[^:：\n。]{0,30}[:：]"#)
+        // What ends the other model's run: the item named again (这款, this one) or a sentence's end.
+        let back = words("this_item") + #"|\.\s"#
+        otherModelLead = try compile("subject_other_model", words("subject_other_model") + "(?:(?!" + back + #")[^。！？!?；;\n\d]){0,24}[0-9０-９](?:(?!"# + back + #")[^。！？!?；;\n])*"#)
         otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
         let number = #"[0-9０-９]+(?:[.．][0-9０-９]+)?"#
         let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"

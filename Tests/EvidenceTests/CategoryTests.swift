@@ -187,6 +187,22 @@ import Testing
         #expect(findings.filter { $0.attribute == "quantity" }.map { "\(ValueText.plain($0.value)) \($0.variant ?? "-")" } == ["8 -", "40 -"])
     }
 
+    @Test func anotherModelNamedWithAFigureKeepsItsSentencesLaterClauses() {
+        let findings = Support.chat([("S", "亲这款是纯棉的。另外还有一款加厚的 200×230，重2.6kg，比较适合冬天"),
+                                     ("S", "还有一款 40*60的，这款是 35*50cm"),
+                                     ("S", "Sorry, that photo was another model. This one is 1.8 kg")])
+        let weights = findings.filter { $0.kind == .weight }.map { "\(ValueText.plain($0.value)) \($0.subject ?? "-")" }
+        #expect(weights == ["2600 other_model", "1800 -"])
+        // 这款 comes back to the item: its sizes are the item's.
+        #expect(findings.filter { $0.kind == .dimension }.map { "\(ValueText.plain($0.value)) \($0.subject ?? "-")" } == ["35 -", "50 -"])
+    }
+
+    @Test func aGiftBoxsSizeIsThePackagesNotTheItems() {
+        let findings = Support.chat([("S", "一套两只杯子，杯子高12cm；礼盒是25*18*14cm的")])
+        #expect(findings.filter { $0.kind == .dimension }.map { "\(ValueText.plain($0.value)) \($0.level ?? "item")" }
+            == ["12 item", "25 inner", "18 inner", "14 inner"])
+    }
+
     @Test func aDecimalPointEndsNoClause() {
         let findings = Support.chat([("S", "亲，1.5米款是150×200cm")])
         #expect(findings.filter { $0.attribute == "width" }.map(\.variant) == ["1.5米款"])
