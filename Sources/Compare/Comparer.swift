@@ -180,12 +180,12 @@ public struct Comparer {
     private func pairPartOnly(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
         // A part measured (handle dia 32mm) meets the item-wide promise of that attribute when
-        // the promise's own message names the part (handle is chrome steel, diameter 32mm) and
+        // a promise's own message names the part (handle is chrome steel, diameter 32mm) and
         // nothing else measured it.
         for subject in Array(measuredBy.keys) where !subject.attribute.isEmpty && subject.part != nil {
             let general = Subject(attribute: subject.attribute, part: nil, level: subject.level)
             guard byAttribute[subject] == nil, measuredBy[general] == nil, let promises = byAttribute[general], let part = subject.part,
-                  promises.allSatisfy({ promise in (vocabulary.parts.entries[part] ?? [part]).contains { vocabulary.folding.fold(promise.quote).lowercased().contains($0.lowercased()) } }),
+                  promises.contains(where: { promise in (vocabulary.parts.entries[part] ?? [part]).contains { vocabulary.folding.fold(promise.quote).lowercased().contains($0.lowercased()) } }),
                   let measured = measuredBy.removeValue(forKey: subject) else { continue }
             measuredBy[general] = measured
             notes[general] = "the notes measure the \(part) (“\(measured.last!.raw)”); the promise names no part, but its message speaks of the \(part), so they are compared (inference)"
