@@ -227,6 +227,8 @@ struct CaseLoader {
         let orderSize: OrderSize?
         /// The day the notes say they were measured, or nil.
         let measuredOn: String?
+        /// The chats and listings read, for the claim page's quotes in context.
+        let logs: [ChatLog]
     }
 
     /// `category`: this case's (a manifest's column), over `--category`; else inferred.
@@ -290,6 +292,6 @@ struct CaseLoader {
                                                                                   ordered: ordered, shipped: shipped)
         comparison.unread = unread
         return Loaded(comparison: comparison, catalog: catalog, chats: chats, listings: listings, failed: failed,
-                      orderSize: OrderSize.stated(in: findings), measuredOn: measuredOn)
+                      orderSize: OrderSize.stated(in: findings), measuredOn: measuredOn, logs: logs)
     }
 }

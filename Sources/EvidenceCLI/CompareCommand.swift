@@ -99,6 +99,8 @@ struct ClaimCommand: ParsableCommand {
           evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\
             --measure '每箱 46 个' --price 1000 --lang zh --format text
           evidence claim chat.txt --measured m.txt --format json > claim.json
+          evidence claim chat.txt --measured m.txt --format html > claim.html
+            (one page to open or print: charts, quotes in their chat, timeline)
           evidence claim chat.txt --measured m.txt --patterns mine/ --platform pdd
             (a platform defined in mine/*.yaml: its labels, remedies and rules)
           evidence claim chat.txt --ordered 2024-03-12 --shipped 2024-03-16
@@ -108,7 +110,8 @@ struct ClaimCommand: ParsableCommand {
           evidence claim --manifest orders.csv --out claims/
             (columns: id, platform, chat, listing, measurements, price,
              variant, category, ordered, shipped, received, measured_on,
-             quantity, cartons; writes claims/<id>.md and index.csv)
+             quantity, cartons; writes claims/<id>.md and index.csv; with
+             --format html, claims/<id>.html and a sortable index.html)
           evidence claim --platform 1688 --chat order.txt --measure '每箱 46 个' \\
             --price 5000 --quantity 2000
             (4 short per carton of 50, over 2000 ÷ 50 = 40 cartons: 160 pieces,
@@ -130,7 +133,7 @@ struct ClaimCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the claim: zh, en or both.")
     var lang: ClaimLanguage = .both
 
-    @Option(name: .long, help: "Output: markdown, text or json.")
+    @Option(name: .long, help: "Output: markdown, text, json or html (one self-contained page; with --manifest, an index.html too).")
     var format: Format = .markdown
 
     @Option(name: .long, help: ArgumentHelp("A CSV of orders (\(ManifestOrder.known.joined(separator: ", "))): one claim each, written to --out.", valueName: "orders.csv"))
@@ -140,9 +143,9 @@ struct ClaimCommand: ParsableCommand {
     var out: String?
 
     enum Format: String, ExpressibleByArgument {
-        case markdown, text, json
+        case markdown, text, json, html
 
-        var fileExtension: String { self == .markdown ? "md" : self == .text ? "txt" : "json" }
+        var fileExtension: String { self == .markdown ? "md" : self == .text ? "txt" : rawValue }
     }
 
     func validate() throws {
@@ -160,13 +163,15 @@ struct ClaimCommand: ParsableCommand {
         }
         let loaded = try inputs.load()
         let claim = ClaimBuilder(catalog: loaded.catalog).draft(loaded.comparison, context: inputs.context(loaded))
-        Console.write(render(claim, loaded.comparison, loaded.catalog))
+        Console.write(render(claim, loaded, title: nil))
         if loaded.failed { throw ExitCode(ExitStatus.error) }
         if claim != nil { throw ExitCode(ExitStatus.negative) }
     }
 
     /// The claim in the chosen format, or the comparison and "nothing to claim".
-    func render(_ claim: ClaimDraft?, _ comparison: Comparison, _ catalog: Catalog) -> String {
+    func render(_ claim: ClaimDraft?, _ loaded: CaseLoader.Loaded, title: String?) -> String {
+        let (comparison, catalog) = (loaded.comparison, loaded.catalog)
+        if format == .html { return ClaimPage(vocabulary: catalog.vocabulary, language: lang, logs: loaded.logs).html(claim, comparison, title: title) }
         guard let claim else {
             switch format {
             case .json:
@@ -180,7 +185,7 @@ struct ClaimCommand: ParsableCommand {
                 writer.endObject()
                 writer.newline()
                 return String(decoding: writer.bytes, as: UTF8.self)
-            case .markdown, .text:
+            case .markdown, .text, .html:
                 return ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: 160) + "\n" + ComparisonPrinter.noClaim(comparison) + "\n"
             }
         }
@@ -189,6 +194,7 @@ struct ClaimCommand: ParsableCommand {
         case .markdown: return printer.markdown(claim)
         case .text: return printer.text(claim)
         case .json: return String(decoding: printer.json(claim), as: UTF8.self)
+        case .html: return ""
         }
     }
 
@@ -230,7 +236,7 @@ struct ClaimCommand: ParsableCommand {
             }
             var file: String? = (out as NSString).appendingPathComponent(fileName)
             do throws(InputError) {
-                try SafeFile.write(Array(render(claim, loaded.comparison, loader.catalog).utf8), named: fileName, in: out)
+                try SafeFile.write(Array(render(claim, loaded, title: order.id).utf8), named: fileName, in: out)
             } catch {
                 Console.error(error.description)
                 problems.append(error.description)
@@ -241,6 +247,10 @@ struct ClaimCommand: ParsableCommand {
         index.sort { $0.line < $1.line }
         do throws(InputError) {
             try ManifestOrder.writeIndex(index, to: out)
+            if format == .html {
+                let page = ClaimPage(vocabulary: loader.catalog.vocabulary, language: lang, logs: []).index(index.map(ManifestOrder.indexRow))
+                try SafeFile.write(Array(page.utf8), named: "index.html", in: out)
+            }
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)

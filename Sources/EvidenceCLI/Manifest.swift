@@ -148,11 +148,22 @@ struct ManifestOrder {
         let problems: [String]
     }
 
+    /// `claim`, `no_discrepancy` or `error`.
+    static func status(_ outcome: Outcome) -> String {
+        !outcome.problems.isEmpty ? "error" : outcome.claim == nil ? "no_discrepancy" : "claim"
+    }
+
+    /// An order as `index.html` lists it.
+    static func indexRow(_ outcome: Outcome) -> ClaimPage.IndexRow {
+        let mismatches = outcome.comparison?.items.filter { $0.verdict == .mismatch } ?? []
+        let refund = outcome.claim.map { $0.refund.text.zh + ($0.refund.amount.map { " ¥" + ClaimBuilder.money($0) } ?? "") } ?? ""
+        return ClaimPage.IndexRow(id: outcome.id, status: status(outcome), platform: outcome.claim?.platform.id ?? outcome.platform ?? "", reason: outcome.claim?.reasonLabel ?? "",
+                                  refund: refund, strong: mismatches.filter { $0.tier != .weak }.count, weak: mismatches.filter { $0.tier == .weak }.count,
+                                  link: outcome.file.map { ($0 as NSString).lastPathComponent }, problems: outcome.problems)
+    }
+
     /// `index.csv` and `index.json`: one row per order with its status and verdicts, rejected rows too.
     static func writeIndex(_ outcomes: [Outcome], to folder: String) throws(InputError) {
-        func status(_ outcome: Outcome) -> String {
-            !outcome.problems.isEmpty ? "error" : outcome.claim == nil ? "no_discrepancy" : "claim"
-        }
         func quoted(_ text: String) -> String {
             text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
