@@ -79,6 +79,13 @@ public struct PlatformRules: Sendable {
     public let remedies: [String: Bilingual]
     /// Citations by the point they support (`void_exclusion`, `promised_penalty`).
     public let rules: [String: Bilingual]
+    /// `retail` (service labels and standard return flows) or `procurement` (negotiated
+    /// terms: the spec confirmation carries the case, negotiation first).
+    public let market: String
+    /// The claim's path by case (`not_as_described`, `change_of_mind`, `damaged`) and `escalate`.
+    public let strategy: [String: Bilingual]
+    /// The evidence the platform expects, as names of `evidence_*` sentences (claims.yaml).
+    public let evidenceSet: [String]
 }
 
 /// What claims say whatever the platform (patterns/claims.yaml): discrepancy kinds from the
@@ -166,7 +173,7 @@ extension Catalog {
     /// Platforms, each complete or `like:` another one it takes every field it does not give from.
     mutating func readPlatforms(_ section: YAMLValue) throws(CatalogError) {
         for (id, value) in try section.mapping() {
-            let fields = try YAMLFields(value, allowed: ["name", "like", "description_limit", "verified", "reasons", "remedies", "rules"])
+            let fields = try YAMLFields(value, allowed: ["name", "like", "description_limit", "verified", "reasons", "remedies", "rules", "market", "strategy", "evidence_set"])
             var base: PlatformRules?
             if let like = fields.optional("like") {
                 let parent = try like.string()
@@ -189,7 +196,10 @@ extension Catalog {
                 id: id, name: try fields.optional("name")?.string() ?? base?.name ?? id, maxCharacters: maxCharacters, maxBytes: maxBytes,
                 minCharacters: minCharacters, limitSource: limitSource, verified: try fields.optional("verified")?.bool() ?? base?.verified ?? false,
                 reasons: reasons, remedies: try Self.texts(fields.optional("remedies"), over: base?.remedies),
-                rules: try Self.texts(fields.optional("rules"), over: base?.rules))
+                rules: try Self.texts(fields.optional("rules"), over: base?.rules),
+                market: try fields.optional("market")?.string() ?? base?.market ?? "retail",
+                strategy: try Self.texts(fields.optional("strategy"), over: base?.strategy),
+                evidenceSet: try fields.optional("evidence_set")?.strings() ?? base?.evidenceSet ?? [])
         }
     }
 

@@ -39,7 +39,8 @@ public struct ClaimBuilder {
                 // Strong discrepancies first: a weak one is within what the category allows.
                 return (a.tier == .weak ? 1 : 0, ka, -abs(a.differencePercent ?? 100)) < (b.tier == .weak ? 1 : 0, kb, -abs(b.differencePercent ?? 100))
             }
-        guard let strongest = mismatches.first, let platform = platform(context.platform) else { return nil }
+        guard let platform = platform(context.platform) else { return nil }
+        guard let strongest = mismatches.first else { return withoutDiscrepancy(comparison, context, platform) }
         let kind = discrepancyKind(strongest)
         let label = platform.reasons[kind] ?? platform.reasons["size"] ?? Bilingual(kind)
         let remedy = self.remedy(kind, strongest, comparison, context)
@@ -66,7 +67,38 @@ public struct ClaimBuilder {
         return ClaimDraft(platform: platform, reasonKind: kind, reasonLabel: label.zh,
                           refund: ClaimDraft.Refund(text: remedy.text, amount: remedy.amount, basis: remedy.basis),
                           summary: summary, statement: statement, limit: limit, discrepancies: mismatches, quotes: quotes,
-                          timeline: timeline(quotes, comparison, context), evidence: evidence(mismatches, comparison, context), comparison: comparison)
+                          timeline: timeline(quotes, comparison, context), evidence: evidence(mismatches, comparison, context), comparison: comparison,
+                          strategy: strategy(comparison, context: context, remedy: remedy.text, label: label))
+    }
+
+    /// With nothing short: a damaged-on-arrival request when the notes report damage, a
+    /// no-reason return when `--reason change-of-mind` asks for one; otherwise nil.
+    private func withoutDiscrepancy(_ comparison: Comparison, _ context: ClaimContext, _ platform: PlatformRules) -> ClaimDraft? {
+        let facts = self.facts(comparison, context)
+        guard facts.kind == "damaged" || facts.kind == "change_of_mind" && context.reason == "change-of-mind",
+              let label = platform.reasons[facts.kind], let remedy = platform.remedies["return_refund"] else { return nil }
+        let amount = context.price
+        let request = texts.sentence(facts.kind == "damaged" ? "request_with_return" : "request").filled([
+            "remedy": remedy, "amount": amount.map { texts.sentence("amount").filled(["yuan": Bilingual(Self.money($0))]) } ?? Bilingual(""),
+        ])
+        let said: Bilingual
+        var quotes: [Finding] = []
+        if facts.kind == "damaged" {
+            said = texts.sentence("summary_damaged").filled(["text": Bilingual(facts.transaction.damage[0].text)])
+        } else if let window = facts.window {
+            said = texts.sentence("summary_change_of_mind").filled(["quote": Bilingual(window.raw), "where": attribution(window)])
+            quotes.append(window)
+        } else {
+            said = texts.sentence("summary_change_of_mind_unlabelled")
+        }
+        let summary = Bilingual(zh: "\(label.zh)：\(said.zh)。\(request.zh)", en: "\(label.en): \(said.en). \(request.en)")
+        let statement = texts.sentence("statement_reason").filled(["label": Bilingual(label.zh)]) + Bilingual("\n") + said + Bilingual(zh: "。\n", en: ".\n") + request
+        let limit = "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { ", ≤\($0) bytes" } ?? "")
+        return ClaimDraft(platform: platform, reasonKind: facts.kind, reasonLabel: label.zh,
+                          refund: ClaimDraft.Refund(text: remedy, amount: amount, basis: amount.map { "the price paid, ¥" + Self.money($0) }),
+                          summary: summary, statement: statement, limit: limit, discrepancies: [], quotes: quotes,
+                          timeline: timeline(quotes, comparison, context), evidence: evidence([], comparison, context), comparison: comparison,
+                          strategy: strategy(comparison, context: context, remedy: remedy, label: label))
     }
 
     /// The full statement before the request: the reason, each discrepancy with the seller's

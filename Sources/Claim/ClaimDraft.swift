@@ -24,7 +24,8 @@ public struct ClaimDraft: Sendable {
     public struct EvidenceItem: Sendable {
         public let text: Bilingual
         /// `screenshot`: the text shows what to capture (the lines are named), the image is
-        /// still to take; `needed`: the buyer must still make it.
+        /// still to take; `needed`: the buyer must still make it. In the strategy's evidence
+        /// set also `in_inputs` (read from an input: capture it) and `drafted` (this draft).
         public let status: String
     }
 
@@ -42,6 +43,8 @@ public struct ClaimDraft: Sendable {
     public let timeline: [TimelineEntry]
     public let evidence: [EvidenceItem]
     public let comparison: Comparison
+    /// The kind of purchase and case, the path to take, deadlines, weak points, evidence set.
+    public let strategy: Strategy?
 }
 
 /// How big the order is (pieces, cartons) and how that is known: `--quantity`/`--cartons`,
@@ -88,6 +91,11 @@ public struct ClaimContext: Sendable {
     public var orderSize: OrderSize?
     public var chatFiles: [String]
     public var listingFiles: [String]
+    public var notesFiles: [String] = []
+    /// The kind of purchase, as inferred from the inputs (retail when nil).
+    public var transaction: Transaction?
+    /// `--reason`: `change-of-mind` asks for a no-reason return when nothing falls short.
+    public var reason: String?
 
     public init(platform: String, price: Double? = nil, ordered: String? = nil, shipped: String? = nil, received: String? = nil,
                 measuredOn: String? = nil, orderSize: OrderSize? = nil, chatFiles: [String] = [], listingFiles: [String] = []) {

@@ -61,6 +61,9 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .customLong("measured-on"), help: ArgumentHelp("When you measured the goods, YYYY-MM-DD (otherwise a dated line of the notes, 2024-03-15 到货实测, or left out of the timeline).", valueName: "date"))
     var measuredOn: String?
 
+    @Option(name: .long, help: ArgumentHelp("change-of-mind: with nothing short, draft a no-reason return (七天无理由退货) where one applies.", valueName: "reason"))
+    var reason: ClaimReason?
+
     @Flag(name: .long, help: "Stop with exit 2 when a line of the notes is not read (by default it is listed, and the rest goes on).")
     var strict = false
 
@@ -166,8 +169,12 @@ struct CaseOptions: ParsableArguments {
     /// The claim's context for a case loaded from these options (the options' order size and
     /// date over the chat's and the notes').
     func context(_ loaded: CaseLoader.Loaded) -> ClaimContext {
-        ClaimContext(platform: platform, price: price, ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn ?? loaded.measuredOn,
-                     orderSize: orderSize ?? loaded.orderSize, chatFiles: loaded.chats, listingFiles: loaded.listings)
+        var context = ClaimContext(platform: platform, price: price, ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn ?? loaded.measuredOn,
+                                   orderSize: orderSize ?? loaded.orderSize, chatFiles: loaded.chats, listingFiles: loaded.listings)
+        context.notesFiles = measured
+        context.transaction = loaded.transaction(pieces: context.orderSize?.pieces)
+        context.reason = reason?.rawValue
+        return context
     }
 
     /// `chest=2cm` → 2 cm on chest; `weight=3%` → 3 % of the promised weight.
@@ -191,6 +198,11 @@ struct CaseOptions: ParsableArguments {
 }
 
 extension ClaimLanguage: ExpressibleByArgument {}
+
+/// `--reason`: what the buyer asks for when nothing falls short.
+enum ClaimReason: String, ExpressibleByArgument, CaseIterable {
+    case changeOfMind = "change-of-mind"
+}
 
 /// Reads one case: chats and listings into findings, measurement files into measurements,
 /// and compares them. Problems are reported through `report` and the rest goes on.
@@ -229,6 +241,15 @@ struct CaseLoader {
         let measuredOn: String?
         /// The chats and listings read, for the claim page's quotes in context.
         let logs: [ChatLog]
+        /// Every line of the notes with where it was read, for damage reported in words.
+        let notes: [Cited]
+        let transactions: TransactionInference
+        let scratch: MatchScratch
+
+        /// The kind of purchase (the order's size in `pieces` when known) and the damage noted.
+        func transaction(pieces: Double?) -> Transaction {
+            transactions.infer(TransactionInference.texts(of: logs), pieces: pieces, notes: notes, scratch: scratch)
+        }
     }
 
     /// `category`: this case's (a manifest's column), over `--category`; else inferred.
@@ -268,10 +289,13 @@ struct CaseLoader {
         var measurements: [Model.Measurement] = []
         var unread: [NoteLine] = []
         var measuredOn: String?
+        var notes: [Cited] = []
         for path in measured {
             do throws(InputError) {
                 let (name, text) = try InputReader.read(path)
-                let result = reader.read(path: name, text: String(decoding: text.bytes, as: UTF8.self))
+                let written = String(decoding: text.bytes, as: UTF8.self)
+                notes += written.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { Cited(String($0.element), source: "\(name):\($0.offset + 1)") }
+                let result = reader.read(path: name, text: written)
                 for line in result.unread {
                     Console.error("\(line.path):\(line.line): not read: \(line.unreadReason ?? ""): `\(line.text)`")
                 }
@@ -292,6 +316,7 @@ struct CaseLoader {
                                                                                   ordered: ordered, shipped: shipped)
         comparison.unread = unread
         return Loaded(comparison: comparison, catalog: catalog, chats: chats, listings: listings, failed: failed,
-                      orderSize: OrderSize.stated(in: findings), measuredOn: measuredOn, logs: logs)
+                      orderSize: OrderSize.stated(in: findings), measuredOn: measuredOn, logs: logs, notes: notes,
+                      transactions: extractor.patternSet.transactions, scratch: scratch)
     }
 }

@@ -83,7 +83,12 @@ struct ClaimCommand: ParsableCommand {
         commandName: "claim",
         abstract: "Draft the refund claim: reason label, remedy, description, quotes, timeline, evidence.",
         discussion: """
-        Picks the platform's reason label for the strongest discrepancy
+        Opens with the strategy: the kind of purchase (retail, bulk, custom,
+        sample: inferred from the chat's words, each quoted), the case (not as
+        described, damaged on arrival from a notes line, change of mind), the
+        platform's path (Taobao: apply, then 客服介入; 1688: negotiate first
+        around the spec confirmation), deadlines, weak points and the evidence
+        set. Picks the platform's reason label for the strongest discrepancy
         (尺寸/颜色/材质/少件/发错货/未按约定时间发货…), the refund to ask for (退货退款, 部分退款 with
         an amount from --price, 补寄), a description that fits the form (the
         limit used is printed), the seller's exact words with file, line and
@@ -99,6 +104,9 @@ struct ClaimCommand: ParsableCommand {
           evidence claim --platform 1688 --chat samples/1688-bulk-order-chat.txt \\
             --measure '每箱 46 个' --price 1000 --lang zh --format text
           evidence claim chat.txt --measured m.txt --format json > claim.json
+          evidence claim chat.txt --measure '衣长 97cm' --received 2024-03-15 \
+            --reason change-of-mind
+            (nothing short, but 七天无理由: a no-reason return, its last day)
           evidence claim chat.txt --measured m.txt --format html > claim.html
             (one page to open or print: charts, quotes in their chat, timeline)
           evidence claim chat.txt --measured m.txt --patterns mine/ --platform pdd
@@ -162,16 +170,19 @@ struct ClaimCommand: ParsableCommand {
             return
         }
         let loaded = try inputs.load()
-        let claim = ClaimBuilder(catalog: loaded.catalog).draft(loaded.comparison, context: inputs.context(loaded))
-        Console.write(render(claim, loaded, title: nil))
+        let context = inputs.context(loaded)
+        let builder = ClaimBuilder(catalog: loaded.catalog)
+        let claim = builder.draft(loaded.comparison, context: context)
+        Console.write(render(claim, loaded, strategy: claim?.strategy ?? builder.strategy(loaded.comparison, context: context), title: nil))
         if loaded.failed { throw ExitCode(ExitStatus.error) }
         if claim != nil { throw ExitCode(ExitStatus.negative) }
     }
 
     /// The claim in the chosen format, or the comparison and "nothing to claim".
-    func render(_ claim: ClaimDraft?, _ loaded: CaseLoader.Loaded, title: String?) -> String {
+    func render(_ claim: ClaimDraft?, _ loaded: CaseLoader.Loaded, strategy: Strategy?, title: String?) -> String {
         let (comparison, catalog) = (loaded.comparison, loaded.catalog)
-        if format == .html { return ClaimPage(vocabulary: catalog.vocabulary, language: lang, logs: loaded.logs).html(claim, comparison, title: title) }
+        if format == .html { return ClaimPage(vocabulary: catalog.vocabulary, language: lang, logs: loaded.logs).html(claim, comparison, strategy: strategy, title: title) }
+        let printer = ClaimPrinter(vocabulary: catalog.vocabulary, language: lang)
         guard let claim else {
             switch format {
             case .json:
@@ -182,14 +193,15 @@ struct ClaimCommand: ParsableCommand {
                 writer.field("complete", ComparisonPrinter.complete(comparison))
                 writer.field("message", ComparisonPrinter.noClaim(comparison))
                 writer.strings("warnings", comparison.warnings)
+                if let strategy { ClaimPrinter.write(strategy, into: &writer) }
                 writer.endObject()
                 writer.newline()
                 return String(decoding: writer.bytes, as: UTF8.self)
             case .markdown, .text, .html:
                 return ComparisonPrinter(vocabulary: catalog.vocabulary).text(comparison, columns: 160) + "\n" + ComparisonPrinter.noClaim(comparison) + "\n"
+                    + (strategy.map { "\n" + printer.text($0) } ?? "")
             }
         }
-        let printer = ClaimPrinter(vocabulary: catalog.vocabulary, language: lang)
         switch format {
         case .markdown: return printer.markdown(claim)
         case .text: return printer.text(claim)
@@ -226,17 +238,21 @@ struct ClaimCommand: ParsableCommand {
                 Console.error("\(manifest):\(order.line): order \(order.id): \(error.description)")
                 problems.append(error.description)
             }
-            let context = ClaimContext(platform: order.platform ?? inputs.platform, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
+            var context = ClaimContext(platform: order.platform ?? inputs.platform, price: order.price, ordered: order.ordered, shipped: order.shipped, received: order.received,
                                        measuredOn: order.measuredOn ?? loaded.measuredOn, orderSize: order.orderSize ?? loaded.orderSize,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
-            let claim = ClaimBuilder(catalog: loader.catalog).draft(loaded.comparison, context: context)
+            context.notesFiles = order.measurements
+            context.transaction = loaded.transaction(pieces: context.orderSize?.pieces)
+            let builder = ClaimBuilder(catalog: loader.catalog)
+            let claim = builder.draft(loaded.comparison, context: context)
             let fileName = name + "." + format.fileExtension
             if name != ManifestOrder.plainName(order.id) {
                 Console.error("\(manifest):\(order.line): order \(order.id): written as \(fileName): its id makes the same file name as another order's or the index's")
             }
             var file: String? = (out as NSString).appendingPathComponent(fileName)
             do throws(InputError) {
-                try SafeFile.write(Array(render(claim, loaded, title: order.id).utf8), named: fileName, in: out)
+                try SafeFile.write(Array(render(claim, loaded, strategy: claim?.strategy ?? builder.strategy(loaded.comparison, context: context), title: order.id).utf8),
+                                   named: fileName, in: out)
             } catch {
                 Console.error(error.description)
                 problems.append(error.description)

@@ -59,6 +59,10 @@ extension ExampleCheck {
         case otherVariant = "the figure carries another variant"
         case offer = "the figure is an offer, not a promise"
         case thisItem = "the last figure is the item's, not the other model's named before it"
+        case transactionKind = "the purchase is inferred as the list's kind"
+        case damaged = "the notes say the item arrived damaged"
+        case excluded = "goods the no-reason return excludes are named"
+        case damageCleared = "the line's damage is not the item's"
         case noteHeading = "the notes line is a heading"
         case noteRead = "the notes line is read"
         case doubled = "the notes line's girth is doubled"
@@ -79,6 +83,8 @@ extension ExampleCheck {
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "this_item": .thisItem,
         "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
+        "transaction_custom": .transactionKind, "transaction_sample": .transactionKind, "transaction_bulk": .transactionKind,
+        "damage_reported": .damaged, "no_reason_exclusions": .excluded, "damage_cleared": .damageCleared, "damage_denied": .damageCleared,
         "count_per_item": .noteRead, "numbered_carton": .noteRead, "numbered_inner": .noteRead,
         "category_excluded": .notCounted, "category_excluded_after": .notCounted,
     ]
@@ -158,6 +164,17 @@ extension ExampleCheck {
             let plain = Self.without(list, lines.map(\.text).joined(separator: "\n"))
             return inference.tally(lines.map { ($0.text, false) }, scratch: scratch).total < inference.tally([(plain, false)], scratch: scratch).total
         }
+        if [.transactionKind, .damaged, .excluded, .damageCleared].contains(effect) {
+            let texts = lines.map { Cited($0.text, source: "example") }
+            let notes = [.damaged, .damageCleared].contains(effect)
+            let transaction = extractor.patternSet.transactions.infer(notes ? [] : texts, pieces: nil, notes: notes ? texts : [], scratch: scratch)
+            switch effect {
+            case .damaged: return !transaction.damage.isEmpty
+            case .damageCleared: return transaction.damage.isEmpty
+            case .excluded: return !transaction.exclusions.isEmpty
+            default: return transaction.kind.rawValue == list.name.replacingOccurrences(of: "transaction_", with: "")
+            }
+        }
         if effect == .containsWord {
             let text = example.lowercased()
             return list.words.contains { text.contains($0.lowercased()) }
@@ -183,7 +200,7 @@ extension ExampleCheck {
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
-        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .notAPart, .notCounted: return nil
+        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .notAPart, .notCounted, .transactionKind, .damaged, .excluded, .damageCleared: return nil
         case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"

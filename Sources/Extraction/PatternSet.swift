@@ -31,6 +31,7 @@ public struct PatternSet: Sendable {
     let noteWords: NoteWords
     /// The words a case's product category is inferred from.
     public let categories: CategoryInference
+    public let transactions: TransactionInference
     /// For an attribute word that ends a longer one (重 in 承重, weight in max user weight), the
     /// longer words and their attributes: the longest word written wins.
     let longerAliases: [String: [(word: [UInt8], attribute: String)]]
@@ -45,6 +46,7 @@ public struct PatternSet: Sendable {
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
         noteWords = try NoteWords(catalog.vocabulary, engine: engine)
         categories = try CategoryInference(catalog, engine: engine)
+        transactions = try TransactionInference(catalog.vocabulary, engine: engine)
         var longer: [String: [(word: [UInt8], attribute: String)]] = [:]
         let aliases = catalog.vocabulary.attributes.values.flatMap { entry in entry.aliases.map { ($0.lowercased(), entry.name) } }
         for (short, attribute) in aliases {

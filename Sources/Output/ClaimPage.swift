@@ -50,7 +50,7 @@ public struct ClaimPage {
     private func both(_ text: Bilingual) -> String { both(text.zh, text.en) }
 
     /// The page for a claim, or for a comparison with nothing to claim (`claim` nil).
-    public func html(_ claim: ClaimDraft?, _ comparison: Comparison, title: String? = nil) -> String {
+    public func html(_ claim: ClaimDraft?, _ comparison: Comparison, strategy: Strategy? = nil, title: String? = nil) -> String {
         let heading = claim.map { both("退款申请草稿", "Claim draft") + " — " + $0.platform.name } ?? both("比对结果：无需申请", "Comparison: nothing to claim")
         var body = "<header><h1>\(Self.escape(heading))</h1>"
         if let title { body += "<p class=\"order\">\(Self.escape(title))</p>" }
@@ -60,6 +60,7 @@ public struct ClaimPage {
         } else {
             body += "<section class=\"verdict none\"><p>\(Self.escape(ComparisonPrinter.noClaim(comparison)))</p></section>\n"
         }
+        if let strategy { body += self.strategy(strategy) }
         body += items(comparison)
         if let claim {
             body += quotes(claim.quotes)
@@ -96,6 +97,23 @@ public struct ClaimPage {
                 + "<button type=\"button\" class=\"js-only\" data-copy>\(Self.escape(both("复制", "Copy")))</button></div>"
         }
         if language.zh { out += "<p class=\"small\">\(claim.summary.zh.count) 字 (\(Self.escape(both("上限", "limit"))) \(Self.escape(claim.limit)))</p>" }
+        return out + "</section>\n"
+    }
+
+    /// The strategy: the case and the path to take, each line with its source; the platform's
+    /// evidence set.
+    private func strategy(_ strategy: Strategy) -> String {
+        let printer = ClaimPrinter(vocabulary: vocabulary, language: language)
+        var out = "<section class=\"strategy\"><h2>\(Self.escape(both("策略", "Strategy")))</h2><ul>"
+        out += printer.lines(strategy).map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>"
+        if !strategy.evidence.isEmpty {
+            out += "<h3>\(Self.escape(both("平台需要的证据", "The evidence the platform expects")))</h3><ul class=\"checklist\">"
+            for item in strategy.evidence {
+                let mark = item.status == "drafted" ? "☑" : item.status == "in_inputs" ? "◩" : "☐"
+                out += "<li class=\"\(item.status == "needed" ? "needed" : "have")\"><span class=\"box\">\(mark)</span> \(Self.escape(both(item.text)))</li>"
+            }
+            out += "</ul>"
+        }
         return out + "</section>\n"
     }
 
@@ -380,7 +398,7 @@ public struct ClaimPage {
 
     static let style = """
     body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1100px;color:#222;line-height:1.5;padding:0 12px}
-    h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:20px 0 8px;border-bottom:1px solid #ddd}
+    h1{font-size:22px;margin:0 0 4px}h3{font-size:14px;margin:10px 0 4px}.strategy ul{font-size:13px}h2{font-size:17px;margin:20px 0 8px;border-bottom:1px solid #ddd}
     .order,.small{color:#666;font-size:12px}.note{font-style:italic}
     .verdict{border-left:6px solid #c62828;background:#fff5f5;padding:8px 14px}.verdict.weak{border-color:#ef6c00;background:#fff8ef}.verdict.none{border-color:#2e7d32;background:#f3fbf3}
     dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:6px 0}dt{font-weight:bold}.reason{font-size:18px;font-weight:bold}

@@ -46,6 +46,7 @@ public struct ClaimPrinter {
         var out = "# " + both("退款申请草稿", "Claim draft") + " — \(claim.platform.name)\n\n"
         out += "**" + both("退款原因", "Reason") + ":** \(claim.reasonLabel)\n\n"
         out += "**" + both("申请", "Ask for") + ":** " + refund(claim) + "\n\n"
+        if let strategy = claim.strategy { out += markdown(strategy) }
         out += "## " + both("退款说明", "Description") + "\n\n"
         if language.zh {
             out += "> \(claim.summary.zh)\n\n"
@@ -79,9 +80,42 @@ public struct ClaimPrinter {
         return out
     }
 
+    /// The strategy section: the case, the path and why, deadlines, weak points, evidence set.
+    public func markdown(_ strategy: Strategy) -> String {
+        var out = "## " + both("策略", "Strategy") + "\n\n"
+        for line in lines(strategy) { out += "- " + line + "\n" }
+        if !strategy.evidence.isEmpty {
+            out += "\n" + both("平台需要的证据", "The evidence the platform expects") + ":\n\n"
+            for item in strategy.evidence { out += "- [\(item.status == "drafted" ? "x" : " ")] " + both(item.text) + "\n" }
+        }
+        return out + "\n"
+    }
+
+    /// The strategy as plain lines, for the text output.
+    public func text(_ strategy: Strategy) -> String {
+        var out = both("策略", "Strategy") + ":\n"
+        for line in lines(strategy) { out += "  " + line + "\n" }
+        for item in strategy.evidence { out += "  [\(item.status == "drafted" ? "x" : " ")] " + both(item.text) + "\n" }
+        return out
+    }
+
+    /// One line each: transaction, labels, case, path, escalation, deadlines, weak points.
+    func lines(_ strategy: Strategy) -> [String] {
+        var lines = [both("平台", "Platform") + ": " + both(strategy.platform),
+                     both("交易类型", "Transaction") + ": " + both(strategy.transactionName) + " (" + both(strategy.transactionWhy) + ")"]
+        if let labels = strategy.labels { lines.append(both(labels)) }
+        lines.append(both("案件类型", "Case") + ": " + both(strategy.caseName) + " (" + both(strategy.caseWhy) + ")")
+        if let path = strategy.path { lines.append(both("路径", "Path") + ": " + both(path)) }
+        if let escalate = strategy.escalate { lines.append(both("卖家拖延时", "If the seller stalls") + ": " + both(escalate)) }
+        for deadline in strategy.deadlines { lines.append(both("期限", "Deadline") + ": " + both(deadline)) }
+        for weakness in strategy.weaknesses { lines.append(both("弱点", "Weak point") + ": " + both(weakness)) }
+        return lines
+    }
+
     public func text(_ claim: ClaimDraft) -> String {
         var out = both("退款原因", "Reason") + ": \(claim.reasonLabel)\n"
         out += both("申请", "Ask for") + ": " + refund(claim) + "\n\n"
+        if let strategy = claim.strategy { out += text(strategy) + "\n" }
         if language.zh { out += claim.summary.zh + "\n\n" }
         if language.en { out += claim.summary.en + "\n\n" }
         out += comparisonPrinter.text(claim.comparison, columns: 160, discrepanciesOnly: true) + "\n"
@@ -114,6 +148,34 @@ public struct ClaimPrinter {
             notes.append("Some tolerances are unverified defaults recalled from national standards (see the tolerance column); the seller's own figures and --tolerance come first.")
         }
         return notes
+    }
+
+    /// `"strategy": {…}` (docs/json.md).
+    public static func write(_ strategy: Strategy, into writer: inout JSONWriter) {
+        func text(_ name: String, _ value: Bilingual?) {
+            writer.object(name, value) { writer, value in writer.field("zh", value.zh); writer.field("en", value.en) }
+        }
+        func texts(_ name: String, _ values: [Bilingual]) {
+            writer.array(name, values) { writer, value in writer.object { $0.field("zh", value.zh); $0.field("en", value.en) } }
+        }
+        writer.key("strategy")
+        writer.beginObject()
+        text("platform", strategy.platform)
+        writer.field("transaction", strategy.transaction.rawValue)
+        text("transaction_name", strategy.transactionName)
+        text("transaction_why", strategy.transactionWhy)
+        text("labels", strategy.labels)
+        writer.field("case", strategy.caseKind)
+        text("case_name", strategy.caseName)
+        text("case_why", strategy.caseWhy)
+        text("path", strategy.path)
+        text("escalate", strategy.escalate)
+        texts("deadlines", strategy.deadlines)
+        texts("weaknesses", strategy.weaknesses)
+        writer.array("evidence", strategy.evidence) { writer, item in
+            writer.object { $0.field("zh", item.text.zh); $0.field("en", item.text.en); $0.field("status", item.status) }
+        }
+        writer.endObject()
     }
 
     public func json(_ claim: ClaimDraft) -> [UInt8] {
@@ -153,6 +215,7 @@ public struct ClaimPrinter {
         writer.array("evidence", claim.evidence) { writer, item in
             writer.object { $0.field("zh", item.text.zh); $0.field("en", item.text.en); $0.field("status", item.status) }
         }
+        if let strategy = claim.strategy { Self.write(strategy, into: &writer) }
         writer.key("comparison")
         writer.beginObject()
         comparisonPrinter.write(claim.comparison, into: &writer)

@@ -136,7 +136,10 @@ import Testing
         let samples = Support.packageRoot.appendingPathComponent("samples").path
         let arguments = ["claim", "\(samples)/taobao-dress-chat.txt", "--listing", "\(samples)/listing-dress.txt", "--received", "2024-03-14"]
         let dated = try Support.run(arguments + ["--measured", "\(samples)/measured-dress.txt"])
-        #expect(!dated.stdout.contains("[x]"))
+        // The claim's checklist ticks nothing; the strategy's evidence set ticks only the timeline this draft holds.
+        let checklist = try #require(dated.stdout.components(separatedBy: "## 需要附上的证据").last)
+        #expect(!checklist.contains("[x]"))
+        #expect(dated.stdout.components(separatedBy: "[x]").count == 2 && dated.stdout.contains("[x] 一屏时间线"))
         #expect(dated.stdout.contains("截取这些消息：\(samples)/taobao-dress-chat.txt:4 (2024-03-12 14:21:40)"))
         #expect(dated.stdout.contains("- 2024-03-15  实测：胸围84cm"), "the notes' heading says measured on 2024-03-15")
         let claim = try Self.json(try Support.run(arguments + ["--measured", "\(samples)/measured-dress.txt", "--format", "json"]))

@@ -71,6 +71,9 @@ import Testing
         for key in ["refund", "description", "statement"] { objects.append((key, try #require(claim[key] as? [String: Any]))) }
         for entry in claim["timeline"] as? [[String: Any]] ?? [] { objects.append(("timeline entry", entry)) }
         for item in claim["evidence"] as? [[String: Any]] ?? [] { objects.append(("evidence item", item)) }
+        let strategy = try #require(claim["strategy"] as? [String: Any])
+        objects.append(("strategy", strategy))
+        for item in strategy["evidence"] as? [[String: Any]] ?? [] { objects.append(("evidence item", item)) }
         for finding in claim["quotes"] as? [[String: Any]] ?? [] { objects.append(("finding", finding)) }
         var comparison = try #require(claim["comparison"] as? [String: Any])
         comparison["schema"] = "evidence.compare/1"
