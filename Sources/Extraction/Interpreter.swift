@@ -265,7 +265,9 @@ struct Interpreter {
     /// A bare figure right after the carton's, parted only by a comma (Carton 45x32x62 cm, 14 kg;
     /// 外箱60*40*45cm，18公斤): the carton's too. A figure with a word of its own is left alone.
     private func followsTheCarton(_ previous: LocatedFinding?, _ item: LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let previous, previous.message == item.message, previous.finding.level == "carton", previous.range.upperBound <= item.range.lowerBound,
+        // A count per carton (50 reels per carton, 5 m per reel) is no size of the carton's.
+        guard let previous, previous.message == item.message, previous.finding.level == "carton", previous.finding.kind != .quantity,
+              previous.range.upperBound <= item.range.lowerBound,
               item.range.lowerBound - previous.range.upperBound <= 6, item.finding.raw.first?.isNumber == true else { return false }
         let between = UTF8Text.string(buffer, previous.range.upperBound..<item.range.lowerBound).trimmingBlanks()
         return [",", "，", "、", ";", "；"].contains(between)

@@ -33,6 +33,23 @@ import Testing
 
     /// A bare weight right after the carton's size, parted by a comma, is the carton's; a
     /// weight with its own word, or in a clause of its own, stays the item's.
+    @Test func aCountPerCartonLeavesTheFigureAfterItToTheItem() {
+        // 40 rolls per carton is a count; the 10 m after it is a roll's, never the carton's length.
+        let findings = chat([("S", "Packing: 40 rolls per carton, 10 m per roll")])
+        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0)) \($0.level ?? "-")" } == ["quantity=40 pcs carton", "=1000 cm -"])
+    }
+
+    @Test func aToleranceWrittenWithPlusMinusIsNoPromise() {
+        let findings = chat([("S", "Net weight 2.5 kg, weight ±40 g"), ("S", "尺寸±1cm，手工测量")])
+        #expect(findings.map(\.attribute) == ["weight", "measurement_tolerance", "measurement_tolerance"])
+        #expect(promises([("S", "Net weight 2.5 kg, weight ±40 g")]) == ["weight=2500 g", "measurement_tolerance=40 g"])
+    }
+
+    @Test func aHandOrAHeadAFitSpeaksOfIsNotTheItems() {
+        #expect(promises([("S", "L码适合手掌宽9到10厘米的")]).isEmpty)
+        #expect(promises([("S", "This size fits head circumference 55-59 cm")]).isEmpty)
+    }
+
     @Test func aBareWeightAfterTheCartonSizeIsTheCartons() {
         for line in ["Packing: 20 pcs per carton, carton 50x40x38 cm, 12.5 kg", "外箱尺寸58*42*40cm，16公斤，一箱24个"] {
             let weight = chat([("S", line)]).first { $0.kind == .weight }
