@@ -203,6 +203,21 @@ import Testing
             == ["12 item", "25 inner", "18 inner", "14 inner"])
     }
 
+    @Test func okAModelThenOrdersIt() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        [02.06.25, 10:02:11] Lena Vogt: What sizes are the MS-3 and MS-5 monitor stands?
+        [02.06.25, 10:05:40] Foshan Metalworks: MS-3: top plate 40 x 24 cm, 1.6 kg
+        [02.06.25, 10:06:40] Foshan Metalworks: MS-5 is the bigger one, top plate 52 x 26 cm, 2.3 kg
+        [02.06.25, 10:09:02] Lena Vogt: ok MS-3 then. 100 pcs please
+        """, to: "chat.txt", in: folder)
+        let run = try Support.run(["compare", chat, "--measure", "weight 1.55 kg", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["variant"] as? [String: Any])?["value"] as? String == "MS-3")
+        // A stand's top plate names no tableware.
+        #expect(json["category"] is NSNull)
+    }
+
     @Test func aDecimalPointEndsNoClause() {
         let findings = Support.chat([("S", "亲，1.5米款是150×200cm")])
         #expect(findings.filter { $0.attribute == "width" }.map(\.variant) == ["1.5米款"])
