@@ -10,6 +10,7 @@ import Model
 public struct Strategy: Sendable {
     /// The platform and its market (retail or procurement), which the path and escalation follow.
     public let platform: Bilingual
+    public let platformID: String
     public let transaction: Transaction.Kind
     public let transactionName: Bilingual
     /// The words the kind was inferred from, or that nothing said otherwise.
@@ -62,12 +63,15 @@ extension ClaimBuilder {
         let facts = self.facts(comparison, context)
         let transaction = facts.transaction
         let why = transaction.evidence.isEmpty ? texts.sentence("transaction_default") : texts.sentence("transaction_inferred").filled([
-            "words": Bilingual(transaction.evidence.prefix(3).map { "“\($0.text)”（\($0.source)）" }.joined(separator: "、")),
+            "words": Bilingual(zh: transaction.evidence.prefix(3).map { "“\($0.text)”（\($0.source)）" }.joined(separator: "、"),
+                               en: transaction.evidence.prefix(3).map { "“\($0.text)” (\($0.source))" }.joined(separator: ", ")),
         ])
         let commitments = comparison.commitments.filter { $0.kind == .return || $0.kind == .warranty || $0.kind == .delivery }
         var seen = Set<String>()
-        let labelList = commitments.filter { seen.insert($0.raw).inserted }.map { "“\($0.raw)”（\(Self.source($0))）" }
-        let labels = labelList.isEmpty ? nil : texts.sentence("labels_in_force").filled(["labels": Bilingual(labelList.joined(separator: "、"))])
+        let labelList = commitments.filter { seen.insert($0.raw).inserted }
+        let labels = labelList.isEmpty ? nil : texts.sentence("labels_in_force").filled(["labels": Bilingual(
+            zh: labelList.map { "“\($0.raw)”（\(Self.source($0))）" }.joined(separator: "、"),
+            en: labelList.map { "“\($0.raw)” (\(Self.source($0)))" }.joined(separator: ", "))])
 
         // The no-reason window's end, from --received and the seller's words.
         var windowText = Bilingual("")
@@ -133,7 +137,7 @@ extension ClaimBuilder {
         }
         let market = platform.market == "procurement" ? Bilingual(zh: "采购（协商优先）", en: "procurement: negotiate first") : Bilingual(zh: "零售", en: "retail")
         let platformLine = Bilingual(zh: "\(platform.name)，\(market.zh)（--platform \(platform.id)）", en: "\(platform.name), \(market.en) (--platform \(platform.id))")
-        return Strategy(platform: platformLine, transaction: transaction.kind, transactionName: texts.sentence("transaction_" + transaction.kind.rawValue), transactionWhy: why,
+        return Strategy(platform: platformLine, platformID: platform.id, transaction: transaction.kind, transactionName: texts.sentence("transaction_" + transaction.kind.rawValue), transactionWhy: why,
                         labels: labels, caseKind: facts.kind, caseName: texts.sentence("case_" + facts.kind), caseWhy: caseWhy,
                         path: path, escalate: facts.kind == "none" ? nil : platform.strategy["escalate"], deadlines: deadlines, weaknesses: weaknesses,
                         evidence: evidenceSet(platform, comparison, context, drafted: remedy != nil))

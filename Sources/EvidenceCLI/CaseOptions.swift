@@ -100,8 +100,8 @@ struct CaseOptions: ParsableArguments {
     /// can do without them).
     func requireCase() throws {
         if files.isEmpty, chat.isEmpty, listing.isEmpty, selection.filesFrom == nil { throw ValidationError("give the chat logs or listings that hold the promises") }
-        if measured.isEmpty, measure.isEmpty, shipped == nil {
-            throw ValidationError("give what you measured: --measured FILE, --measure 'attr=value', or --ordered/--shipped dates")
+        if measured.isEmpty, measure.isEmpty, shipped == nil, reason == nil {
+            throw ValidationError("give what you measured: --measured FILE, --measure 'attr=value', or --ordered/--shipped dates (or --reason change-of-mind for a no-reason return)")
         }
     }
 

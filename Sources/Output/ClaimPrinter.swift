@@ -105,8 +105,10 @@ public struct ClaimPrinter {
                      both("交易类型", "Transaction") + ": " + both(strategy.transactionName) + " (" + both(strategy.transactionWhy) + ")"]
         if let labels = strategy.labels { lines.append(both(labels)) }
         lines.append(both("案件类型", "Case") + ": " + both(strategy.caseName) + " (" + both(strategy.caseWhy) + ")")
-        if let path = strategy.path { lines.append(both("路径", "Path") + ": " + both(path)) }
-        if let escalate = strategy.escalate { lines.append(both("卖家拖延时", "If the seller stalls") + ": " + both(escalate)) }
+        // The path and the escalation are the platform's own (its `strategy` in platforms.yaml).
+        let source = " (" + both("平台规则", "the platform's rules") + ": --platform \(strategy.platformID))"
+        if let path = strategy.path { lines.append(both("路径", "Path") + ": " + both(path) + source) }
+        if let escalate = strategy.escalate { lines.append(both("卖家拖延时", "If the seller stalls") + ": " + both(escalate) + source) }
         for deadline in strategy.deadlines { lines.append(both("期限", "Deadline") + ": " + both(deadline)) }
         for weakness in strategy.weaknesses { lines.append(both("弱点", "Weak point") + ": " + both(weakness)) }
         return lines

@@ -28,7 +28,7 @@ import Testing
         #expect(status == 1)
         let strategy = try #require(json["strategy"] as? [String: Any])
         #expect(strategy["transaction"] as? String == "custom" && strategy["case"] as? String == "not_as_described")
-        #expect(Self.text(strategy["transaction_why"]).contains("“印logo”（\(chat):1）"))
+        #expect(Self.text(strategy["transaction_why"]).contains("“印logo” (\(chat):1)") && Self.text(strategy["transaction_why"], "zh").contains("“印logo”（\(chat):1）"))
         let path = Self.text(strategy["path"])
         #expect(path.hasPrefix("Negotiate with the seller first") && path.contains("spec you both confirmed") && path.contains("do not aim for it"))
         #expect(Self.text(strategy["path"], "zh").contains("先与卖家协商") && !Self.text(strategy["path"], "zh").contains("申请仅退款"))
@@ -47,6 +47,16 @@ import Testing
         let (drafted, claim) = try Self.claim([chat, "--measure", "衣长 97cm", "--received", "2024-03-15", "--reason", "change-of-mind"])
         #expect(drafted == 1 && claim["reason_kind"] as? String == "change_of_mind" && claim["reason_label"] as? String == "七天无理由退货")
         #expect(Self.text(claim["description"], "zh").contains("卖家承诺“七天无理由退货”") && !Self.text(claim["description"], "zh").contains("卖家承担"))
+    }
+
+    @Test func aNoReasonReturnNeedsNoMeasurement() throws {
+        let (status, json) = try Self.claim(["\(Self.samples)/taobao-dress-chat.txt", "--reason", "change-of-mind", "--received", "2024-03-15"])
+        #expect(status == 1 && json["reason_kind"] as? String == "change_of_mind")
+        let strategy = try #require(json["strategy"] as? [String: Any])
+        #expect(Self.text(strategy["path"]).contains("which ends 2024-03-22"))
+        // Without --reason, nothing measured is still a usage error that says what to give.
+        let bare = try Support.run(["claim", "\(Self.samples)/taobao-dress-chat.txt"])
+        #expect(bare.status == 64 && bare.stderr.contains("--reason change-of-mind"))
     }
 
     @Test func aDamageNoteDraftsADamagedOnArrivalRequest() throws {
