@@ -96,8 +96,9 @@ struct NoteWords: Sendable {
         let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
-        numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + "|(?i:" + package + #")\s*(?i:no\.?|#)?\s*[0-9]+)"#
-            + #"\s*[:：=-]?\s*(?<value>[0-9]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
+        // The package's number and the count are parted by a mark or a blank (bag 92 is no bag 9 of 2).
+        numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + #"\s*[:：=-]?\s*|(?i:"# + package
+            + #")\s*(?i:no\.?|#)?\s*[0-9]+(?:\s*[:：=-]\s*|\s+))(?<value>[0-9]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
