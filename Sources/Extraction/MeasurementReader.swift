@@ -156,7 +156,7 @@ public struct MeasurementReader {
             }
         }
         // top diameter: 28.1 / 27.9 / 28.0 cm — each reading its own measurement.
-        if let repeated = NoteText.repeatedReadings(line) {
+        if let repeated = NoteText.repeatedReadings(line, units: words.unitWords) {
             let read = repeated.map { (try? readLine($0, source: source)) ?? [] }
             if read.allSatisfy({ $0.count == 1 }) { return .read(asWritten(read.flatMap { $0 })) }
         }

@@ -98,7 +98,8 @@ extension NoteText {
     /// (with the same unit or none) within a factor of two of the others; a remark after the
     /// last is left out (the line as written stays each measurement's words). Sides (`60 x 40`)
     /// and ranges (`12-15`) are not readings.
-    static func repeatedReadings(_ line: String) -> [String]? {
+    /// `units`: the vocabulary's unit words, longest first.
+    static func repeatedReadings(_ line: String, units unitWords: [String]) -> [String]? {
         guard let first = line.firstIndex(where: \.isASCIIDigit) else { return nil }
         let label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
         guard label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
@@ -106,12 +107,19 @@ extension NoteText {
         let parts = line[first...].split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 2 else { return nil }
         var readings: [(value: Double, written: String, unit: String)] = []
+        // A ×2 after the last reading (bust flat 51 / 51.5 / 50.5 x2) doubles each of them.
+        var doubled = ""
         for (index, part) in parts.enumerated() {
             let digits = part.prefix { $0.isASCIIDigit || $0 == "." }
             guard let value = Double(digits), !digits.isEmpty else { return nil }
             let rest = part.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-            let unit = String(rest.prefix { $0.isLetter && $0.isASCII || $0 == "毫" || $0 == "厘" || $0 == "米" || $0 == "克" || $0 == "个" || $0 == "只" || $0 == "件" })
-            let remark = rest.dropFirst(unit.count)
+            let unit = unitWords.first { rest.lowercased().hasPrefix($0.lowercased()) && !(rest.dropFirst($0.count).first?.isLetter == true && $0.last!.isASCII) } ?? ""
+            var remark = rest.dropFirst(unit.count)
+            let times = remark.trimmingCharacters(in: .whitespaces)
+            if index == parts.count - 1, let sign = times.first, "x×*X".contains(sign), times.dropFirst().trimmingCharacters(in: .whitespaces) == "2" {
+                doubled = " " + times
+                remark = ""
+            }
             // Only the last reading may carry a remark; none may hold a side (x) or a range (-).
             guard index == parts.count - 1 || remark.trimmingCharacters(in: .whitespaces).isEmpty,
                   !remark.hasPrefix("x"), !remark.hasPrefix("×"), !remark.hasPrefix("*"), !remark.hasPrefix("-") else { return nil }
@@ -120,7 +128,7 @@ extension NoteText {
         let units = Set(readings.map(\.unit).filter { !$0.isEmpty })
         guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
         let unit = units.first ?? ""
-        return readings.map { label + " " + $0.written + unit }
+        return readings.map { label + " " + $0.written + unit + doubled }
     }
 
     /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.

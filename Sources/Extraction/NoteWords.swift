@@ -42,6 +42,8 @@ struct NoteWords: Sendable {
     let inclusion: any Matcher
     /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
     /// carton): groups `value`, `thing`, and `carton` or `inner`.
+    /// Every unit word of the vocabulary (cm, 厘米, 双, pcs…), longest first.
+    let unitWords: [String]
     let countPerLevel: any Matcher
     /// A count for each numbered package (1号箱 24, ctn #3: 48 pcs): groups `carton` or `inner`, `value`.
     let numberedCount: any Matcher
@@ -75,7 +77,8 @@ struct NoteWords: Sendable {
         flat = try compile("flat_measure", words("flat_measure"))
         timesTwo = try compile("flat_measure", #"\s*[x×*✕X]\s*2(?![0-9.])"#)
         let attributes = Vocabulary.alternation(of: vocabulary.attributes.values.flatMap(\.aliases))
-        let units = Vocabulary.alternation(of: vocabulary.units.values.flatMap { $0.aliases + [$0.name] })
+        unitWords = vocabulary.units.values.flatMap { $0.aliases + [$0.name] }.sorted { $0.count > $1.count }
+        let units = Vocabulary.alternation(of: unitWords)
         let number = #"[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]+/[0-9]+)?"#
         attributeWord = try compile("note_fillers", attributes)
         partOpening = try engine.compile(wordList: "parts", #"\s*(?:"# + vocabulary.partWords + ")", [.anchored], vocabulary)
