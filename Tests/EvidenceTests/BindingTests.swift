@@ -50,6 +50,12 @@ import Testing
         #expect(promises([("S", "This size fits head circumference 55-59 cm")]).isEmpty)
     }
 
+    @Test func aWeighedFigureIsComparedNotTheLabelRestatingThePromise() {
+        let comparison = Support.compareChat([("S", "这款蜂蜜净含量500g")], measured: "厨房秤称 净重 480g\n罐身标签 净含量500克\n")
+        let weight = comparison.items.first { $0.attribute == "weight" }
+        #expect(weight?.measuredText == "480 g" && weight?.verdict == .mismatch)
+    }
+
     @Test func aBareWeightAfterTheCartonSizeIsTheCartons() {
         for line in ["Packing: 20 pcs per carton, carton 50x40x38 cm, 12.5 kg", "外箱尺寸58*42*40cm，16公斤，一箱24个"] {
             let weight = chat([("S", line)]).first { $0.kind == .weight }
