@@ -192,12 +192,14 @@ extension Catalog {
             guard let maxCharacters, let limitSource else { throw value.error("platform \(id): missing `description_limit`") }
             let reasons = try Self.texts(fields.optional("reasons"), over: base?.reasons)
             guard !reasons.isEmpty else { throw value.error("platform \(id): missing `reasons`") }
+            let market = try fields.optional("market")?.string() ?? base?.market ?? "retail"
+            guard ["retail", "procurement"].contains(market) else { throw value.error("platform \(id): market `\(market)` is neither `retail` nor `procurement`") }
             platforms[id] = PlatformRules(
                 id: id, name: try fields.optional("name")?.string() ?? base?.name ?? id, maxCharacters: maxCharacters, maxBytes: maxBytes,
                 minCharacters: minCharacters, limitSource: limitSource, verified: try fields.optional("verified")?.bool() ?? base?.verified ?? false,
                 reasons: reasons, remedies: try Self.texts(fields.optional("remedies"), over: base?.remedies),
                 rules: try Self.texts(fields.optional("rules"), over: base?.rules),
-                market: try fields.optional("market")?.string() ?? base?.market ?? "retail",
+                market: market,
                 strategy: try Self.texts(fields.optional("strategy"), over: base?.strategy),
                 evidenceSet: try fields.optional("evidence_set")?.strings() ?? base?.evidenceSet ?? [])
         }

@@ -63,10 +63,9 @@ public struct ClaimBuilder {
             return seenMessages.insert("\(quote.path):\(quote.messageLine):\(quote.raw)").inserted
         }
 
-        let limit = "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { ", ≤\($0) bytes" } ?? "")
         return ClaimDraft(platform: platform, reasonKind: kind, reasonLabel: label.zh,
                           refund: ClaimDraft.Refund(text: remedy.text, amount: remedy.amount, basis: remedy.basis),
-                          summary: summary, statement: statement, limit: limit, discrepancies: mismatches, quotes: quotes,
+                          summary: summary, statement: statement, limit: Self.limit(platform), discrepancies: mismatches, quotes: quotes,
                           timeline: timeline(quotes, comparison, context), evidence: evidence(mismatches, comparison, context), comparison: comparison,
                           strategy: strategy(comparison, context: context, remedy: remedy.text, label: label))
     }
@@ -75,15 +74,15 @@ public struct ClaimBuilder {
     /// no-reason return when `--reason change-of-mind` asks for one; otherwise nil.
     private func withoutDiscrepancy(_ comparison: Comparison, _ context: ClaimContext, _ platform: PlatformRules) -> ClaimDraft? {
         let facts = self.facts(comparison, context)
-        guard facts.kind == "damaged" || facts.kind == "change_of_mind" && context.reason == "change-of-mind",
-              let label = platform.reasons[facts.kind], let remedy = platform.remedies["return_refund"] else { return nil }
+        guard facts.kind == .damaged || facts.kind == .changeOfMind && context.asksNoReasonReturn,
+              let label = platform.reasons[facts.kind.rawValue], let remedy = platform.remedies["return_refund"] else { return nil }
         let amount = context.price
-        let request = texts.sentence(facts.kind == "damaged" ? "request_with_return" : "request").filled([
+        let request = texts.sentence(facts.kind == .damaged ? "request_with_return" : "request").filled([
             "remedy": remedy, "amount": amount.map { texts.sentence("amount").filled(["yuan": Bilingual(Self.money($0))]) } ?? Bilingual(""),
         ])
         let said: Bilingual
         var quotes: [Finding] = []
-        if facts.kind == "damaged" {
+        if facts.kind == .damaged {
             said = texts.sentence("summary_damaged").filled(["text": Bilingual(facts.transaction.damage[0].text)])
         } else if let window = facts.window {
             said = texts.sentence("summary_change_of_mind").filled(["quote": Bilingual(window.raw), "where": attribution(window)])
@@ -93,12 +92,16 @@ public struct ClaimBuilder {
         }
         let summary = Bilingual(zh: "\(label.zh)：\(said.zh)。\(request.zh)", en: "\(label.en): \(said.en). \(request.en)")
         let statement = texts.sentence("statement_reason").filled(["label": Bilingual(label.zh)]) + Bilingual("\n") + said + Bilingual(zh: "。\n", en: ".\n") + request
-        let limit = "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { ", ≤\($0) bytes" } ?? "")
-        return ClaimDraft(platform: platform, reasonKind: facts.kind, reasonLabel: label.zh,
+        return ClaimDraft(platform: platform, reasonKind: facts.kind.rawValue, reasonLabel: label.zh,
                           refund: ClaimDraft.Refund(text: remedy, amount: amount, basis: amount.map { "the price paid, ¥" + Self.money($0) }),
-                          summary: summary, statement: statement, limit: limit, discrepancies: [], quotes: quotes,
+                          summary: summary, statement: statement, limit: Self.limit(platform), discrepancies: [], quotes: quotes,
                           timeline: timeline(quotes, comparison, context), evidence: evidence([], comparison, context), comparison: comparison,
-                          strategy: strategy(comparison, context: context, remedy: remedy, label: label))
+                          strategy: strategy(comparison, context: context, facts: facts, remedy: remedy, label: label))
+    }
+
+    /// `≤150 characters, ≤400 bytes`: the platform's description box, as the claim prints it.
+    static func limit(_ platform: PlatformRules) -> String {
+        "≤\(platform.maxCharacters) characters" + (platform.maxBytes.map { ", ≤\($0) bytes" } ?? "")
     }
 
     /// The full statement before the request: the reason, each discrepancy with the seller's

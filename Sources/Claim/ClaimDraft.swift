@@ -94,8 +94,8 @@ public struct ClaimContext: Sendable {
     public var notesFiles: [String] = []
     /// The kind of purchase, as inferred from the inputs (retail when nil).
     public var transaction: Transaction?
-    /// `--reason`: `change-of-mind` asks for a no-reason return when nothing falls short.
-    public var reason: String?
+    /// `--reason change-of-mind`: with nothing short, ask for a no-reason return.
+    public var asksNoReasonReturn = false
 
     public init(platform: String, price: Double? = nil, ordered: String? = nil, shipped: String? = nil, received: String? = nil,
                 measuredOn: String? = nil, orderSize: OrderSize? = nil, chatFiles: [String] = [], listingFiles: [String] = []) {

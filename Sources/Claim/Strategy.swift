@@ -17,8 +17,7 @@ public struct Strategy: Sendable {
     public let transactionWhy: Bilingual
     /// The seller's service labels and return commitments, with where each was said.
     public let labels: Bilingual?
-    /// `not_as_described`, `change_of_mind`, `damaged` or `none`.
-    public let caseKind: String
+    public let caseKind: CaseKind
     public let caseName: Bilingual
     public let caseWhy: Bilingual
     /// The path to ask for and why (nil when there is no case).
@@ -32,12 +31,20 @@ public struct Strategy: Sendable {
     public let evidence: [ClaimDraft.EvidenceItem]
 }
 
+/// The case a buyer is in; its raw value keys the platform's `reasons` and `strategy`.
+public enum CaseKind: String, Sendable {
+    case notAsDescribed = "not_as_described"
+    case damaged
+    case changeOfMind = "change_of_mind"
+    case none
+}
+
 /// Why a case has the kind it has: the transaction, the no-reason window, the damage noted.
 struct CaseFacts {
     let transaction: Transaction
     /// The seller's no-reason return (七天无理由退货): a return window counted from receipt.
     let window: Finding?
-    let kind: String
+    let kind: CaseKind
 }
 
 extension ClaimBuilder {
@@ -47,9 +54,9 @@ extension ClaimBuilder {
     func facts(_ comparison: Comparison, _ context: ClaimContext) -> CaseFacts {
         let transaction = context.transaction ?? Transaction(kind: .retail)
         let window = comparison.commitments.first { vocabulary.attributes[$0.attribute]?.windowFromReceipt == true }
-        let kind = comparison.hasDiscrepancy ? "not_as_described"
-            : !transaction.damage.isEmpty ? "damaged"
-            : context.reason == "change-of-mind" || window != nil ? "change_of_mind" : "none"
+        let kind: CaseKind = comparison.hasDiscrepancy ? .notAsDescribed
+            : !transaction.damage.isEmpty ? .damaged
+            : context.asksNoReasonReturn || window != nil ? .changeOfMind : .none
         return CaseFacts(transaction: transaction, window: window, kind: kind)
     }
 
@@ -59,8 +66,11 @@ extension ClaimBuilder {
     /// The strategy for a case; `remedy` and `label` are the draft's when there is one (and
     /// nil when nothing was drafted).
     public func strategy(_ comparison: Comparison, context: ClaimContext, remedy: Bilingual? = nil, label: Bilingual? = nil) -> Strategy? {
+        strategy(comparison, context: context, facts: facts(comparison, context), remedy: remedy, label: label)
+    }
+
+    func strategy(_ comparison: Comparison, context: ClaimContext, facts: CaseFacts, remedy: Bilingual?, label: Bilingual?) -> Strategy? {
         guard let platform = platform(context.platform) else { return nil }
-        let facts = self.facts(comparison, context)
         let transaction = facts.transaction
         let why = transaction.evidence.isEmpty ? texts.sentence("transaction_default") : texts.sentence("transaction_inferred").filled([
             "words": Bilingual(zh: transaction.evidence.prefix(3).map { "“\($0.text)”（\($0.source)）" }.joined(separator: "、"),
@@ -95,12 +105,12 @@ extension ClaimBuilder {
             }
             deadlines.append(texts.sentence("deadline_pledge").filled(["quote": Bilingual(commitment.raw), "source": Bilingual(Self.source(commitment)), "until": until]))
         }
-        if facts.window != nil, facts.kind != "change_of_mind" {
+        if facts.window != nil, facts.kind != .changeOfMind {
             deadlines.insert(texts.sentence("case_change_of_mind") + windowText, at: 0)
         }
 
         var weaknesses: [Bilingual] = []
-        if facts.kind == "change_of_mind" {
+        if facts.kind == .changeOfMind {
             if transaction.kind == .custom, let word = transaction.evidence.first {
                 weaknesses.append(texts.sentence("weak_custom_change_of_mind").filled(["source": Bilingual("“\(word.text)”，\(word.source)")]))
             }
@@ -113,33 +123,33 @@ extension ClaimBuilder {
 
         let caseWhy: Bilingual
         switch facts.kind {
-        case "not_as_described":
+        case .notAsDescribed:
             let items = comparison.items.filter { $0.verdict == .mismatch }
             caseWhy = texts.sentence("case_why_mismatch").filled([
                 "count": Bilingual(String(items.count)), "plural": Bilingual(items.count == 1 ? "y" : "ies"),
                 "items": Bilingual(zh: items.map { vocabulary.chineseName($0.attribute) }.joined(separator: "、"), en: items.map { vocabulary.englishName($0.attribute) }.joined(separator: ", ")),
             ])
-        case "damaged":
+        case .damaged:
             caseWhy = texts.sentence("case_why_damage").filled(["text": Bilingual(transaction.damage[0].text), "source": Bilingual(transaction.damage[0].source)])
-        case "change_of_mind":
+        case .changeOfMind:
             if let window = facts.window {
-                caseWhy = texts.sentence(context.reason == "change-of-mind" ? "case_why_reason" : "case_why_window").filled([
+                caseWhy = texts.sentence(context.asksNoReasonReturn ? "case_why_reason" : "case_why_window").filled([
                     "quote": Bilingual(window.raw), "source": Bilingual(Self.source(window))])
             } else {
                 caseWhy = Bilingual("--reason change-of-mind")
             }
-        default:
+        case .none:
             caseWhy = texts.sentence("case_why_none")
         }
-        let caseLabel = label ?? platform.reasons[facts.kind] ?? Bilingual("")
-        let path = platform.strategy[facts.kind].map { template in
+        let caseLabel = label ?? platform.reasons[facts.kind.rawValue] ?? Bilingual("")
+        let path = platform.strategy[facts.kind.rawValue].map { template in
             template.filled(["label": Bilingual(caseLabel.zh), "remedy": remedy ?? platform.remedies["return_refund"] ?? Bilingual(""), "deadline": windowText])
         }
-        let market = platform.market == "procurement" ? Bilingual(zh: "采购（协商优先）", en: "procurement: negotiate first") : Bilingual(zh: "零售", en: "retail")
-        let platformLine = Bilingual(zh: "\(platform.name)，\(market.zh)（--platform \(platform.id)）", en: "\(platform.name), \(market.en) (--platform \(platform.id))")
+        let platformLine = texts.sentence("strategy_platform").filled([
+            "name": Bilingual(platform.name), "market": texts.sentence("market_" + platform.market), "id": Bilingual(platform.id)])
         return Strategy(platform: platformLine, platformID: platform.id, transaction: transaction.kind, transactionName: texts.sentence("transaction_" + transaction.kind.rawValue), transactionWhy: why,
-                        labels: labels, caseKind: facts.kind, caseName: texts.sentence("case_" + facts.kind), caseWhy: caseWhy,
-                        path: path, escalate: facts.kind == "none" ? nil : platform.strategy["escalate"], deadlines: deadlines, weaknesses: weaknesses,
+                        labels: labels, caseKind: facts.kind, caseName: texts.sentence("case_" + facts.kind.rawValue), caseWhy: caseWhy,
+                        path: path, escalate: facts.kind == .none ? nil : platform.strategy["escalate"], deadlines: deadlines, weaknesses: weaknesses,
                         evidence: evidenceSet(platform, comparison, context, drafted: remedy != nil))
     }
 
@@ -150,10 +160,10 @@ extension ClaimBuilder {
             var status = "needed", note = texts.sentence("evidence_not_in_inputs")
             switch name {
             case "evidence_listing_screenshot" where !context.listingFiles.isEmpty:
-                (status, note) = ("in_inputs", texts.sentence("evidence_from_chat").filled(["source": Bilingual(context.listingFiles.joined(separator: ", "))]))
+                (status, note) = ("in_inputs", texts.sentence("evidence_in_inputs").filled(["source": Bilingual(context.listingFiles.joined(separator: ", "))]))
             case "evidence_spec_confirmation" where !chatPromises.isEmpty:
                 let lines = Array(Set(chatPromises.map(Self.source))).sorted().prefix(6).joined(separator: ", ")
-                (status, note) = ("in_inputs", texts.sentence("evidence_from_chat").filled(["source": Bilingual(lines)]))
+                (status, note) = ("in_inputs", texts.sentence("evidence_in_inputs").filled(["source": Bilingual(lines)]))
             case "evidence_photos" where !context.notesFiles.isEmpty:
                 note = texts.sentence("evidence_from_notes").filled(["source": Bilingual(context.notesFiles.joined(separator: ", "))])
             case "evidence_timeline" where drafted:

@@ -173,7 +173,7 @@ struct CaseOptions: ParsableArguments {
                                    orderSize: orderSize ?? loaded.orderSize, chatFiles: loaded.chats, listingFiles: loaded.listings)
         context.notesFiles = measured
         context.transaction = loaded.transaction(pieces: context.orderSize?.pieces)
-        context.reason = reason?.rawValue
+        context.asksNoReasonReturn = reason == .changeOfMind
         return context
     }
 

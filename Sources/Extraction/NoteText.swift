@@ -113,7 +113,8 @@ extension NoteText {
             let digits = part.prefix { $0.isASCIIDigit || $0 == "." }
             guard let value = Double(digits), !digits.isEmpty else { return nil }
             let rest = part.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-            let unit = unitWords.first { rest.lowercased().hasPrefix($0.lowercased()) && !(rest.dropFirst($0.count).first?.isLetter == true && $0.last!.isASCII) } ?? ""
+            let lowered = rest.lowercased()
+            let unit = unitWords.first { lowered.hasPrefix($0.lowercased()) && !(rest.dropFirst($0.count).first?.isLetter == true && $0.last!.isASCII) } ?? ""
             var remark = rest.dropFirst(unit.count)
             let times = remark.trimmingCharacters(in: .whitespaces)
             if index == parts.count - 1, let sign = times.first, "x×*X".contains(sign), times.dropFirst().trimmingCharacters(in: .whitespaces) == "2" {

@@ -40,10 +40,10 @@ struct NoteWords: Sendable {
     /// What a measure includes (incl. lid, with the lid, w/ lid; word list `note_inclusions`):
     /// the part named is no part of the figure.
     let inclusion: any Matcher
-    /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
-    /// carton): groups `value`, `thing`, and `carton` or `inner`.
     /// Every unit word of the vocabulary (cm, 厘米, 双, pcs…), longest first.
     let unitWords: [String]
+    /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
+    /// carton): groups `value`, `thing`, and `carton` or `inner`.
     let countPerLevel: any Matcher
     /// A count for each numbered package (1号箱 24, ctn #3: 48 pcs): groups `carton` or `inner`, `value`.
     let numberedCount: any Matcher

@@ -11,8 +11,8 @@ public struct TransactionInference: Sendable {
     let kinds: [(kind: Transaction.Kind, words: any Matcher)]
     let exclusions: any Matcher
     let damage: any Matcher
-    /// Words that deny damage: a negation right before it (没压坏, not broken: `damage_denied`), or the item said
-    /// to be fine on the same line (灯没事, the lamp is fine: `damage_cleared`).
+    /// Words that deny damage: a negation right before it (没压坏, not broken: `damage_denied`),
+    /// or the item said to be fine on the same line (灯没事, the lamp is fine: `damage_cleared`).
     let negation: any Matcher
     let cleared: any Matcher
     /// An order of at least this many pieces is bulk.
@@ -57,8 +57,8 @@ public struct TransactionInference: Sendable {
 }
 
 extension TransactionInference {
-    /// A damage word not denied: no negation within four characters before it (没有被压坏), and nothing on
-    /// the line saying the item is fine (快递盒压扁了一角，灯没事 is the box, not the lamp).
+    /// A damage word not denied: no negation within four characters before it (没有被压坏), and
+    /// nothing on the line saying the item is fine (快递盒压扁了一角，灯没事 is the box, not the lamp).
     func reportsDamage(_ line: String, scratch: MatchScratch) -> Bool {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer in

@@ -107,14 +107,25 @@ public struct ClaimPage {
         var out = "<section class=\"strategy\"><h2>\(Self.escape(both("策略", "Strategy")))</h2><ul>"
         out += printer.lines(strategy).map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>"
         if !strategy.evidence.isEmpty {
-            out += "<h3>\(Self.escape(both("平台需要的证据", "The evidence the platform expects")))</h3><ul class=\"checklist\">"
-            for item in strategy.evidence {
-                let mark = item.status == "drafted" ? "☑" : item.status == "in_inputs" ? "◩" : "☐"
-                out += "<li class=\"\(item.status == "needed" ? "needed" : "have")\"><span class=\"box\">\(mark)</span> \(Self.escape(both(item.text)))</li>"
-            }
-            out += "</ul>"
+            out += "<h3>\(Self.escape(both("平台需要的证据", "The evidence the platform expects")))</h3>" + evidenceList(strategy.evidence, withStatus: false)
         }
         return out + "</section>\n"
+    }
+
+    /// Evidence items as a list, each with its box (☐ needed, ◩ in the inputs, ☑ drafted or
+    /// shown in the inputs as a screenshot to take) and, `withStatus`, what the buyer still does.
+    private func evidenceList(_ items: [ClaimDraft.EvidenceItem], withStatus: Bool) -> String {
+        var out = "<ul class=\"checklist\">"
+        for item in items {
+            let needed = item.status == "needed"
+            let mark = needed ? "☐" : item.status == "in_inputs" ? "◩" : "☑"
+            out += "<li class=\"\(needed ? "needed" : "have")\"><span class=\"box\">\(mark)</span> \(Self.escape(both(item.text)))"
+            if withStatus {
+                out += " <span class=\"small\">(\(Self.escape(needed ? both("尚缺", "still needed") : both("已有，截图附上", "you have it: attach a screenshot"))))</span>"
+            }
+            out += "</li>"
+        }
+        return out + "</ul>"
     }
 
     /// Every attribute compared: a row with its chart (promise, tolerance band, measurement).
@@ -171,13 +182,14 @@ public struct ClaimPage {
         start -= pad
         end += pad
         let width = 240.0, left = 8.0, usable = width - 2 * left
-        func x(_ value: Double) -> String { NumberFormat.short(((left + (value - start) / (end - start) * usable) * 10).rounded() / 10) }
+        func position(_ value: Double) -> Double { ((left + (value - start) / (end - start) * usable) * 10).rounded() / 10 }
+        func x(_ value: Double) -> String { NumberFormat.short(position(value)) }
         let unit = promise.unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""
         let label = "promised \(NumberFormat.short(low))\(low == high ? "" : "–" + NumberFormat.short(high))\(unit), tolerance ±\(NumberFormat.short(allowance)), measured \(NumberFormat.short(measured))\(unit)"
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) 34\" width=\"\(Int(width))\" height=\"34\" role=\"img\" aria-label=\"\(escape(label))\"><title>\(escape(label))</title>"
         svg += "<line x1=\"\(x(start))\" y1=\"17\" x2=\"\(x(end))\" y2=\"17\" class=\"axis\"/>"
-        svg += "<rect x=\"\(x(bandLow))\" y=\"9\" width=\"\(NumberFormat.short(Swift.max(1, ((Double(x(bandHigh)) ?? 0) - (Double(x(bandLow)) ?? 0)))))\" height=\"16\" class=\"band\"/>"
-        svg += "<rect x=\"\(x(low))\" y=\"6\" width=\"\(NumberFormat.short(Swift.max(2, ((Double(x(high)) ?? 0) - (Double(x(low)) ?? 0)))))\" height=\"22\" class=\"promise\"/>"
+        svg += "<rect x=\"\(x(bandLow))\" y=\"9\" width=\"\(NumberFormat.short(Swift.max(1, position(bandHigh) - position(bandLow))))\" height=\"16\" class=\"band\"/>"
+        svg += "<rect x=\"\(x(low))\" y=\"6\" width=\"\(NumberFormat.short(Swift.max(2, position(high) - position(low))))\" height=\"22\" class=\"promise\"/>"
         svg += "<circle cx=\"\(x(measured))\" cy=\"17\" r=\"6\" class=\"dot\"/>"
         return svg + "</svg>"
     }
@@ -308,13 +320,7 @@ public struct ClaimPage {
 
     private func checklist(_ items: [ClaimDraft.EvidenceItem]) -> String {
         guard !items.isEmpty else { return "" }
-        var out = "<section><h2>\(Self.escape(both("需要附上的证据", "Evidence to attach")))</h2><ul class=\"checklist\">"
-        for item in items {
-            let needed = item.status == "needed"
-            out += "<li class=\"\(needed ? "needed" : "have")\"><span class=\"box\">\(needed ? "☐" : "☑")</span> \(Self.escape(both(item.text)))"
-                + " <span class=\"small\">(\(Self.escape(needed ? both("尚缺", "still needed") : both("已有，截图附上", "you have it: attach a screenshot"))))</span></li>"
-        }
-        return out + "</ul></section>\n"
+        return "<section><h2>\(Self.escape(both("需要附上的证据", "Evidence to attach")))</h2>" + evidenceList(items, withStatus: true) + "</section>\n"
     }
 
     /// One order of a manifest, as the index lists it.

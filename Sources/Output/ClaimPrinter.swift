@@ -167,7 +167,7 @@ public struct ClaimPrinter {
         text("transaction_name", strategy.transactionName)
         text("transaction_why", strategy.transactionWhy)
         text("labels", strategy.labels)
-        writer.field("case", strategy.caseKind)
+        writer.field("case", strategy.caseKind.rawValue)
         text("case_name", strategy.caseName)
         text("case_why", strategy.caseWhy)
         text("path", strategy.path)
