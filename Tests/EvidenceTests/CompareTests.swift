@@ -358,6 +358,12 @@ import Testing
         let batch = try Support.run(["claim", "--manifest", manifest, "--out", folder.appendingPathComponent("out").path, "--patterns", folder.path])
         #expect(batch.status == 2)
         #expect(batch.stderr.contains("orders.csv:3: order o2: unknown platform `nowhere` (1688, other, pinduoduo, taobao, tmall)"))
+        // A platform's market is retail or procurement; anything else is a catalogue error naming the file.
+        let bad = Support.temporaryFolder()
+        Support.write("platforms:\n  pdd2:\n    like: taobao\n    market: wholesale\n", to: "pdd2.yaml", in: bad)
+        let refused = try Support.run(["claim", cases.appendingPathComponent("jacket-chat.txt").path, "--measure", "衣长 70cm", "--patterns", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("pdd2.yaml") && refused.stderr.contains("market `wholesale` is neither `retail` nor `procurement`"))
     }
 
     @Test func compareJSONAndExitCodes() throws {
