@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed and memory of `evidence extract` against `rg -P` with the same regexes.
-# usage: scripts/bench.sh [MEGABYTES] [FILES] [SMALL_MEGABYTES]
-#   default: 500 MB in 10,000 files, and a 50 MB corpus to show how time grows.
+# usage: scripts/bench.sh [MEGABYTES] [FILES] [SMALL_MEGABYTES] [SINGLE_MEGABYTES] [MANY_FILES]
+#   default: 500 MB in 10,000 files, and a 50 MB corpus to show how time grows; then peak
+#   memory on one 200 MB chat file (read in parts) and on 20,000 small files.
 # Needs: swift, python3, ripgrep (apt-get install -y ripgrep), GNU time. Corpora are
 # generated (scripts/make-corpus.py) under bench-corpus/, which git ignores.
 set -euo pipefail
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 megabytes=${1:-500}
 files=${2:-10000}
 small=${3:-50}
+single=${4:-200}
+many=${5:-20000}
 swift build -c release >/dev/null
 bin=$PWD/.build/release/evidence
 cores=$(nproc)
@@ -60,4 +63,14 @@ print(f"  evidence -j{cores:<2}         {en:7.2f} s  {mb / en:6.1f} MB/s  peak R
 print(f"  rg -P -c -j1 (same)   {r1:7.2f} s  {mb / r1:6.1f} MB/s  peak RSS {int(rm) // 1024} MiB")
 print(f"  ratio evidence -j1 / rg -P -j1 (time): {e1 / r1:.2f}")
 PY
+done
+
+# Memory: one long export (read in parts of a few MB) and a batch of many small files.
+one=$(corpus "$single" 1)
+read -r t kb < <(seconds sh -c "$bin extract --format jsonl -j 1 $one/chat-00000.txt > bench-corpus/out.jsonl 2>/dev/null; test \$? -le 1")
+echo "one file of $(mib "$one") MiB: $t s, peak RSS $(( kb / 1024 )) MiB, $(wc -l < bench-corpus/out.jsonl) findings"
+files_dir=$(corpus $(( many / 500 )) "$many")
+for jobs in 1 "$cores"; do
+    read -r t kb < <(seconds sh -c "$bin extract -r --format jsonl -j $jobs $files_dir > bench-corpus/out.jsonl 2>/dev/null; test \$? -le 1")
+    echo "$many files ($(mib "$files_dir") MiB), -j$jobs: $t s, peak RSS $(( kb / 1024 )) MiB"
 done

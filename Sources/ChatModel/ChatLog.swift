@@ -114,11 +114,15 @@ public struct ChatLog: Sendable {
     public let lineStarts: [Int]
     /// How each speaker's role was decided.
     public let roleSources: [String: RoleSource]
+    /// Lines of the file before `bytes` starts: a part of a long file (`ChatFileParts`) counts
+    /// its lines from where it sits in the file.
+    public let lineOffset: Int
 
     public init(path: String, bytes: [UInt8], format: String, confidence: Double = 1, encoding: String, dateOrder: DateOrder? = nil,
                 messages: [Message], warnings: [String] = [], verbatim: Bool = true, written: [UInt8]? = nil,
-                roleSources: [String: RoleSource] = [:]) {
+                roleSources: [String: RoleSource] = [:], lineOffset: Int = 0) {
         self.path = path
+        self.lineOffset = lineOffset
         self.bytes = bytes
         self.written = written ?? bytes
         self.roleSources = roleSources
@@ -135,7 +139,7 @@ public struct ChatLog: Sendable {
     /// The 1-based file line of byte `offset`, which lies in `message`'s text.
     public func line(at offset: Int, in message: Message) -> Int {
         guard verbatim else { return message.bodyLine + lineIndex(offset) - lineIndex(message.body.lowerBound) }
-        return lineIndex(offset) + 1
+        return lineOffset + lineIndex(offset) + 1
     }
 
     private func lineIndex(_ offset: Int) -> Int {

@@ -39,6 +39,10 @@ struct ExtractCommand: ParsableCommand {
           find chats -name '*.txt' -print0 \\
             | evidence extract --files-from - -0 -j 4 --format jsonl
 
+        A file of 32 MiB or more is read in parts of 4 MiB cut between
+        messages, with findings as from the whole file; in jsonl they are
+        printed part by part, so memory stays flat.
+
         Exit codes: 0 found at least one finding (a promise, a buyer's
         question, a figure whose speaker is unknown), 1 found none, 2 a file
         could not be read (the other files are still processed), 64 bad
@@ -74,6 +78,8 @@ struct ExtractCommand: ParsableCommand {
         let findings: [Finding]
         let errors: [InputError]
         let warnings: [String]
+        /// A long file, read in parts by the printing thread so its findings stream.
+        var inParts = false
     }
 
     func run() throws {
@@ -93,9 +99,13 @@ struct ExtractCommand: ParsableCommand {
         }
         var totals = BatchSummary()
         let progress = Progress(total: paths.count)
+        let partScratch = extractor.makeScratch()
         BatchRunner<FileResult>(count: paths.count, jobs: jobs).run(jobs: jobs, makeState: { extractor.makeScratch() }, work: { index, scratch in
             do throws(InputError) {
                 if walked.contains(paths[index]), FileSelection.special(paths[index]) { throw FileSelection.skipped(paths[index]) }
+                if ChatFileParts.isLong(paths[index]) {
+                    return FileResult(path: paths[index], summary: nil, findings: [], errors: [], warnings: [], inParts: true)
+                }
                 let log = try InputOptions.load(paths[index], encoding: encoding, reader: reader, scratch: scratch)
                 let result = extractor.extract(log, scratch: scratch)
                 return FileResult(path: log.path, summary: FileSummary(log: log, findings: result.findings.count), findings: result.findings,
@@ -105,6 +115,10 @@ struct ExtractCommand: ParsableCommand {
             }
         }, emit: { index, result in
             progress.update(index + 1, result.path)
+            if result.inParts {
+                extractInParts(result.path, extractor: extractor, reader: reader, scratch: partScratch, printer: &printer, totals: &totals)
+                return
+            }
             for warning in result.warnings { Console.error("\(result.path): warning: \(warning)") }
             for error in result.errors {
                 Console.error(error.description)
@@ -117,5 +131,48 @@ struct ExtractCommand: ParsableCommand {
         Console.write(printer.finish(summary: summary ? totals : nil))
         if totals.failed > 0 { throw ExitCode(ExitStatus.error) }
         if totals.findings == 0 { throw ExitCode(ExitStatus.negative) }
+    }
+
+    /// Extracts a long file part by part (`ChatFileParts`): each part's own findings are
+    /// printed as they come when the printer streams, so memory stays flat.
+    private func extractInParts(_ path: String, extractor: Extractor, reader: ChatReader, scratch: MatchScratch,
+                                printer: inout any FindingPrinter, totals: inout BatchSummary) {
+        guard var parts = ChatFileParts(path: path, encoding: input.encoding, reader: reader) else {
+            let error = InputError(path: path, "cannot read the file (permission denied?)")
+            Console.error(error.description)
+            Console.write(printer.error(error))
+            totals.add(path: path, findings: 0, promises: 0, failed: true, read: false)
+            return
+        }
+        var first: ChatLog?
+        var held: [Finding] = []
+        var (messages, found, promised, failed) = (0, 0, 0, false)
+        var warnings: [String] = []
+        do {
+            while let part = try parts.next(scratch: scratch) {
+                if first == nil { first = part.log }
+                for warning in part.warnings { Console.error("\(path): warning: \(warning)") }
+                warnings += part.warnings
+                let result = extractor.extract(part.log, scratch: scratch)
+                for error in result.errors where part.owns(error.line ?? 0) || (error.line == nil && part.isLast) {
+                    Console.error(error.description)
+                    Console.write(printer.error(error))
+                    failed = true
+                }
+                let own = result.findings.filter { part.owns($0.messageLine) }
+                messages += part.log.messages.filter { part.owns($0.line) }.count
+                found += own.count
+                promised += own.filter(\.isPromise).count
+                if let bytes = printer.part(own) { Console.write(bytes) } else { held += own }
+            }
+        } catch {
+            Console.error(error.description)
+            Console.write(printer.error(error))
+            failed = true
+        }
+        if let first {
+            Console.write(printer.file(FileSummary(log: first, messages: messages, findings: found, warnings: warnings), findings: held))
+        }
+        totals.add(path: path, findings: found, promises: promised, failed: failed, read: first != nil)
     }
 }

@@ -16,14 +16,19 @@ public struct FileSummary: Sendable {
     public let warnings: [String]
 
     public init(log: ChatLog, findings: Int) {
+        self.init(log: log, messages: log.messages.count, findings: findings, warnings: log.warnings)
+    }
+
+    /// A file read in parts: `log` is its first part, the counts are the whole file's.
+    public init(log: ChatLog, messages: Int, findings: Int, warnings: [String]) {
         path = log.path
         format = log.format
         confidence = log.confidence
         encoding = log.encoding
         dateOrder = log.dateOrder?.rawValue
-        messages = log.messages.count
+        self.messages = messages
         self.findings = findings
-        warnings = log.warnings
+        self.warnings = warnings
     }
 }
 
@@ -45,9 +50,12 @@ public struct BatchSummary: Sendable {
     public init() {}
 
     public mutating func add(path: String, findings list: [Finding], failed didFail: Bool, read wasRead: Bool) {
-        let promised = list.filter(\.isPromise).count
-        files.append(File(path: path, findings: list.count, promises: promised, failed: didFail))
-        findings += list.count
+        add(path: path, findings: list.count, promises: list.filter(\.isPromise).count, failed: didFail, read: wasRead)
+    }
+
+    public mutating func add(path: String, findings found: Int, promises promised: Int, failed didFail: Bool, read wasRead: Bool) {
+        files.append(File(path: path, findings: found, promises: promised, failed: didFail))
+        findings += found
         promises += promised
         if didFail { failed += 1 }
         if wasRead { read += 1 }
@@ -58,6 +66,9 @@ public struct BatchSummary: Sendable {
 /// and return bytes to write; they know nothing about patterns or matching.
 public protocol FindingPrinter {
     mutating func file(_ summary: FileSummary, findings: [Finding]) -> [UInt8]
+    /// The findings of one part of a long file as they come, or nil when the printer needs a
+    /// file's findings at once (they are then all given to `file`).
+    mutating func part(_ findings: [Finding]) -> [UInt8]?
     mutating func error(_ error: InputError) -> [UInt8]
     /// The end of the output; with a summary, per-file and total counts.
     mutating func finish(summary: BatchSummary?) -> [UInt8]
@@ -155,6 +166,14 @@ public struct JSONLinesPrinter: FindingPrinter {
     public init() {}
 
     public mutating func file(_ summary: FileSummary, findings: [Finding]) -> [UInt8] {
+        lines(findings)
+    }
+
+    public mutating func part(_ findings: [Finding]) -> [UInt8]? {
+        lines(findings)
+    }
+
+    private mutating func lines(_ findings: [Finding]) -> [UInt8] {
         writer.removeAll()
         for finding in findings {
             writer.write(finding, type: true)
@@ -188,6 +207,8 @@ public struct JSONDocumentPrinter: FindingPrinter {
     public init() {
         findings.beginArray()
     }
+
+    public mutating func part(_ findings: [Finding]) -> [UInt8]? { nil }
 
     public mutating func file(_ summary: FileSummary, findings new: [Finding]) -> [UInt8] {
         files.append(summary)

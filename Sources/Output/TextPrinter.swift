@@ -73,6 +73,7 @@ public struct TextPrinter: FindingPrinter {
         return Array((out + "\n").utf8)
     }
 
+    public mutating func part(_ findings: [Finding]) -> [UInt8]? { nil }
     public mutating func error(_ error: InputError) -> [UInt8] { [] }
     public mutating func finish(summary: BatchSummary?) -> [UInt8] {
         guard let summary else { return [] }

@@ -31,9 +31,26 @@ public struct ChatReader: Sendable {
     static let threshold = 0.5
 
     public func read(path: String, text: DecodedText, scratch: MatchScratch) throws(InputError) -> ChatLog {
-        let sample = FileSample(text.bytes, scratch: scratch)
+        try read(path: path, text: text, scratch: scratch, lineOffset: 0, layout: nil).log
+    }
+
+    /// The layout a file was read as: what parts after the first of a long file are read with.
+    struct Layout: Sendable {
+        let format: any ChatFormat
+        let name: String
+        let confidence: Double
+    }
+
+    /// `lineOffset`: lines of the file before `text`; `layout`: the one an earlier part of the
+    /// same file was read as (else detected).
+    func read(path: String, text: DecodedText, scratch: MatchScratch, lineOffset: Int, layout: Layout?) throws(InputError) -> (log: ChatLog, layout: Layout) {
         var warnings: [String] = text.warnings
-        let (format, reported, confidence) = try choose(sample, path: path)
+        let (format, reported, confidence): (any ChatFormat, String, Double)
+        if let layout {
+            (format, reported, confidence) = (layout.format, layout.name, layout.confidence)
+        } else {
+            (format, reported, confidence) = try choose(FileSample(text.bytes, scratch: scratch), path: path)
+        }
         if format is PlainTextFormat, inputFormat == nil, !text.bytes.isEmpty {
             warnings.append("no chat layout recognised: read as plain text, one message per line, speakers unknown (see --input-format)")
         }
@@ -41,7 +58,13 @@ public struct ChatReader: Sendable {
         do {
             parsed = try format.parse(text.bytes, scratch: scratch)
         } catch {
-            throw InputError(path: path, line: error.line, error.message)
+            throw InputError(path: path, line: error.line.map { $0 + lineOffset }, error.message)
+        }
+        if lineOffset > 0 {
+            for index in parsed.messages.indices {
+                parsed.messages[index].line += lineOffset
+                parsed.messages[index].bodyLine += lineOffset
+            }
         }
         warnings += parsed.warnings
         let resolution = DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
@@ -85,9 +108,10 @@ public struct ChatReader: Sendable {
         if let first = invalid.first {
             warnings.append("\(invalid.count) 12-hour time\(invalid.count == 1 ? "" : "s") that cannot be right (first at line \(first.line)): kept as written")
         }
-        return ChatLog(path: path, bytes: folded, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
-                       dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes,
-                       roleSources: roles.mapValues(\.source))
+        let log = ChatLog(path: path, bytes: folded, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
+                          dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes,
+                          roleSources: roles.mapValues(\.source), lineOffset: lineOffset)
+        return (log, Layout(format: format, name: reported, confidence: confidence))
     }
 
     /// The format to read with, the name to report, and the confidence.

@@ -15,6 +15,9 @@ public struct RoleHints: Sendable {
     public var me: Role
     /// Whether `me` was said (`--me`), not assumed.
     public var meGiven: Bool
+    /// Roles decided in an earlier part of the same long file (`ChatFileParts`): kept, so a
+    /// speaker keeps one side through the file.
+    public var carried: [String: (role: Role, source: RoleSource)] = [:]
 
     public init(sellers: [String] = [], buyers: [String] = [], me: Role = .buyer, meGiven: Bool = false) {
         self.sellers = sellers
@@ -65,6 +68,8 @@ public struct RoleHints: Sendable {
                 roles[speaker] = (.seller, .option)
             } else if buyers.contains(speaker) {
                 roles[speaker] = (.buyer, .option)
+            } else if let earlier = carried[speaker] {
+                roles[speaker] = earlier
             } else if exporters.contains(speaker) {
                 roles[speaker] = (me, .flag)
             }
