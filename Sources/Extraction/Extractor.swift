@@ -46,7 +46,7 @@ public struct Extractor: Sendable {
         let index = whole ? self.index : KeywordIndex(keywords: patterns.map(\.keywords))
         let lineStarts = log.lineStarts
         log.bytes.withUnsafeBufferPointer { buffer in
-            let lines = index.candidateLines(buffer, lineStarts: lineStarts)
+            let lines = index.candidateLines(buffer, lineStarts: lineStarts, in: messages.map(\.body))
             for (patternIndex, pattern) in patterns.enumerated() {
                 do throws(ScanError) {
                     let ranges = pattern.keywords.isEmpty ? [0..<buffer.count] : lines[patternIndex].map { line in

@@ -87,30 +87,34 @@ public struct KeywordIndex: Sendable {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
-    /// For each pattern, the lines (as indexes into `lineStarts`) that hold one of its keywords.
-    public func candidateLines(_ buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> [[Int]] {
+    /// For each pattern, the lines (as indexes into `lineStarts`) that hold one of its keywords
+    /// inside `ranges` (message texts, in order; headers with their dates and names are not
+    /// searched).
+    public func candidateLines(_ buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int], in ranges: [Range<Int>]) -> [[Int]] {
         var lines = [[Int]](repeating: [], count: patternCount)
         var lastLine = [Int](repeating: -1, count: patternCount)
-        var state = 0
         var line = 0
         var nextLineStart = lineStarts.count > 1 ? lineStarts[1] : Int.max
         transitions.withUnsafeBufferPointer { table in
             outputStart.withUnsafeBufferPointer { starts in
-                for offset in 0..<buffer.count {
-                    if offset >= nextLineStart {
-                        while offset >= nextLineStart {
-                            line += 1
-                            nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
+                for range in ranges {
+                    var state = 0
+                    for offset in range {
+                        if offset >= nextLineStart {
+                            while offset >= nextLineStart {
+                                line += 1
+                                nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
+                            }
+                            state = 0
                         }
-                        state = 0
-                    }
-                    state = Int(table[state &* 256 &+ Int(KeywordIndex.lower(buffer[offset]))])
-                    let first = Int(starts[state]), end = Int(starts[state &+ 1])
-                    if first == end { continue }
-                    for index in first..<end {
-                        for pattern in owners[Int(outputKeywords[index])] where lastLine[pattern] != line {
-                            lastLine[pattern] = line
-                            lines[pattern].append(line)
+                        state = Int(table[state &* 256 &+ Int(KeywordIndex.lower(buffer[offset]))])
+                        let first = Int(starts[state]), end = Int(starts[state &+ 1])
+                        if first == end { continue }
+                        for index in first..<end {
+                            for pattern in owners[Int(outputKeywords[index])] where lastLine[pattern] != line {
+                                lastLine[pattern] = line
+                                lines[pattern].append(line)
+                            }
                         }
                     }
                 }

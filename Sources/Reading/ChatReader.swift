@@ -127,6 +127,8 @@ public struct ChatReader: Sendable {
         for format in ChatReader.formats {
             let score = format.confidence(sample)
             if score > best.score + 1e-9 { best = (format, score) }
+            // No later layout can score higher: the first to score 1 wins.
+            if best.score >= 1 { break }
         }
         if best.score < ChatReader.threshold { return (PlainTextFormat(), "plain-text", 0) }
         let name = (best.format as? LineLayout)?.reportedName(sample) ?? best.format.name
