@@ -59,15 +59,18 @@ enum DateResolver {
     /// The order the writing of the dates points to, with the reason: dots (29.01.18) are
     /// day first; zero-padded days and months with four-digit years (05/06/2025) are how
     /// en-GB exports write day first; unpadded ones with two-digit years (6/5/25) how en-US
-    /// exports write month first. Nil when the cues disagree or there are none.
+    /// exports write month first; a.m./p.m. with dots (p. m.) is how Spanish and British-style
+    /// locales write it, day first (en-US writes PM). Nil when the cues disagree or there are none.
     private static func byWriting(_ stamps: [RawStamp?]) -> (DateOrder, String)? {
         let cues = stamps.compactMap { $0?.isAmbiguous == true ? $0?.cue : nil }
         let dotted = cues.filter(\.dotted).count
+        let dottedMeridiem = cues.filter(\.dottedMeridiem).count
         let british = cues.filter { $0.padded && !$0.unpadded && !$0.twoDigitYear }.count
         let american = cues.filter { $0.unpadded && $0.twoDigitYear }.count
+        if dottedMeridiem * 2 > cues.count { return (.dmy, "a.m./p.m. written with dots, as Spanish and British-style exports write them") }
         if dotted * 2 > cues.count, american == 0 { return (.dmy, "dots between day, month and year, as European exports write them") }
         if british > 0, american == 0, dotted == 0 { return (.dmy, "zero-padded with a four-digit year, as en-GB exports write them") }
-        if american > 0, british == 0, dotted == 0 { return (.mdy, "no zero padding and a two-digit year, as en-US exports write them") }
+        if american > 0, british == 0, dotted == 0, dottedMeridiem == 0 { return (.mdy, "no zero padding and a two-digit year, as en-US exports write them") }
         return nil
     }
 

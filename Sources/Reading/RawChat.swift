@@ -20,6 +20,8 @@ struct RawStamp: Sendable, Equatable {
         var unpadded = false
         var twoDigitYear = false
         var dotted = false
+        /// a.m./p.m. written with dots (`p. m.`, `p.m.`): Spanish and British-style locales, day first.
+        var dottedMeridiem = false
     }
 
     var date: DateForm
@@ -176,6 +178,7 @@ extension Matcher {
                 cue.unpadded = written.contains { $0.count == 1 }
                 cue.twoDigitYear = UTF8Text.string(buffer, yearRange).trimmingBlanks().count == 2
                 cue.dotted = first.upperBound < buffer.count && buffer[first.upperBound] == UInt8(ascii: ".")
+                cue.dottedMeridiem = text("ap", captures, buffer)?.contains(".") == true
             }
         } else if let day {
             date = .ymd(day.0, day.1, day.2)

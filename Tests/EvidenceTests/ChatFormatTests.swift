@@ -147,11 +147,26 @@ import Testing
         #expect(log.warnings == ["dates such as 1/2/2024 read as day/month and as month/day, and nothing in the file decides: those messages have no time (rerun with --date-order dmy or --date-order mdy)"])
     }
 
+    /// A bracketed line with no colon is a notice of its own, not the tail of the message above
+    /// (an export whose notices lack iOS's left-to-right mark); a time written `13:34.` is a time.
+    @Test func noticesWithoutAMarkAndDottedTimes() throws {
+        let text = "[2023/05/02 08:10] Kim: Ok\n[2023/05/02 08:11] You added Lee Shop\n[2023/05/02 08:12] Lee Shop: 您好\n"
+        let ios = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(ios.messages.map(\.type) == [.text, .system, .text])
+        #expect(ios.messages.map(\.speaker) == ["Kim", nil, "Lee Shop"])
+        let dotted = "2023/05/02, 08:10. - Kim: Ok\n2023/05/02, 08:12. - Lee Shop: 好的\n"
+        let android = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(dotted.utf8)), scratch: MatchScratch())
+        #expect(android.format == "whatsapp-android" && android.messages.map(\.speaker) == ["Kim", "Lee Shop"])
+        #expect(android.messages[1].time?.iso8601 == "2023-05-02T08:12:00")
+    }
+
     /// How the dates are written decides when their numbers cannot, said as an inference.
     @Test(arguments: [
         ("05/06/2025, 10:00 - Lily: a\n05/06/2025, 10:05 - Mike: b\n", DateOrder.dmy, "zero-padded with a four-digit year"),
         ("6/5/25, 10:00 AM - Lily: a\n6/5/25, 10:05 AM - Mike: b\n", .mdy, "no zero padding and a two-digit year"),
         ("[05.06.25 10:00:00] Lily: a\n[05.06.25 10:05:00] Mike: b\n", .dmy, "dots between day, month and year"),
+        ("4/3/24, 9:15\u{00A0}p.\u{00A0}m. - Rosa: ¿tienes la talla M?\n4/3/24, 9:20\u{00A0}p.\u{00A0}m. - Tienda Sol: sí\n", .dmy, "a.m./p.m. written with dots"),
+        ("[07/08/23 11:02:10 a.m.] Tom: price?\n[07/08/23 11:05:44 a.m.] Ann: 12 USD\n", .dmy, "a.m./p.m. written with dots"),
     ])
     func theWritingOfTheDatesDecides(_ text: String, _ order: DateOrder, _ reason: String) throws {
         let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())

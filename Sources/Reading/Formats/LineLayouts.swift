@@ -10,18 +10,18 @@ enum LineLayouts {
     /// WhatsApp iOS: `[29/01/2018, 11:46:03 PM] Alice: text`, system notices authored by the
     /// chat, and notices with no name, which iOS opens with a left-to-right mark (`[…] ‎Lily
     /// created group "Bags"`, `‎Lily added Ken`); without the mark a line is no notice (other
-    /// bracketed layouts look alike).
+    /// bracketed layouts look alike), unless the line has no colon at all (`[…] You were added`).
     static let whatsappIOS = LineLayout(
         name: "whatsapp-ios", shape: .oneLine,
         header: .reader("^" + M + #"\["# + M + date + ",?" + S + "+" + Fragment.time + #"\]"# + S + "*" + M + "(?:~" + S + "?)?"
-            + "(?:" + #"(?<name>[^\r\n:]{1,80}?):"# + S + "?" + #"(?<text>.*)|(?<sys>\x{200E}[^\r\n]+))$"#),
+            + "(?:" + #"(?<name>[^\r\n:]{1,80}?):"# + S + "?" + #"(?<text>.*)|(?<sys>\x{200E}[^\r\n]+|[^\r\n:：]+))$"#),
         cue: .reader(#"<attached: |image omitted|omitted>|end-to-end encrypted|端到端加密|‎"#),
         systemByPhrase: true)
 
     /// WhatsApp Android: `12/07/2017, 22:35 - Johannes: text`; system lines have no name.
     static let whatsappAndroid = LineLayout(
         name: "whatsapp-android", shape: .oneLine,
-        header: .reader("^" + M + date + "[,.]?" + S + "+(?:(?:à|klo|um)" + S + "+)?" + Fragment.time + S + "*,?" + S + "*[-–]" + S + "+"
+        header: .reader("^" + M + date + "[,.]?" + S + "+(?:(?:à|klo|um)" + S + "+)?" + Fragment.time + #"\.?"# + S + "*,?" + S + "*[-–]" + S + "+"
             + "(?:" + M + "(?:~" + S + "?)?" + #"(?<name>[^\r\n:]{1,80}?):"# + S + "?" + #"(?<text>.*)|(?<sys>[^\r\n]+))$"#),
         cue: .reader(#"<Media omitted>|\(file attached\)|end-to-end encrypted|端到端加密|<省略影音内容>|Medien ausgeschlossen"#),
         systemByPhrase: true)
