@@ -131,7 +131,14 @@ public struct Catalog: Sendable {
     }
 
     /// Replaces `{{name}}` references with macros and vocabulary alternations, recursively.
-    public func expand(_ source: String, for definition: PatternDefinition, depth: Int = 0) throws(CatalogError) -> String {
+    public func expand(_ source: String, for definition: PatternDefinition) throws(CatalogError) -> String {
+        var expansions: [String: String] = [:]
+        return try expand(source, for: definition, expansions: &expansions)
+    }
+
+    /// `expand`, keeping each macro's expansion in `expansions` for the next pattern: dozens of
+    /// patterns share `{{unit:length}}`, whose expansion is worked out once.
+    public func expand(_ source: String, for definition: PatternDefinition, expansions: inout [String: String], depth: Int = 0) throws(CatalogError) -> String {
         guard source.contains("{{") else { return source }
         guard depth < 8 else {
             throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): macros nest too deep (a macro refers to itself?)")
@@ -143,10 +150,17 @@ public struct Catalog: Sendable {
                 throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): `{{` without `}}`")
             }
             let name = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard let replacement = macros[name] ?? vocabulary.alternation(for: name) else {
-                throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): unknown macro {{\(name)}}")
+            let expanded: String
+            if let known = expansions[name] {
+                expanded = known
+            } else {
+                guard let replacement = macros[name] ?? vocabulary.alternation(for: name) else {
+                    throw CatalogError(file: definition.file, line: definition.line, "pattern \(definition.id): unknown macro {{\(name)}}")
+                }
+                expanded = try expand(replacement, for: definition, expansions: &expansions, depth: depth + 1)
+                expansions[name] = expanded
             }
-            result += rest[..<start.lowerBound] + "(?:" + (try expand(replacement, for: definition, depth: depth + 1)) + ")"
+            result += rest[..<start.lowerBound] + "(?:" + expanded + ")"
             rest = rest[end.upperBound...]
         }
         return result + rest

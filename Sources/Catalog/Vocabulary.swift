@@ -269,7 +269,7 @@ public struct Vocabulary: Sendable {
         // boundary pair each. They come first, so that `mm` is tried before the one-letter `m`.
         let isWord = { (word: String) in
             word.unicodeScalars.count > 1 && word.unicodeScalars.allSatisfy { $0.isASCII }
-                && word.unicodeScalars.first!.properties.isAlphabetic && word.unicodeScalars.last!.properties.isAlphabetic
+                && isLetter(word.unicodeScalars.first!) && isLetter(word.unicodeScalars.last!)
         }
         let ascii = sorted.filter(isWord)
         var branches = sorted.filter { !isWord($0) }.map(regexLiteral)
@@ -278,7 +278,7 @@ public struct Vocabulary: Sendable {
             // Words that open with letters and go on in Chinese (PP棉, EVA泡沫) go before the
             // group, so that PP棉 is not read as PP.
             let opensWithLetters = { (branch: String) in
-                branch.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true && !branch.unicodeScalars.allSatisfy(\.isASCII)
+                branch.unicodeScalars.first.map { $0.isASCII && isLetter($0) } == true && !branch.unicodeScalars.allSatisfy(\.isASCII)
             }
             branches = branches.filter(opensWithLetters) + ["(?<![A-Za-z])(?i:" + escaped.joined(separator: "|") + ")(?![A-Za-z])"]
                 + branches.filter { !opensWithLetters($0) }
@@ -319,15 +319,21 @@ public struct Vocabulary: Sendable {
             escaped.unicodeScalars.append(scalar)
         }
         // A grade written in digits alone (304) is itself only as a whole number: not in 2304 or 30.4.
-        if alias.unicodeScalars.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) { return "(?<![0-9.])" + escaped + "(?![0-9.])" }
-        let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if alias.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { return "(?<![0-9.])" + escaped + "(?![0-9.])" }
+        let letters = alias.unicodeScalars.filter(isLetter)
         guard !letters.isEmpty, letters.allSatisfy(\.isASCII) else { return escaped }
         let first = alias.unicodeScalars.first!, last = alias.unicodeScalars.last!
-        let before = first.properties.isAlphabetic ? "(?<![A-Za-z])" : ""
+        let before = isLetter(first) ? "(?<![A-Za-z])" : ""
         // One letter (g, m, t, W) is a unit only as written: the G of 5G, the M of 3M and the
         // T of T恤 are not, nor is the t of 1 t-shirt.
         if alias.unicodeScalars.count == 1 { return before + escaped + "(?![A-Za-z\\-])" }
-        let after = last.properties.isAlphabetic ? "(?![A-Za-z])" : ""
+        let after = isLetter(last) ? "(?![A-Za-z])" : ""
         return before + "(?i:" + escaped + ")" + after
+    }
+
+    /// Whether `scalar` is a letter (Unicode alphabetic), answered without the Unicode tables
+    /// for ASCII: start-up builds thousands of these literals.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
     }
 }

@@ -39,7 +39,8 @@ public struct PatternSet: Sendable {
     public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
         self.catalog = catalog
         var patterns: [CompiledPattern] = []
-        for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine)) }
+        var expansions: [String: String] = [:]
+        for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine, &expansions)) }
         self.patterns = patterns
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, goods: catalog.categories.flatMap(\.words.words), engine: engine)
@@ -48,10 +49,15 @@ public struct PatternSet: Sendable {
         categories = try CategoryInference(catalog, engine: engine)
         transactions = try TransactionInference(catalog.vocabulary, engine: engine)
         var longer: [String: [(word: [UInt8], attribute: String)]] = [:]
-        let aliases = catalog.vocabulary.attributes.values.flatMap { entry in entry.aliases.map { ($0.lowercased(), entry.name) } }
-        for (short, attribute) in aliases {
-            for (long, other) in aliases where other != attribute && long.count > short.count && long.hasSuffix(short) {
-                longer[short, default: []].append((Array(long.utf8), other))
+        let aliases = catalog.vocabulary.attributes.values.flatMap { entry in
+            entry.aliases.map { alias in alias.lowercased() }.map { (text: $0, bytes: Array($0.utf8), length: $0.count, attribute: entry.name) }
+        }
+        // Compared as bytes, by last byte: thousands of aliases, each against each.
+        let byLastByte = Dictionary(grouping: aliases.filter { !$0.bytes.isEmpty }) { $0.bytes.last! }
+        for short in aliases where !short.bytes.isEmpty {
+            for long in byLastByte[short.bytes.last!] ?? [] where long.attribute != short.attribute && long.length > short.length
+                && long.bytes.count > short.bytes.count && long.bytes.suffix(short.bytes.count).elementsEqual(short.bytes) {
+                longer[short.text, default: []].append((long.bytes, long.attribute))
             }
         }
         longerAliases = longer.mapValues { $0.sorted { $0.word.count > $1.word.count } }
@@ -59,10 +65,12 @@ public struct PatternSet: Sendable {
 
     public func pattern(id: String) -> CompiledPattern? { patterns.first { $0.id == id } }
 
-    private static func compile(_ definition: PatternDefinition, _ catalog: Catalog, _ engine: RegexEngine) throws(CatalogError) -> CompiledPattern {
+    private static func compile(_ definition: PatternDefinition, _ catalog: Catalog, _ engine: RegexEngine,
+                                _ expansions: inout [String: String]) throws(CatalogError) -> CompiledPattern {
         let vocabulary = catalog.vocabulary
         let extended = definition.options.contains(.extended)
-        let expanded = try catalog.expand(extended ? ExtendedSyntax.flatten(definition.source) : definition.source, for: definition)
+        let expanded = try catalog.expand(extended ? ExtendedSyntax.flatten(definition.source) : definition.source, for: definition,
+                                          expansions: &expansions)
         let regex: any Matcher
         do {
             regex = try engine.compile(expanded, RegexOptions(definition.options.filter { $0 != .extended }))

@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// Compile-time options a pattern may ask for. UTF and invalid-UTF tolerance are always on.
 public struct RegexOptions: OptionSet, Sendable, Hashable {
@@ -22,8 +23,9 @@ public struct RegexCompileError: Error, Sendable, Equatable {
 }
 
 /// A PCRE2 regex compiled once in UTF mode (with `PCRE2_MATCH_INVALID_UTF`, so a bad byte
-/// never aborts a scan) and JIT-compiled when the JIT is available. Immutable after
-/// creation and safe to share between threads; each thread brings its own `MatchScratch`.
+/// never aborts a scan) and JIT-compiled, when the JIT is available, the first time it is
+/// used (a short chat wakes a few of the catalogue's regexes: start-up does not pay for the
+/// rest). Safe to share between threads; each thread brings its own `MatchScratch`.
 public final class PCRE2Regex: Matcher, @unchecked Sendable {
     public let pattern: String
     public let namedGroups: [String: [Int]]
@@ -31,6 +33,9 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
     private let groupList: [(name: String, indexes: [Int])]
     public let captureCount: Int
     private let code: OpaquePointer
+    /// Set once the JIT compile has been tried; matching waits for it.
+    private let jitTried = Atomic<Bool>(false)
+    private let jitLock = Mutex(())
 
     public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         self.pattern = pattern
@@ -47,8 +52,6 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
             throw RegexCompileError(message: PCRE2Regex.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
-        // JIT failure (no JIT on this platform) leaves the interpreter, which gives the same answers.
-        _ = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE)
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -58,6 +61,16 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// JIT-compiles the regex, once, before its first match. A JIT failure (no JIT on this
+    /// platform) leaves the interpreter, which gives the same answers.
+    private func compileJIT() {
+        jitLock.withLock { _ in
+            guard !jitTried.load(ordering: .relaxed) else { return }
+            _ = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE)
+            jitTried.store(true, ordering: .releasing)
+        }
+    }
 
     public func range(of name: String, in captures: Captures) -> Range<Int>? {
         for group in groupList where group.name == name {
@@ -72,6 +85,7 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
         // An empty buffer has no base address; PCRE2 needs a valid pointer even for length 0.
         let base = subject.baseAddress ?? UnsafePointer(scratch.emptySubject)
         scratch.ensure(pairs: captureCount + 1)
+        if !jitTried.load(ordering: .acquiring) { compileJIT() }
         let rc = pcre2_match_8(code, base, end, start, 0, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 {
@@ -102,7 +116,8 @@ public final class PCRE2Regex: Matcher, @unchecked Sendable {
     /// in compile errors then refer to the rewritten pattern, which only ever grows by 3 bytes
     /// per rewrite).
     static func classForNegatedShorthands(_ pattern: String) -> String {
-        guard pattern.contains("\\S") || pattern.contains("\\D") || pattern.contains("\\W") else { return pattern }
+        let bytes = Array(pattern.utf8)
+        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && "SDW".utf8.contains($1) }) else { return pattern }
         var output = ""
         var inClass = false
         var characters = pattern.makeIterator()

@@ -35,13 +35,29 @@ public struct Bilingual: Sendable, Equatable {
 extension String {
     /// Every occurrence of `target` replaced (no Foundation needed).
     public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
+        // Byte search: the catalogue's macro expansion calls this thousands of times at start-up,
+        // and a UTF-8 needle in UTF-8 text only ever matches whole characters.
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        let source = Array(utf8)
+        guard source.count >= needle.count else { return self }
+        return source.withUnsafeBufferPointer { bytes in
+            var result: [UInt8] = []
+            var copied = 0, index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    result += bytes[copied..<index]
+                    result += replacement.utf8
+                    index += needle.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return self }
+            result += bytes[copied...]
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + rest
     }
 }
