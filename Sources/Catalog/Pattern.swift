@@ -14,7 +14,7 @@ public struct PatternExample: Sendable {
     public let line: Int?
 
     /// Finding fields an example's `expect` may check.
-    public static let checkableFields: Set<String> = ["kind", "attribute", "value", "min", "max", "unit", "approx", "percent", "raw"]
+    public static let checkableFields: Set<String> = ["kind", "attribute", "value", "min", "max", "unit", "approx", "percent", "raw", "scope"]
 }
 
 /// A pattern as written in a pattern file, before compilation.

@@ -646,7 +646,7 @@ public struct Comparer {
         }
         let scope = kind.rawValue
         let applicable = sellerTolerances.compactMap { finding -> AppliedTolerance? in
-            guard finding.scope == scope || finding.scope == "all" || (finding.scope == nil && kind == .dimension) else { return nil }
+            guard finding.scope == scope || finding.scope == attribute.name || finding.scope == "all" || (finding.scope == nil && kind == .dimension) else { return nil }
             guard let bound = finding.max ?? finding.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
             let detail = "the seller's `\(finding.raw)` (\(finding.path):\(finding.line))"
             if finding.unit == "%" {

@@ -95,6 +95,7 @@ public struct ExampleCheck {
         case "approx": return .text(finding.approx ? "true" : "false")
         case "percent": return finding.percent.map(FindingValue.number)
         case "raw": return .text(finding.raw)
+        case "scope": return finding.scope.map(FindingValue.text)
         default: return nil
         }
     }

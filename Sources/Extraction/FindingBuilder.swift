@@ -64,7 +64,8 @@ struct FindingBuilder {
         if let word = text("attr"), let wordRange = matcher.range(of: "attr", in: captures) {
             let known = attribute(word, endingAt: wordRange.upperBound, buffer)
             if definition.kind == .tolerance {
-                base.scope = known?.kind.rawValue
+                // 重量误差 covers weights; 功率误差 only the power, not every spec figure.
+                base.scope = known.map { $0.kind == .spec ? $0.name : $0.kind.rawValue }
             } else {
                 guard let entry = known else { return [] }
                 (base.attribute, half) = entry.reported

@@ -49,6 +49,12 @@ public enum NumberText {
     private static func parseChinese(_ text: String) -> Double? {
         guard !text.isEmpty else { return nil }
         if text == "半" { return 0.5 }
+        // 十点五: the digits after 点 are decimals.
+        if let point = text.firstIndex(where: { $0 == "点" || $0 == "點" }) {
+            let digits = text[text.index(after: point)...]
+            guard !digits.isEmpty, digits.allSatisfy({ chineseDigits[$0] != nil }), let whole = parseChinese(String(text[..<point])) else { return nil }
+            return whole + decimals(String(digits))
+        }
         var total: Double = 0, section: Double = 0, digit: Double? = nil
         for character in text {
             if let value = chineseDigits[character] {

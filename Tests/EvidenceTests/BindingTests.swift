@@ -56,6 +56,22 @@ import Testing
         #expect(weight?.measuredText == "480 g" && weight?.verdict == .mismatch)
     }
 
+    /// 功率误差±5% is the seller's tolerance on the power alone: a weight 8% light is judged
+    /// against the weight's own default, and the power 4% low is within the seller's word.
+    @Test func aToleranceSaidOfOneSpecFigureCoversOnlyIt() {
+        let comparison = Support.compareChat([("S", "电暖器功率2000W，功率误差±5%，整机重量5公斤")], measured: "功率计实测 1920W\n称重 4.6kg\n")
+        let power = comparison.items.first { $0.attribute == "power" }
+        let weight = comparison.items.first { $0.attribute == "weight" }
+        #expect(power?.verdict == .withinTolerance && power?.tolerance?.source == .seller)
+        #expect(weight?.tolerance?.source != .seller && weight?.verdict == .mismatch, "\(String(describing: weight?.tolerance))")
+    }
+
+    /// A scale's capacity and reading step are not what it weighs.
+    @Test func aScalesCapacityAndStepAreNotItsWeight() {
+        let found = chat([("S", "体重秤最大称重180kg，精度0.05kg，净重1.4kg")]).filter { $0.kind == .weight }
+        #expect(found.map(\.attribute) == ["load_capacity", "scale_division", "weight"])
+    }
+
     @Test func aBareWeightAfterTheCartonSizeIsTheCartons() {
         for line in ["Packing: 20 pcs per carton, carton 50x40x38 cm, 12.5 kg", "外箱尺寸58*42*40cm，16公斤，一箱24个"] {
             let weight = chat([("S", line)]).first { $0.kind == .weight }
