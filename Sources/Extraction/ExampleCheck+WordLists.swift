@@ -68,6 +68,7 @@ extension ExampleCheck {
         case doubled = "the notes line's girth is doubled"
         case marking = "the notes line is read off a marking"
         case dropsReadings = "the words keep figures of the notes line from being read as measured"
+        case readsMore = "the words let the notes line's figures be read (the remark they are in is set aside)"
         case notAPart = "the notes line's figure is read with no part"
         case notCounted = "a category word next to it does not count"
         case containsWord = "a word of the list is there"
@@ -82,7 +83,7 @@ extension ExampleCheck {
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "this_item": .thisItem,
-        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
+        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_counted_how": .readsMore, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
         "transaction_custom": .transactionKind, "transaction_sample": .transactionKind, "transaction_bulk": .transactionKind,
         "damage_reported": .damaged, "no_reason_exclusions": .excluded, "damage_cleared": .damageCleared, "damage_denied": .damageCleared,
         "count_per_item": .noteRead, "numbered_carton": .noteRead, "numbered_inner": .noteRead,
@@ -143,7 +144,7 @@ extension ExampleCheck {
     /// Whether the example shows the effect; nil for an example not written as chat lines.
     private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
-        if [.lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .notAPart].contains(effect) {
+        if [.lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .readsMore, .notAPart].contains(effect) {
             let notes = MeasurementReader(extractor: extractor, scratch: scratch).lines(path: "example", text: lines.map(\.text).joined(separator: "\n"))
             let measurements = notes.flatMap { line -> [Measurement] in if case .read(let read) = line.reading { read } else { [] } }
             switch effect {
@@ -152,10 +153,11 @@ extension ExampleCheck {
             case .doubled: return measurements.contains { $0.notes.contains { $0.contains("doubled") } }
             case .marking: return measurements.contains(where: \.isMarking)
             case .notAPart: return !measurements.isEmpty && measurements.allSatisfy { $0.part == nil }
-            case .dropsReadings:
-                // Read without the list's words, the line gives more measurements.
+            case .dropsReadings, .readsMore:
+                // Read without the list's words, the line gives more (or fewer) measurements.
                 let plain = Self.without(list, lines.map(\.text).joined(separator: "\n"))
-                return MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements.count > measurements.count
+                let without = MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements.count
+                return effect == .dropsReadings ? without > measurements.count : without < measurements.count
             default: return measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
             }
         }
@@ -200,7 +202,7 @@ extension ExampleCheck {
         case .carton: return findings.contains { $0.level == "carton" }
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
-        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .notAPart, .notCounted, .transactionKind, .damaged, .excluded, .damageCleared: return nil
+        case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .readsMore, .notAPart, .notCounted, .transactionKind, .damaged, .excluded, .damageCleared: return nil
         case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"

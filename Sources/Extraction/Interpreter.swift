@@ -50,6 +50,10 @@ struct Interpreter {
             var bareValues: [(message: Int, range: Range<Int>)] = []
             // A part named after a figure (7 cm across at the base) is that figure's alone.
             var partClaimed: (message: Int, end: Int)?
+            // Where each message's figures start: a part word right before another figure labels
+            // that one (面料 涤纶100% 里料 棉100%), not the figure before it.
+            var figureStarts: [Int: [Int]] = [:]
+            for item in located where !item.dropped { figureStarts[item.message, default: []].append(item.range.lowerBound) }
             for var item in located where !item.dropped {
                 if item.finding.pattern == QuantityLayer.patternID,
                    bareValues.contains(where: { $0.message == item.message && $0.range.overlaps(item.range) }) { continue }
@@ -88,7 +92,8 @@ struct Interpreter {
                        let captures = try? words.foldedState.find(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch) {
                         // Every word for the folded state (折叠后, 折起来, folded) is one state: `folded`.
                         item.finding.part = words.foldedState.text("p", captures, buffer).map { _ in "folded" }
-                    } else if let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {
+                    } else if let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch),
+                              !(figureStarts[item.message] ?? []).contains(where: { (captures.range.upperBound..<captures.range.upperBound + 16).contains($0) }) {
                         item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)
                     } else if let captures = (try? words.parts.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch))?.last {

@@ -32,6 +32,27 @@ enum NoteText {
         return doubledResult(String(text).trimmingBlanks())
     }
 
+    /// `diameter (caliper, 5 spots): 1.75 / 1.74 mm` as `diameter  : 1.75 / 1.74 mm`: a remark in
+    /// brackets whose numbers only count how it was measured (`countsOnly`: 5 spots, 量了3次) is
+    /// no value when the line has its figures outside it.
+    static func withoutCountingRemarks(_ line: String, countsOnly: (String) -> Bool) -> String {
+        var outside = "", kept = "", group = ""
+        var depth = 0
+        for character in line {
+            if character == "(" {
+                if depth == 0 { group = "" }
+                depth += 1
+            }
+            if depth > 0 { group.append(character) } else { outside.append(character); kept.append(character) }
+            if character == ")", depth > 0 {
+                depth -= 1
+                if depth == 0 { kept += countsOnly(group) ? " " : group }
+            }
+        }
+        guard depth == 0, kept != line, outside.contains(where: \.isASCIIDigit) else { return line }
+        return kept
+    }
+
     /// `54（×2=108）` as `×2 108`: the doubled figure the buyer worked out is the one read.
     static func doubledResult(_ line: String) -> String {
         let characters = Array(line)

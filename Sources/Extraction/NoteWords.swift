@@ -40,6 +40,8 @@ struct NoteWords: Sendable {
     /// What a measure includes (incl. lid, with the lid, w/ lid; word list `note_inclusions`):
     /// the part named is no part of the figure.
     let inclusion: any Matcher
+    /// How the measuring was counted (5 spots, 量了3次; word list `note_counted_how`).
+    let countedHow: any Matcher
     /// Every unit word of the vocabulary (cm, 厘米, 双, pcs…), longest first.
     let unitWords: [String]
     /// A count per pack or carton written figure first (2 brush heads per gift box, 4 per
@@ -83,7 +85,10 @@ struct NoteWords: Sendable {
         attributeWord = try compile("note_fillers", attributes)
         partOpening = try engine.compile(wordList: "parts", #"\s*(?:"# + vocabulary.partWords + ")", [.anchored], vocabulary)
         partWord = try engine.compile(wordList: "parts", vocabulary.partWords, [], vocabulary)
-        inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:"# + vocabulary.partWords + ")",
+        // incl. lid; incl. glass + lid; 不含绑带和收纳袋: the parts named after the word are what
+        // the figure includes (or leaves out), not its part.
+        countedHow = try engine.compile(wordList: "note_counted_how", #"(?<![\d.])\d{1,2}\s*(?:"# + words("note_counted_how") + ")", [.caseless], vocabulary)
+        inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])不?(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:[^\d:：,，;；=]{0,24}?(?:\+|&|、|和|及|and)\s*)?(?:"# + vocabulary.partWords + ")",
                                        [.caseless], vocabulary)
         // The level lists' nouns (per box → box, a pack of → pack), English ones with their plurals.
         func nouns(_ list: String) -> String {
