@@ -3,7 +3,8 @@ import Matching
 
 /// Tells sellers from buyers: `--seller`/`--buyer` names first; then what the export records
 /// of who exported it (WeChat CSV `IsSender`, a speaker named 我 or Me, Telegram's own account,
-/// WhatsApp's "You deleted this message"), that person being on the `me` side (the buyer,
+/// WhatsApp's "You deleted this message", or the other party named by "You added Lily"),
+/// that person being on the `me` side (the buyer,
 /// unless a seller exported); then the cues in a name (旗舰店, 客服, `shop:sub`, "Co., Ltd";
 /// tb123…, 买家, 采购); agents who take over a chat (由 A 转交给 B) keep the side of the one
 /// they took over from; "the other side of a two-party chat"; last what each side writes
@@ -31,6 +32,11 @@ public struct RoleHints: Sendable {
     /// What WhatsApp writes in place of a message its exporter deleted.
     static let exporterDeleted = ["You deleted this message", "Du hast diese Nachricht gelöscht", "Eliminaste este mensaje", "Vous avez supprimé ce message", "你删除了此消息", "你已刪除此訊息"]
 
+    /// WhatsApp notices that name someone the exporter added or was added by (`You added
+    /// Lily`, `Lily added you`, 你添加了Lily): that person is not the exporter (group `other`).
+    private static let addedByOrTo = PCRE2Regex.reader(
+        #"\G[\x{200E}\s]*(?:(?:You|you) (?:added|removed) (?<other>.+?)|(?<other>.+?) added you|你(?:添加了|邀请了?)(?<other>.+?)(?:加入了?群聊)?|(?<other>.+?)(?:添加了你|邀请你加入了?群聊)|Du hast (?<other>.+?) hinzugefügt|(?<other>.+?) hat dich hinzugefügt|Añadiste a (?<other>.+?)|(?<other>.+?) te añadió)[.。]?\s*$"#)
+
     private static let sellerName = PCRE2Regex.reader(
         #"旗舰店|专营店|专卖店|官方|客服|售后|售前|小二|小店|店铺|商行|工厂|厂家|公司|贸易|实业|有限|[^\s:：]:[^\s:：]|(?i:\bshop\b|\bstore\b|official|\bco\.|\bltd\b|limited|factory|trading|supplier|seller|manufacturer|\binc\b)|店$"#)
     private static let buyerName = PCRE2Regex.reader(#"^(?:tb|jd)_?\d{4,}|^(?:tb|jd)_|买家|采购|顾客|(?i:buyer|customer|purchasing|sourcing agent)"#)
@@ -46,8 +52,14 @@ public struct RoleHints: Sendable {
         var speakers: [String] = []
         var words: [String: Int] = [:]
         var exporters: Set<String> = []
+        var notExporters: Set<String> = []
         bytes.withUnsafeBufferPointer { buffer in
             for message in messages {
+                if message.type == .system, message.body.count < 200,
+                   let captures = try? RoleHints.addedByOrTo.find(in: buffer, from: message.body.lowerBound, to: message.body.upperBound, scratch: scratch),
+                   let other = RoleHints.addedByOrTo.text("other", captures, buffer) {
+                    notExporters.insert(other.trimmingBlanks())
+                }
                 guard let speaker = message.speaker, message.type != .system else { continue }
                 if words[speaker] == nil {
                     speakers.append(speaker)
@@ -59,6 +71,11 @@ public struct RoleHints: Sendable {
                 guard message.type == .text, message.body.count < 4096 else { continue }
                 words[speaker, default: 0] += RoleHints.wordScore(buffer, message.body, scratch: scratch)
             }
+        }
+        // In a two-party chat, the one a notice names as added by or to the exporter is the
+        // other party: the exporter is the one left.
+        if exporters.isEmpty, speakers.count == 2, let named = speakers.first(where: notExporters.contains) {
+            exporters.insert(speakers.first { $0 != named }!)
         }
         var roles: [String: (role: Role, source: RoleSource)] = [:]
         func opposite(_ role: Role) -> Role { role == .seller ? .buyer : .seller }

@@ -175,8 +175,8 @@ import Testing
     }
 
     /// The person who exported a chat is named by the export (issue 19): WeChat CSV `IsSender`,
-    /// a TXT speaker 我/Me, WhatsApp's "You deleted this message", Telegram's own account.
-    /// That person is the buyer unless `--me seller`; the other party is the other side, and
+    /// a TXT speaker 我/Me, WhatsApp's "You deleted this message" and "You added …", Telegram's
+    /// own account. That person is the buyer unless `--me seller`; the other party is the other side, and
     /// the seller's wording in the buyer's rows (老板, 现货) cannot outvote the flag.
     @Test(arguments: [
         ("wechat.csv", """
@@ -210,6 +210,15 @@ import Testing
           {"id": 2, "type": "message", "date": "2024-03-12T14:22:40", "from": "Yiwu Wang", "from_id": "user7", "text": "Yes, length 30cm, 50 pcs per carton"},
           {"id": 3, "type": "message", "date": "2024-03-12T14:23:10", "from": "Ana", "from_id": "user42", "text": "Our stock ships fast?"}]}]}}
         """, "Ana"),
+        // A notice names the other party as added by the exporter (or as adding them).
+        ("whatsapp-added.txt", """
+        12/03/2024, 14:20 - You added Yiwu Wang
+        12/03/2024, 14:22 - Ana Lopez: Boss, stock available? I need 200 pcs, 30cm long
+        12/03/2024, 14:22 - Yiwu Wang: Yes, length 30cm, 50 pcs per carton
+
+        """, "Ana Lopez"),
+        ("whatsapp-ios-added.txt", "[12/03/2024, 14:20:00] \u{200E}Yiwu Wang added you\n[12/03/2024, 14:22:01] Ana Lopez: Boss, stock available? I need 200 pcs, 30cm long\n"
+            + "[12/03/2024, 14:22:40] Yiwu Wang: Yes, length 30cm, 50 pcs per carton\n", "Ana Lopez"),
         ("line.txt", "[LINE] Chat history with Yiwu Wang\nSaved on: 2024/03/13 09:00\n\n2024.03.12 Tuesday\n14:22\tKen Tan\tStock available? I need 200 pcs, 30cm long\n"
             + "14:23\tYiwu Wang\tYes, length 30cm, 50 pcs per carton\n14:24\tKen Tan\tOur stock ships fast?\n", "Ken Tan"),
     ])
