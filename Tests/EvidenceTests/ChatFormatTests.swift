@@ -219,6 +219,12 @@ import Testing
         """, "Ana Lopez"),
         ("whatsapp-ios-added.txt", "[12/03/2024, 14:20:00] \u{200E}Yiwu Wang added you\n[12/03/2024, 14:22:01] Ana Lopez: Boss, stock available? I need 200 pcs, 30cm long\n"
             + "[12/03/2024, 14:22:40] Yiwu Wang: Yes, length 30cm, 50 pcs per carton\n", "Ana Lopez"),
+        // A one-to-one chat exported alone is named after the other party.
+        ("telegram-single.json", """
+        {"name": "Yiwu Wang", "type": "personal_chat", "id": 7, "messages": [
+          {"id": 1, "type": "message", "date": "2024-03-12T14:22:01", "from": "Ana", "from_id": "user42", "text": "Stock available? I need 200 pcs, 30cm long"},
+          {"id": 2, "type": "message", "date": "2024-03-12T14:22:40", "from": "Yiwu Wang", "from_id": "user7", "text": "Yes, length 30cm, 50 pcs per carton"}]}
+        """, "Ana"),
         ("line.txt", "[LINE] Chat history with Yiwu Wang\nSaved on: 2024/03/13 09:00\n\n2024.03.12 Tuesday\n14:22\tKen Tan\tStock available? I need 200 pcs, 30cm long\n"
             + "14:23\tYiwu Wang\tYes, length 30cm, 50 pcs per carton\n14:24\tKen Tan\tOur stock ships fast?\n", "Ken Tan"),
     ])

@@ -47,6 +47,11 @@ struct TelegramFormat: ChatFormat {
         // A full export names the account that made it: its messages are the exporter's.
         let exporter = ((root["personal_information"] as? [String: Any])?["user_id"] as? NSNumber).map { "user\($0)" }
         for chat in chats {
+            // A one-to-one chat exported alone is named after the other party (its `id` and
+            // `name`): the messages not from them are the exporter's.
+            let oneToOne = exporter == nil && chat["type"] as? String == "personal_chat"
+            let peerID = oneToOne ? (chat["id"] as? NSNumber).map { "user\($0)" } : nil
+            let peerName = oneToOne ? chat["name"] as? String : nil
             for case let item as [String: Any] in (chat["messages"] as? [Any]) ?? [] {
                 let id = (item["id"] as? NSNumber)?.intValue
                 let line = id.flatMap(lines.line(ofID:)) ?? 1
@@ -65,6 +70,11 @@ struct TelegramFormat: ChatFormat {
                     message.type = media
                 }
                 if let exporter, item["from_id"] as? String == exporter { message.fromExporter = true }
+                if kind == "message", let from = item["from_id"] as? String, let peerID {
+                    message.fromExporter = from != peerID
+                } else if kind == "message", let speaker = message.speaker, let peerName {
+                    message.fromExporter = speaker != peerName
+                }
                 if item["edited"] != nil { message.flags.insert(.edited) }
                 if item["forwarded_from"] != nil { message.flags.insert(.forwarded) }
                 if item["reply_to_message_id"] != nil { message.flags.insert(.reply) }
