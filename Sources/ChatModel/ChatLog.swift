@@ -89,6 +89,14 @@ public enum DateOrder: String, Sendable, CaseIterable {
     case dmy, mdy, ymd
 }
 
+/// How a file's day/month order was decided, where its dates could be read both ways:
+/// by a number above 12 or time running forward (`numbers`), by how the dates are written
+/// (`writing`: an inference), by `--date-order` (`option`), or not at all (`undecided`:
+/// those messages have no time).
+public enum DateOrderBasis: String, Sendable {
+    case numbers, writing, option, undecided
+}
+
 /// A decoded, parsed file: the UTF-8 text the messages point into, the layout it was read
 /// as, and its messages in file order.
 public struct ChatLog: Sendable {
@@ -117,11 +125,14 @@ public struct ChatLog: Sendable {
     /// Lines of the file before `bytes` starts: a part of a long file (`ChatFileParts`) counts
     /// its lines from where it sits in the file.
     public let lineOffset: Int
+    /// How `dateOrder` was decided; nil when no date could be read two ways.
+    public let dateOrderBasis: DateOrderBasis?
 
     public init(path: String, bytes: [UInt8], format: String, confidence: Double = 1, encoding: String, dateOrder: DateOrder? = nil,
                 messages: [Message], warnings: [String] = [], verbatim: Bool = true, written: [UInt8]? = nil,
-                roleSources: [String: RoleSource] = [:], lineOffset: Int = 0) {
+                roleSources: [String: RoleSource] = [:], lineOffset: Int = 0, dateOrderBasis: DateOrderBasis? = nil) {
         self.path = path
+        self.dateOrderBasis = dateOrderBasis
         self.lineOffset = lineOffset
         self.bytes = bytes
         self.written = written ?? bytes

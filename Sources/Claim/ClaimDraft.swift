@@ -96,6 +96,10 @@ public struct ClaimContext: Sendable {
     public var transaction: Transaction?
     /// `--reason change-of-mind`: with nothing short, ask for a no-reason return.
     public var asksNoReasonReturn = false
+    /// Chat files whose day/month order was inferred from how the dates are written (`dmy`
+    /// or `mdy`), and those where nothing decided it: the times of their quotes depend on it.
+    public var inferredDateOrders: [String: String] = [:]
+    public var undecidedDateOrders: Set<String> = []
 
     public init(platform: String, price: Double? = nil, ordered: String? = nil, shipped: String? = nil, received: String? = nil,
                 measuredOn: String? = nil, orderSize: OrderSize? = nil, chatFiles: [String] = [], listingFiles: [String] = []) {

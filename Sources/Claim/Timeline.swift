@@ -10,8 +10,14 @@ extension ClaimBuilder {
     func timeline(_ quotes: [Finding], _ comparison: Comparison, _ context: ClaimContext) -> [ClaimDraft.TimelineEntry] {
         var entries: [ClaimDraft.TimelineEntry] = []
         for quote in quotes {
-            // The entry's time is already its first column: only who said it here.
-            let who = attribution(speaker: quote.speaker, time: quote.time, role: quote.role.rawValue, withTime: false)
+            // The entry's time is already its first column: only who said it here; and whether
+            // that time rests on an inferred day/month order.
+            var who = attribution(speaker: quote.speaker, time: quote.time, role: quote.role.rawValue, withTime: false)
+            if let order = context.inferredDateOrders[quote.path] {
+                who = who + texts.sentence("timeline_date_inferred_" + order)
+            } else if context.undecidedDateOrders.contains(quote.path), quote.time == nil {
+                who = who + texts.sentence("timeline_date_undecided")
+            }
             if quote.stance == .confirmed, let asked = quote.asked {
                 let asker = attribution(speaker: quote.askedBy, time: quote.askedTime, role: "buyer", withTime: false)
                 entries.append(.init(time: quote.askedTime, text: texts.sentence("timeline_asked").filled(["quote": Bilingual(Self.short(asked)), "where": asker])))

@@ -172,7 +172,7 @@ struct CaseOptions: ParsableArguments {
         var context = ClaimContext(platform: platform, price: price, ordered: ordered, shipped: shipped, received: received, measuredOn: measuredOn ?? loaded.measuredOn,
                                    orderSize: orderSize ?? loaded.orderSize, chatFiles: loaded.chats, listingFiles: loaded.listings)
         context.notesFiles = measured
-        context.transaction = loaded.transaction(pieces: context.orderSize?.pieces)
+        loaded.fill(&context)
         context.asksNoReasonReturn = reason == .changeOfMind
         return context
     }
@@ -249,6 +249,16 @@ struct CaseLoader {
         /// The kind of purchase (the order's size in `pieces` when known) and the damage noted.
         func transaction(pieces: Double?) -> Transaction {
             transactions.infer(TransactionInference.texts(of: logs), pieces: pieces, notes: notes, scratch: scratch)
+        }
+
+        /// The case's details that come from the chats: the kind of purchase, and the files
+        /// whose day/month order is an inference or undecided.
+        func fill(_ context: inout ClaimContext) {
+            context.transaction = transaction(pieces: context.orderSize?.pieces)
+            for log in logs {
+                if log.dateOrderBasis == .writing, let order = log.dateOrder { context.inferredDateOrders[log.path] = order.rawValue }
+                if log.dateOrderBasis == .undecided { context.undecidedDateOrders.insert(log.path) }
+            }
         }
     }
 

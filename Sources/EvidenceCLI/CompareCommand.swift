@@ -242,7 +242,7 @@ struct ClaimCommand: ParsableCommand {
                                        measuredOn: order.measuredOn ?? loaded.measuredOn, orderSize: order.orderSize ?? loaded.orderSize,
                                        chatFiles: loaded.chats, listingFiles: loaded.listings)
             context.notesFiles = order.measurements
-            context.transaction = loaded.transaction(pieces: context.orderSize?.pieces)
+            loaded.fill(&context)
             let builder = ClaimBuilder(catalog: loader.catalog)
             let claim = builder.draft(loaded.comparison, context: context)
             let fileName = name + "." + format.fileExtension

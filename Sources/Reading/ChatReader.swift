@@ -110,7 +110,7 @@ public struct ChatReader: Sendable {
         }
         let log = ChatLog(path: path, bytes: folded, format: reported, confidence: confidence, encoding: text.encoding.rawValue,
                           dateOrder: resolution.order, messages: messages, warnings: warnings, verbatim: parsed.verbatim, written: parsed.bytes,
-                          roleSources: roles.mapValues(\.source), lineOffset: lineOffset)
+                          roleSources: roles.mapValues(\.source), lineOffset: lineOffset, dateOrderBasis: resolution.basis)
         return (log, Layout(format: format, name: reported, confidence: confidence))
     }
 

@@ -13,15 +13,20 @@ enum DateResolver {
         var invalidClock: [Bool]
         /// How an order was inferred from the writing, or why the dates were left unread.
         var warning: String?
+        var basis: DateOrderBasis?
     }
 
     static func resolve(_ stamps: [RawStamp?], forced: DateOrder?) -> Resolution {
         var order: DateOrder?
         var warning: String?
+        var basis: DateOrderBasis?
         if let forced {
             order = forced
+            basis = .option
         } else if stamps.contains(where: { $0?.isAmbiguous == true }) {
             (order, warning) = decide(stamps)
+            // A warning with an order: it came from how the dates are written.
+            basis = order == nil ? .undecided : warning == nil ? .numbers : .writing
         } else {
             order = stamps.contains { $0 != nil } ? .ymd : nil
         }
@@ -33,7 +38,7 @@ enum DateResolver {
             times.append(time)
             invalid.append(bad)
         }
-        return Resolution(order: order, times: times, invalidClock: invalid, warning: warning)
+        return Resolution(order: order, times: times, invalidClock: invalid, warning: warning, basis: basis)
     }
 
     private static func decide(_ stamps: [RawStamp?]) -> (DateOrder?, String?) {

@@ -20,6 +20,22 @@ import Testing
         #expect(lines.allSatisfy { $0["path"] as? String == "<stdin>" && $0["type"] as? String == "finding" })
     }
 
+    /// A claim's timeline says when a quote's date rests on a day/month order inferred from
+    /// how the dates are written, and when no order could be decided (issue 16).
+    @Test func timelineSaysWhichDatesRestOnAnInferredOrder() throws {
+        let folder = Support.temporaryFolder()
+        let notes = Support.write("桌面长 112cm\n", to: "notes.txt", in: folder)
+        for (chat, expected) in [
+            ("04/05/2025, 10:00 - Mei Shop: 亲，桌面长120cm\n04/05/2025, 10:02 - Tom: 好\n", "date read day first, an inference"),
+            ("4/5/2025, 10:00 - Mei Shop: 亲，桌面长120cm\n4/5/2025, 10:02 - Tom: 好\n", "day/month order undecided, no time"),
+        ] {
+            let path = Support.write(chat, to: "chat.txt", in: folder)
+            let run = try Support.run(["claim", path, "--measured", notes, "--price", "300", "--format", "text"])
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stdout.components(separatedBy: "\n").contains { $0.contains("120cm") && $0.contains(expected) }, "\(run.stdout)")
+        }
+    }
+
     @Test func jsonDocumentCarriesTheContractFields() throws {
         let sample = Support.packageRoot.appendingPathComponent("samples/taobao-dress-chat.txt").path
         let run = try Support.run(["extract", "--format", "json", sample])
