@@ -241,6 +241,35 @@ import Testing
         #expect(named.roleSources[exporter] == .option && named.messages.first { $0.speaker == exporter }?.role == .seller)
     }
 
+    /// Quoted history in a reply (issue 16): a mail quoted inside a quote (`> On … wrote:`) is its
+    /// own sender's, and a mail both quoted and pasted in full is read once, from its own block.
+    @Test func quotedHistoryIsItsSendersAndReadOnce() throws {
+        let text = """
+        From: Kai Berg <kai@shop.example>
+        Date: Thu, 6 Mar 2025 08:00:00 +0000
+        Subject: RE: mugs
+
+        OK, 300 mugs then.
+
+        On Wed, 5 Mar 2025 at 15:20, Ann Qiu <sales@mugs.example> wrote:
+        > Capacity 350 ml, 100 per carton.
+        >
+        > On Tue, 4 Mar 2025 at 11:05, Kai Berg <kai@shop.example> wrote:
+        >> Is it 350 ml? I need 300 pcs.
+
+        From: Ann Qiu <sales@mugs.example>
+        Date: Wed, 5 Mar 2025 15:20:00 +0000
+        Subject: RE: mugs
+
+        Capacity 350 ml, 100 per carton.
+
+        """
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.messages.map(\.speaker) == ["Kai Berg <kai@shop.example>", "Ann Qiu <sales@mugs.example>", "Kai Berg <kai@shop.example>"])
+        #expect(log.messages.map(\.line) == [1, 13, 10], "the quoted copy of Ann's mail gives way to its own block")
+        #expect(!log.text(of: log.messages[1]).contains("Is it 350 ml"))
+    }
+
     /// Readers that lost messages (issue 16): WhatsApp iOS notices with no name are messages of
     /// their own; Telegram exports with only `date_unixtime` keep their times (UTC, said);
     /// mails pasted one after another split at each From block.

@@ -147,12 +147,14 @@ struct LineAppFormat: ChatFormat {
 
 /// An e-mail thread pasted or saved as text: the newest message on top (its `From:` and
 /// `Date:` headers, if any), then each quoted earlier message after its separator —
-/// `On … wrote:`, `-----Original Message-----`, `------------------ 原始邮件 ------------------`.
+/// `On … wrote:`, `-----Original Message-----`, `------------------ 原始邮件 ------------------`,
+/// also inside a quote (`> On … wrote:`): each quoted mail is its sender's, and a mail quoted
+/// again below one already read (same sender, same minute) is not read twice.
 struct EmailFormat: ChatFormat {
     let name = "email"
     private static let headerLine = PCRE2Regex.reader(#"^\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
     private static let separator = PCRE2Regex.reader(
-        #"^(?:On (?<when>.+?\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?),? (?<who>.+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
+        #"^(?:>[ \t]*)*(?:On (?<when>.+?\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?),? (?<who>.+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
 
     func confidence(_ sample: FileSample) -> Double {
         let separators = sample.count(Self.separator)
@@ -165,11 +167,24 @@ struct EmailFormat: ChatFormat {
 
     func parse(_ bytes: [UInt8], scratch: MatchScratch) throws(InputError) -> ParsedChat {
         var messages: [RawMessage] = []
+        // Whether each message was read from quoted history (under `On … wrote:`), not its own headers.
+        var fromHistory: [Bool] = []
         var current = RawMessage(line: 0, bodyLine: 0, stamp: nil, speaker: nil, body: 0..<0)
+        var currentFromHistory = false
         var inHeaders = true
         var bodyStarted = false
+        func minute(_ stamp: RawStamp?) -> LocalTime? {
+            stamp?.time(.ymd).0.map { LocalTime(year: $0.year, month: $0.month, day: $0.day, hour: $0.hour, minute: $0.minute) }
+        }
         func close() {
-            if bodyStarted || current.speaker != nil { messages.append(current) }
+            guard bodyStarted || current.speaker != nil else { return }
+            // The same mail twice (its own block and quoted in a reply): its own block is kept.
+            if let sent = minute(current.stamp), let twin = messages.firstIndex(where: { $0.speaker == current.speaker && minute($0.stamp) == sent }) {
+                if fromHistory[twin], !currentFromHistory { messages[twin] = current; fromHistory[twin] = false }
+                return
+            }
+            messages.append(current)
+            fromHistory.append(currentFromHistory)
         }
         bytes.withUnsafeBufferPointer { buffer in
             let ranges = TextLines.ranges(bytes)
@@ -185,6 +200,7 @@ struct EmailFormat: ChatFormat {
                 if bodyStarted, let from = header(index), ["From", "发件人"].contains(from.key), header(index + 1) != nil {
                     close()
                     current = RawMessage(line: number, bodyLine: number + 1, stamp: nil, speaker: nil, body: range.upperBound..<range.upperBound)
+                    currentFromHistory = false
                     inHeaders = true
                     bodyStarted = false
                 }
@@ -192,6 +208,7 @@ struct EmailFormat: ChatFormat {
                     close()
                     current = RawMessage(line: number, bodyLine: number + 1, stamp: Self.separator.text("when", captures, buffer).flatMap(EmailDate.parse),
                                          speaker: Self.separator.text("who", captures, buffer).map(EmailAddress.clean), body: range.upperBound..<range.upperBound)
+                    currentFromHistory = true
                     inHeaders = true
                     bodyStarted = false
                     continue
