@@ -439,8 +439,8 @@ public struct MeasurementReader {
         guard let quantity = extractor.catalog.vocabulary.attributes["quantity"] else { return nil }
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer -> [Measurement]? in
-            func count(_ shape: any Matcher, _ captures: Captures) -> Measurement? {
-                guard let valueRange = shape.range(of: "value", in: captures), let value = Double(UTF8Text.string(buffer, valueRange)) else { return nil }
+            func count(_ shape: any Matcher, _ captures: Captures, value given: Double? = nil) -> Measurement? {
+                guard let value = given ?? shape.range(of: "value", in: captures).flatMap({ Double(UTF8Text.string(buffer, $0)) }) else { return nil }
                 var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
                 count.level = shape.range(of: "carton", in: captures) != nil ? "carton" : shape.range(of: "inner", in: captures) != nil ? "inner" : nil
                 count.counted = shape.range(of: "thing", in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }
@@ -450,6 +450,14 @@ public struct MeasurementReader {
             // 1号箱 24 2号箱 22: a count for each package.
             let numbered = ((try? words.numberedCount.findAll(in: buffer, scratch: scratch)) ?? []).compactMap { count(words.numberedCount, $0) }
             if !numbered.isEmpty { return numbered }
+            // counted 3 cartons: 24 / 24 / 20: one count per package, as many as were named.
+            let shape = words.countsOfPackages
+            if let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+               let packages = shape.range(of: "n", in: captures).flatMap({ Int(UTF8Text.string(buffer, $0)) }),
+               let list = shape.range(of: "list", in: captures) {
+                let values = UTF8Text.string(buffer, list).split(whereSeparator: { !$0.isASCIIDigit }).compactMap { Double($0) }
+                if values.count == packages { return values.compactMap { count(shape, captures, value: $0) } }
+            }
             return (try? words.countPerLevel.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)).flatMap { count(words.countPerLevel, $0) }.map { [$0] }
         }
     }

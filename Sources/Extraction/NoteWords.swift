@@ -49,6 +49,8 @@ struct NoteWords: Sendable {
     let countPerLevel: any Matcher
     /// A count for each numbered package (1号箱 24, ctn #3: 48 pcs): groups `carton` or `inner`, `value`.
     let numberedCount: any Matcher
+    /// `counted 3 cartons: 24 / 24 / 20`, `3箱点数：24、24、20个`: as many counts as packages named.
+    let countsOfPackages: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -107,6 +109,10 @@ struct NoteWords: Sendable {
         // The package's number and the count are parted by a mark or a blank (bag 92 is no bag 9 of 2).
         numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + #"\s*[:：=-]?\s*|(?i:"# + package
             + #")\s*(?i:no\.?|#)?\s*[0-9]+(?:\s*[:：=-]\s*|\s+))(?<value>[0-9]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
+        let packages = "(?:(?<carton>" + nouns("numbered_carton") + ")|(?<inner>" + nouns("numbered_inner") + "))"
+        let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"
+        countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
+            + listed + #"(?:\s*[/、,，;；]\s*"# + listed + ")+)(?![0-9.])")
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
