@@ -13,7 +13,8 @@ struct Remedy {
 
 extension ClaimBuilder {
     /// The remedy for the strongest discrepancy: re-ship what is missing, compensate a late
-    /// dispatch, exchange a wrong size, refund a shortfall, or return for a full refund.
+    /// dispatch, exchange a wrong size, refund a shortfall in proportion, or return for a full
+    /// refund (also what is heavier or holds more than promised: no shortfall to prorate).
     func remedy(_ kind: String, _ item: ComparedItem, _ comparison: Comparison, _ context: ClaimContext) -> Remedy {
         let platform = self.platform(context.platform)
         func words(_ id: String, _ slots: [String: Bilingual] = [:]) -> Bilingual {
@@ -34,7 +35,8 @@ extension ClaimBuilder {
         case "wrong_item":
             return Remedy(text: words("exchange_or_return"), amount: context.price, basis: fullRefund.map { $0 + ", if returned" }, involvesReturn: true)
         case "net_content_short":
-            if let price = context.price, let percent = item.differencePercent {
+            // Only what falls short is refunded in proportion; heavier or larger goes back.
+            if let price = context.price, let percent = item.differencePercent, percent < 0 {
                 let amount = price * abs(percent) / 100
                 return Remedy(text: words("partial_refund"), amount: (amount * 100).rounded() / 100,
                               basis: "price ¥\(Self.money(price)) × \(NumberFormat.short((abs(percent) * 10).rounded() / 10))% short", involvesReturn: false)

@@ -194,6 +194,17 @@ import Testing
         #expect(claim.statement.zh.contains("卖家所说“拆封后不退”（店:客服，2024-03-12 10:00:00）只限无理由退货，不适用于商品与描述不符"))
     }
 
+    /// A weight short of the promise is refunded in proportion; a weight above it is no
+    /// shortfall to prorate: the goods go back for a full refund.
+    @Test func onlyAShortfallIsRefundedInProportion() throws {
+        for (measured, prorated) in [("称重 410g\n", true), ("称重 680g\n", false)] {
+            let comparison = Support.compareChat([("S", "这款收纳篮重量约500g")], measured: measured)
+            let claim = try #require(ClaimBuilder(catalog: Support.catalog).draft(comparison, context: ClaimContext(platform: "taobao", price: 100)))
+            #expect((claim.refund.basis?.contains("short") ?? false) == prorated, "\(measured): \(String(describing: claim.refund.basis))")
+            #expect(claim.refund.amount == (prorated ? 18 : 100))
+        }
+    }
+
     @Test func wrongSizeSentIsAWrongItem() throws {
         let comparison = try jacket(measured: "尺码: XL\n")
         #expect(comparison.items.first { $0.attribute == "size_label" }?.verdict == .mismatch)
