@@ -75,11 +75,14 @@ struct ExtractCommand: ParsableCommand {
     struct FileResult: Sendable {
         let path: String
         let summary: FileSummary?
-        let findings: [Finding]
+        var findings: [Finding]
         let errors: [InputError]
         let warnings: [String]
         /// A long file, read in parts by the printing thread so its findings stream.
         var inParts = false
+        /// JSON Lines rendered on the worker thread (then `findings` is empty: only its counts are kept).
+        var rendered: [UInt8]?
+        var counts = (findings: 0, promises: 0)
     }
 
     func run() throws {
@@ -108,8 +111,16 @@ struct ExtractCommand: ParsableCommand {
                 }
                 let log = try InputOptions.load(paths[index], encoding: encoding, reader: reader, scratch: scratch)
                 let result = extractor.extract(log, scratch: scratch)
-                return FileResult(path: log.path, summary: FileSummary(log: log, findings: result.findings.count), findings: result.findings,
-                                  errors: result.errors, warnings: log.warnings)
+                let summary = FileSummary(log: log, findings: result.findings.count)
+                var file = FileResult(path: log.path, summary: summary, findings: result.findings, errors: result.errors, warnings: log.warnings)
+                file.counts = (result.findings.count, result.findings.filter(\.isPromise).count)
+                if format == .jsonl {
+                    // Rendered here, in parallel; the printing thread only writes it out.
+                    var lines = JSONLinesPrinter()
+                    file.rendered = lines.file(summary, findings: result.findings)
+                    file.findings = []
+                }
+                return file
             } catch {
                 return FileResult(path: paths[index], summary: nil, findings: [], errors: [error], warnings: [])
             }
@@ -124,8 +135,12 @@ struct ExtractCommand: ParsableCommand {
                 Console.error(error.description)
                 Console.write(printer.error(error))
             }
-            if let file = result.summary { Console.write(printer.file(file, findings: result.findings)) }
-            totals.add(path: result.path, findings: result.findings, failed: !result.errors.isEmpty, read: result.summary != nil)
+            if let rendered = result.rendered {
+                Console.write(rendered)
+            } else if let file = result.summary {
+                Console.write(printer.file(file, findings: result.findings))
+            }
+            totals.add(path: result.path, findings: result.counts.findings, promises: result.counts.promises, failed: !result.errors.isEmpty, read: result.summary != nil)
         })
         progress.finish()
         Console.write(printer.finish(summary: summary ? totals : nil))
