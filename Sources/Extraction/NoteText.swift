@@ -29,7 +29,30 @@ enum NoteText {
             } else { rest = text }
             text = rest
         }
-        return doubledResult(String(text).trimmingBlanks())
+        return doubledResult(decimalCommas(String(text).trimmingBlanks()))
+    }
+
+    /// `0,33 kg`, `9,4kg`, `30,5 cm` as `0.33 kg`…: a comma with one or two digits after it and
+    /// a unit next is a decimal comma, as European buyers write (1,200 g stays a thousand; 24,24,20
+    /// and 24, 22 pcs stay lists).
+    static func decimalCommas(_ line: String) -> String {
+        var characters = Array(line)
+        var index = 1
+        while index + 1 < characters.count {
+            defer { index += 1 }
+            guard characters[index] == ",", characters[index - 1].isASCIIDigit, characters[index + 1].isASCIIDigit else { continue }
+            var end = index + 1
+            while end < characters.count, characters[end].isASCIIDigit { end += 1 }
+            guard end - index - 1 <= 2 else { continue }
+            var next = end
+            while next < characters.count, characters[next] == " " { next += 1 }
+            // The figure before the comma must not itself follow a comma (24,24,20个 is a list).
+            var start = index - 1
+            while start > 0, characters[start - 1].isASCIIDigit { start -= 1 }
+            guard next < characters.count, characters[next].isLetter, start == 0 || characters[start - 1] != "," else { continue }
+            characters[index] = "."
+        }
+        return String(characters)
     }
 
     /// `diameter (caliper, 5 spots): 1.75 / 1.74 mm` as `diameter  : 1.75 / 1.74 mm`: a remark in
