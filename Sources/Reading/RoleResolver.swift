@@ -102,7 +102,13 @@ public struct RoleHints: Sendable {
         if speakers.count == 2, let known = speakers.first(where: { roles[$0] != nil }), let other = speakers.first(where: { roles[$0] == nil }) {
             roles[other] = (opposite(roles[known]!.role), .twoParty)
         }
-        // Weak evidence last: what the speaker writes.
+        // Weak evidence last: what the speaker writes. Two parties both left to their wording
+        // are two sides: the one who writes more like a seller is the seller.
+        let byWording = speakers.filter { roles[$0] == nil }
+        if speakers.count == 2, byWording.count == 2, case let (a, b) = (words[byWording[0]] ?? 0, words[byWording[1]] ?? 0), a != b, a > 0 || b > 0 {
+            roles[byWording[0]] = (a > b ? .seller : .buyer, .wording)
+            roles[byWording[1]] = (a > b ? .buyer : .seller, .wording)
+        }
         for speaker in speakers where roles[speaker] == nil {
             let score = words[speaker] ?? 0
             if score != 0 { roles[speaker] = (score > 0 ? .seller : .buyer, .wording) }

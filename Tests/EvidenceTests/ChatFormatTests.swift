@@ -241,6 +241,19 @@ import Testing
         #expect(named.roleSources[exporter] == .option && named.messages.first { $0.speaker == exporter }?.role == .seller)
     }
 
+    /// Two parties both left to their wording are two sides: the one who writes more like a
+    /// seller is the seller (an importer writes "we will" too).
+    @Test func twoPartiesByWordingAreTwoSides() throws {
+        let text = """
+        2025-04-01 09:00 Nora Vance: We will need the rolls by May.
+        2025-04-01 09:05 Chen Bo: We can ship in 15 days, our factory has stock.
+        2025-04-01 09:07 Chen Bo: MOQ 50 rolls, we accept T/T.
+        """
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        let roles = Dictionary(log.messages.compactMap { m in m.speaker.map { ($0, m.role) } }, uniquingKeysWith: { a, _ in a })
+        #expect(roles == ["Chen Bo": .seller, "Nora Vance": .buyer])
+    }
+
     /// Quoted history in a reply (issue 16): a mail quoted inside a quote (`> On … wrote:`) is its
     /// own sender's, and a mail both quoted and pasted in full is read once, from its own block.
     @Test func quotedHistoryIsItsSendersAndReadOnce() throws {
