@@ -38,6 +38,10 @@ struct YAMLValue {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 throw CatalogError(file: file, line: mark.line, "YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                // Yams puts the whole mapping in the context: only the keys and the line are said.
+                throw CatalogError(file: file, line: context.mark.line,
+                                   "YAML: a key appears twice in one mapping: \(duplicates.joined(separator: ", ")) (a later entry would silently replace the first)")
             default:
                 throw CatalogError(file: file, line: nil, "YAML: \(error)")
             }

@@ -172,6 +172,13 @@ import Testing
         #expect(error.description.hasPrefix("mine/broken.yaml:"))
     }
 
+    /// A key written twice is one short line naming it, not the whole file (Yams' context).
+    @Test func duplicateKeyIsOneShortLine() throws {
+        let error = try #require(load("materials:\n  felt_mine: [毛毡]\n  felt_mine: [felt]\n"))
+        #expect(error.line != nil && error.message.contains("felt_mine") && error.message.contains("twice"))
+        #expect(!error.description.contains("\n") && error.description.count < 200, "\(error.description)")
+    }
+
     @Test func regexThatDoesNotCompileNamesPatternLineAndOffset() throws {
         let error = try #require(load(Self.valid.replacingOccurrences(of: "图案(?<text>条纹|格子)", with: "图案(?<text>红|蓝")))
         #expect(error.line == 2)
