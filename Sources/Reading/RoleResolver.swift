@@ -50,7 +50,8 @@ public struct RoleHints: Sendable {
     func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch)
         -> (roles: [String: (role: Role, source: RoleSource)], warning: String?) {
         var speakers: [String] = []
-        var words: [String: Int] = [:]
+        // Each speaker's text messages, scored for wording only when wording is what decides.
+        var texts: [String: [Range<Int>]] = [:]
         var exporters: Set<String> = []
         var notExporters: Set<String> = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -61,21 +62,30 @@ public struct RoleHints: Sendable {
                     notExporters.insert(other.trimmingBlanks())
                 }
                 guard let speaker = message.speaker, message.type != .system else { continue }
-                if words[speaker] == nil {
+                if texts[speaker] == nil {
                     speakers.append(speaker)
-                    words[speaker] = 0
+                    texts[speaker] = []
                 }
                 if message.fromExporter || RoleHints.exporterNames.contains(speaker) { exporters.insert(speaker) }
                 if message.type == .deleted, message.body.count < 80,
                    RoleHints.exporterDeleted.contains(where: { UTF8Text.string(buffer, message.body).hasPrefix($0) }) { exporters.insert(speaker) }
                 guard message.type == .text, message.body.count < 4096 else { continue }
-                words[speaker, default: 0] += RoleHints.wordScore(buffer, message.body, scratch: scratch)
+                texts[speaker, default: []].append(message.body)
             }
         }
         // In a two-party chat, the one a notice names as added by or to the exporter is the
         // other party: the exporter is the one left.
         if exporters.isEmpty, speakers.count == 2, let named = speakers.first(where: notExporters.contains) {
             exporters.insert(speakers.first { $0 != named }!)
+        }
+        var scores: [String: Int] = [:]
+        func words(_ speaker: String) -> Int {
+            if let known = scores[speaker] { return known }
+            let score = bytes.withUnsafeBufferPointer { buffer in
+                (texts[speaker] ?? []).reduce(0) { $0 + RoleHints.wordScore(buffer, $1, scratch: scratch) }
+            }
+            scores[speaker] = score
+            return score
         }
         var roles: [String: (role: Role, source: RoleSource)] = [:]
         func opposite(_ role: Role) -> Role { role == .seller ? .buyer : .seller }
@@ -105,12 +115,12 @@ public struct RoleHints: Sendable {
         // Weak evidence last: what the speaker writes. Two parties both left to their wording
         // are two sides: the one who writes more like a seller is the seller.
         let byWording = speakers.filter { roles[$0] == nil }
-        if speakers.count == 2, byWording.count == 2, case let (a, b) = (words[byWording[0]] ?? 0, words[byWording[1]] ?? 0), a != b, a > 0 || b > 0 {
+        if speakers.count == 2, byWording.count == 2, case let (a, b) = (words(byWording[0]), words(byWording[1])), a != b, a > 0 || b > 0 {
             roles[byWording[0]] = (a > b ? .seller : .buyer, .wording)
             roles[byWording[1]] = (a > b ? .buyer : .seller, .wording)
         }
         for speaker in speakers where roles[speaker] == nil {
-            let score = words[speaker] ?? 0
+            let score = words(speaker)
             if score != 0 { roles[speaker] = (score > 0 ? .seller : .buyer, .wording) }
         }
         let open = speakers.filter { roles[$0] == nil }
@@ -122,8 +132,8 @@ public struct RoleHints: Sendable {
         // The flag decides; but an assumed side that the exporter's own words contradict is said.
         var warning: String?
         let sign = me == .buyer ? 1 : -1
-        if !meGiven, let exporter = speakers.first(where: { roles[$0]?.source == .flag }), case let own = (words[exporter] ?? 0) * sign, own >= 2,
-           speakers.filter({ $0 != exporter }).allSatisfy({ own - (words[$0] ?? 0) * sign >= 2 }) {
+        if !meGiven, let exporter = speakers.first(where: { roles[$0]?.source == .flag }), case let own = words(exporter) * sign, own >= 2,
+           speakers.filter({ $0 != exporter }).allSatisfy({ own - words($0) * sign >= 2 }) {
             let other = me == .buyer ? "seller" : "buyer"
             warning = "\(exporter), who exported the chat, is taken as the \(me.rawValue) but writes like a \(other): if you are the \(other), rerun with --me \(other)"
         }
