@@ -203,7 +203,13 @@ extension ExampleCheck {
         case .inner: return findings.contains { $0.level == "inner" }
         case .adjustable: return findings.contains { $0.adjustable }
         case .lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .readsMore, .notAPart, .notCounted, .transactionKind, .damaged, .excluded, .damageCleared: return nil
-        case .linked: return findings.contains { !$0.attribute.isEmpty && $0.pattern == QuantityLayer.patternID }
+        case .linked:
+            // The figure took the word before the link: a quantity bound to it, or a bare figure's
+            // pattern default (weight) replaced by it (gross_weight).
+            return findings.contains { finding in
+                !finding.attribute.isEmpty && (finding.pattern == QuantityLayer.patternID
+                    || extractor.patternSet.pattern(id: finding.pattern)?.definition.attribute.map { $0 != finding.attribute } == true)
+            }
         case .fluidOunces: return findings.contains { $0.kind == .volume && $0.raw.lowercased().contains("oz") }
         case .widthFirst: return findings.first { $0.inference != nil }?.attribute == "width"
         case .gross: return findings.contains { $0.attribute == "gross_weight" } && !findings.contains { $0.attribute == "weight" }
