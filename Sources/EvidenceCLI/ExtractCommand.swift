@@ -131,10 +131,7 @@ struct ExtractCommand: ParsableCommand {
                 return
             }
             for warning in result.warnings { Console.error("\(result.path): warning: \(warning)") }
-            for error in result.errors {
-                Console.error(error.description)
-                Console.write(printer.error(error))
-            }
+            for error in result.errors { Self.report(error, &printer) }
             if let rendered = result.rendered {
                 Console.write(rendered)
             } else if let file = result.summary {
@@ -148,14 +145,18 @@ struct ExtractCommand: ParsableCommand {
         if totals.findings == 0 { throw ExitCode(ExitStatus.negative) }
     }
 
+    /// A file's error: one line on standard error, and the printer's record of it.
+    private static func report(_ error: InputError, _ printer: inout any FindingPrinter) {
+        Console.error(error.description)
+        Console.write(printer.error(error))
+    }
+
     /// Extracts a long file part by part (`ChatFileParts`): each part's own findings are
     /// printed as they come when the printer streams, so memory stays flat.
     private func extractInParts(_ path: String, extractor: Extractor, reader: ChatReader, scratch: MatchScratch,
                                 printer: inout any FindingPrinter, totals: inout BatchSummary) {
         guard var parts = ChatFileParts(path: path, encoding: input.encoding, reader: reader) else {
-            let error = InputError(path: path, "cannot read the file (permission denied?)")
-            Console.error(error.description)
-            Console.write(printer.error(error))
+            Self.report(InputError(path: path, "cannot read the file (permission denied?)"), &printer)
             totals.add(path: path, findings: 0, promises: 0, failed: true, read: false)
             return
         }
@@ -170,8 +171,7 @@ struct ExtractCommand: ParsableCommand {
                 warnings += part.warnings
                 let result = extractor.extract(part.log, scratch: scratch)
                 for error in result.errors where part.owns(error.line ?? 0) || (error.line == nil && part.isLast) {
-                    Console.error(error.description)
-                    Console.write(printer.error(error))
+                    Self.report(error, &printer)
                     failed = true
                 }
                 let own = result.findings.filter { part.owns($0.messageLine) }
@@ -181,8 +181,7 @@ struct ExtractCommand: ParsableCommand {
                 if let bytes = printer.part(own) { Console.write(bytes) } else { held += own }
             }
         } catch {
-            Console.error(error.description)
-            Console.write(printer.error(error))
+            Self.report(error, &printer)
             failed = true
         }
         if let first {

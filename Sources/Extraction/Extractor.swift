@@ -152,8 +152,6 @@ public struct Extractor: Sendable {
             return result
         }
         var made: [LocatedFinding] = []
-        // Patterns that name no attribute word of their own (a bare 1.5kg): the layer may name it.
-        let unlabelled = Set(patternSet.patterns.filter { $0.matcher.namedGroups["attr"] == nil && $0.definition.attribute != nil }.map(\.id))
         // One pass over every message's text (the scanner skips what cannot start a number at once).
         for (index, message) in messages.enumerated() {
             let body = message.body
@@ -185,7 +183,7 @@ public struct Extractor: Sendable {
                                 found[item].finding.attribute = name
                                 found[item].finding.kind = other.kind
                             }
-                        } else if covering.allSatisfy({ unlabelled.contains(found[$0].finding.pattern) }),
+                        } else if covering.allSatisfy({ patternSet.unlabelled.contains(found[$0].finding.pattern) }),
                                   let named = layer.bind(quantity, buffer, clauseStart: clause, end: body.upperBound, scratch: scratch).attribute,
                                   let entry = catalog.vocabulary.attributes[named], entry.kind == .weight {
                             // A weight an unlabelled pattern read, with its attribute's word earlier in

@@ -35,6 +35,9 @@ public struct PatternSet: Sendable {
     /// For an attribute word that ends a longer one (重 in 承重, weight in max user weight), the
     /// longer words and their attributes: the longest word written wins.
     let longerAliases: [String: [(word: [UInt8], attribute: String)]]
+    /// Patterns that name no attribute word of their own (a bare 1.5kg): the quantity layer
+    /// may name the attribute from the clause.
+    let unlabelled: Set<String>
 
     public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
         self.catalog = catalog
@@ -42,6 +45,7 @@ public struct PatternSet: Sendable {
         var expansions: [String: String] = [:]
         for definition in catalog.definitions { patterns.append(try Self.compile(definition, catalog, engine, &expansions)) }
         self.patterns = patterns
+        unlabelled = Set(patterns.filter { $0.matcher.namedGroups["attr"] == nil && $0.definition.attribute != nil }.map(\.id))
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, goods: catalog.categories.flatMap(\.words.words), engine: engine)
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)

@@ -4,11 +4,10 @@ import Matching
 /// Tells sellers from buyers: `--seller`/`--buyer` names first; then what the export records
 /// of who exported it (WeChat CSV `IsSender`, a speaker named 我 or Me, Telegram's own account,
 /// WhatsApp's "You deleted this message", or the other party named by "You added Lily"),
-/// that person being on the `me` side (the buyer,
-/// unless a seller exported); then the cues in a name (旗舰店, 客服, `shop:sub`, "Co., Ltd";
-/// tb123…, 买家, 采购); agents who take over a chat (由 A 转交给 B) keep the side of the one
-/// they took over from; "the other side of a two-party chat"; last what each side writes
-/// (亲, 给您, 发货 against 我拍的, 收到了, 退款).
+/// that person being on the `me` side (the buyer, unless a seller exported); then the cues
+/// in a name (旗舰店, 客服, `shop:sub`, "Co., Ltd"; tb123…, 买家, 采购); agents who take over
+/// a chat (由 A 转交给 B) keep the side of the one they took over from; "the other side of a
+/// two-party chat"; last what each side writes (亲, 给您, 发货 against 我拍的, 收到了, 退款).
 public struct RoleHints: Sendable {
     public var sellers: [String]
     public var buyers: [String]
@@ -59,7 +58,7 @@ public struct RoleHints: Sendable {
                 if message.type == .system, message.body.count < 200,
                    let captures = try? RoleHints.addedByOrTo.find(in: buffer, from: message.body.lowerBound, to: message.body.upperBound, scratch: scratch),
                    let other = RoleHints.addedByOrTo.text("other", captures, buffer) {
-                    notExporters.insert(other.trimmingBlanks())
+                    notExporters.insert(other)
                 }
                 guard let speaker = message.speaker, message.type != .system else { continue }
                 if texts[speaker] == nil {
