@@ -122,7 +122,7 @@ struct CaseOptions: ParsableArguments {
                 throw ValidationError("unknown category `\(category)` (categories: \(categories.map(\.id).joined(separator: ", ")); more can be defined in a --patterns folder)")
             }
         }
-        return CaseLoader(patterns: loaded, input: input, overrides: overrides, strict: strict, category: chosen)
+        return try CaseLoader(patterns: loaded, input: input, overrides: overrides, strict: strict, category: chosen)
     }
 
     /// A platform the catalogue defines (bundled, or in a --patterns folder), or a usage error naming them.
@@ -218,7 +218,7 @@ struct CaseLoader {
     /// `--category`; otherwise each case's is inferred.
     let category: ProductCategory?
 
-    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance], strict: Bool, category: ProductCategory? = nil) {
+    init(patterns: PatternSet, input: InputOptions, overrides: [String: AppliedTolerance], strict: Bool, category: ProductCategory? = nil) throws {
         self.strict = strict
         self.category = category
         catalog = patterns.catalog
@@ -226,7 +226,7 @@ struct CaseLoader {
         self.overrides = overrides
         extractor = Extractor(patterns)
         scratch = extractor.makeScratch()
-        reader = MeasurementReader(extractor: extractor, scratch: scratch)
+        reader = try MeasurementReader(extractor: extractor, scratch: scratch)
     }
 
     struct Loaded {

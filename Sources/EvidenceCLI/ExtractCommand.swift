@@ -86,7 +86,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = Extractor(try catalog.load())
+        let extractor = Extractor(try catalog.load(readsNotes: false))
         let (paths, walked) = try selection.paths(files)
         // More threads than cores only hold more files in memory at once.
         let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -45,7 +45,7 @@ struct MeasurementsCommand: ParsableCommand {
 
     func run() throws {
         let extractor = Extractor(try catalog.load())
-        let reader = MeasurementReader(extractor: extractor, scratch: extractor.makeScratch())
+        let reader = try MeasurementReader(extractor: extractor, scratch: extractor.makeScratch())
         var failed = false, unread = false
         for path in files {
             do throws(InputError) {

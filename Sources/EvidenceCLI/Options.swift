@@ -28,10 +28,10 @@ struct CatalogOptions: ParsableArguments {
     @Flag(name: .customLong("no-bundled-patterns"), help: "Use only the patterns from --patterns (the bundled vocabulary and macros stay available).")
     var noBundled = false
 
-    /// The catalogue, compiled.
-    func load() throws -> PatternSet {
+    /// The catalogue, compiled; `readsNotes: false` for commands that read no measurement notes.
+    func load(readsNotes: Bool = true) throws -> PatternSet {
         do {
-            return try PatternSet(try Catalog.load(userFolders: folders, replaceBundled: noBundled))
+            return try PatternSet(try Catalog.load(userFolders: folders, replaceBundled: noBundled), readsNotes: readsNotes)
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.error)

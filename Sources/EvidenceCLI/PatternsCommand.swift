@@ -38,7 +38,7 @@ struct ListPatterns: ParsableCommand {
     enum ListFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let patterns = try catalog.load().patterns
+        let patterns = try catalog.load(readsNotes: false).patterns
         switch format {
         case .json:
             var writer = JSONWriter()
@@ -203,7 +203,7 @@ struct ExportPatterns: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        for pattern in try catalog.load().patterns {
+        for pattern in try catalog.load(readsNotes: false).patterns {
             let regex = pcre ? PatternExport.withoutGroupNames(pattern.expanded) : pattern.expanded
             Console.write((pcre ? "" : pattern.id + "\t") + regex + "\n")
         }

@@ -145,7 +145,8 @@ extension ExampleCheck {
     private func shows(_ effect: WordListEffect, _ example: String, _ list: WordListEntry) -> Bool? {
         guard let lines = ExampleChat.lines(example) else { return nil }
         if [.lowest, .highest, .noteHeading, .noteRead, .doubled, .marking, .dropsReadings, .readsMore, .notAPart].contains(effect) {
-            let notes = MeasurementReader(extractor: extractor, scratch: scratch).lines(path: "example", text: lines.map(\.text).joined(separator: "\n"))
+            guard let reader = self.notes else { return nil }
+            let notes = reader.lines(path: "example", text: lines.map(\.text).joined(separator: "\n"))
             let measurements = notes.flatMap { line -> [Measurement] in if case .read(let read) = line.reading { read } else { [] } }
             switch effect {
             case .noteHeading: return notes.contains { if case .heading = $0.reading { true } else { false } }
@@ -156,7 +157,7 @@ extension ExampleCheck {
             case .dropsReadings, .readsMore:
                 // Read without the list's words, the line gives more (or fewer) measurements.
                 let plain = Self.without(list, lines.map(\.text).joined(separator: "\n"))
-                let without = MeasurementReader(extractor: extractor, scratch: scratch).read(path: "example", text: plain).measurements.count
+                let without = reader.read(path: "example", text: plain).measurements.count
                 return effect == .dropsReadings ? without > measurements.count : without < measurements.count
             default: return measurements.contains { $0.position == (effect == .lowest ? "lowest" : "highest") }
             }

@@ -21,10 +21,13 @@ public struct ExampleCheck {
 
     let extractor: Extractor
     let scratch: MatchScratch
+    /// The notes reader; nil for a pattern set loaded without the notes words.
+    let notes: MeasurementReader?
 
     public init(patterns: PatternSet) {
         extractor = Extractor(patterns)
         scratch = extractor.makeScratch()
+        notes = try? MeasurementReader(extractor: extractor, scratch: scratch)
     }
 
     /// Every failure of every example of `pattern`; empty when all pass.

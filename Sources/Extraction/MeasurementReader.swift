@@ -9,10 +9,16 @@ import Reading
 public struct MeasurementReader {
     let extractor: Extractor
     let scratch: MatchScratch
+    private let words: NoteWords
 
-    public init(extractor: Extractor, scratch: MatchScratch) {
+    /// Fails when the extractor's pattern set was loaded without the notes words (`readsNotes: false`).
+    public init(extractor: Extractor, scratch: MatchScratch) throws(CatalogError) {
+        guard let words = extractor.patternSet.noteWords else {
+            throw CatalogError(file: "patterns", line: nil, "the pattern set was loaded for chats only, without the words notes are read with")
+        }
         self.extractor = extractor
         self.scratch = scratch
+        self.words = words
     }
 
     /// How each line of a notes file reads; blank lines and `#` comments are left out.
@@ -289,8 +295,6 @@ public struct MeasurementReader {
             return String(decoding: kept, as: UTF8.self).trimmingBlanks()
         }
     }
-
-    private var words: NoteWords { extractor.patternSet.noteWords }
 
     /// A clause cut before each attribute or part word that follows a figure and a blank
     /// (宽 149  长 200, 提手长28 宽3): each `attribute value` its own.

@@ -27,8 +27,8 @@ public struct PatternSet: Sendable {
     let interpreterWords: InterpreterWords
     /// Every number with a unit, found and given meaning apart from the patterns.
     let quantities: QuantityLayer
-    /// The words a line of the buyer's notes is read with.
-    let noteWords: NoteWords
+    /// The words a line of the buyer's notes is read with; nil in a set loaded for chats only.
+    let noteWords: NoteWords?
     /// The words a case's product category is inferred from.
     public let categories: CategoryInference
     public let transactions: TransactionInference
@@ -39,7 +39,9 @@ public struct PatternSet: Sendable {
     /// may name the attribute from the clause.
     let unlabelled: Set<String>
 
-    public init(_ catalog: Catalog, engine: RegexEngine = .pcre2) throws(CatalogError) {
+    /// `readsNotes: false` leaves out the words of the notes reader (extract never reads notes:
+    /// a sixth of start-up).
+    public init(_ catalog: Catalog, engine: RegexEngine = .pcre2, readsNotes: Bool = true) throws(CatalogError) {
         self.catalog = catalog
         var patterns: [CompiledPattern] = []
         var expansions: [String: String] = [:]
@@ -49,7 +51,7 @@ public struct PatternSet: Sendable {
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, goods: catalog.categories.flatMap(\.words.words), engine: engine)
         quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
-        noteWords = try NoteWords(catalog.vocabulary, engine: engine)
+        noteWords = readsNotes ? try NoteWords(catalog.vocabulary, engine: engine) : nil
         categories = try CategoryInference(catalog, engine: engine)
         transactions = try TransactionInference(catalog.vocabulary, engine: engine)
         var longer: [String: [(word: [UInt8], attribute: String)]] = [:]

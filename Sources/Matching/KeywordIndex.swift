@@ -32,28 +32,26 @@ public struct KeywordIndex: Sendable {
                 }
             }
         }
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        // Trie, in the flat table itself (-1: no edge yet).
+        var table = [Int32](repeating: -1, count: 256)
         var output: [[Int32]] = [[]]
         for (index, word) in words.enumerated() {
             var state = 0
             for byte in word {
-                if goto[state][Int(byte)] < 0 {
-                    goto[state][Int(byte)] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: 256))
+                if table[state * 256 + Int(byte)] < 0 {
+                    table[state * 256 + Int(byte)] = Int32(output.count)
+                    table += repeatElement(-1, count: 256)
                     output.append([])
                 }
-                state = Int(goto[state][Int(byte)])
+                state = Int(table[state * 256 + Int(byte)])
             }
             output[state].append(Int32(index))
         }
-        // Breadth-first failure links, folded into a full transition table.
-        var fail = [Int](repeating: 0, count: goto.count)
-        var table = [Int32](repeating: 0, count: goto.count * 256)
+        // Breadth-first failure links; each missing edge becomes its failure state's edge.
+        var fail = [Int](repeating: 0, count: output.count)
         var queue: [Int] = []
         for byte in 0..<256 {
-            let next = goto[0][byte]
-            if next < 0 { table[byte] = 0 } else { table[byte] = next; queue.append(Int(next)) }
+            if table[byte] < 0 { table[byte] = 0 } else { queue.append(Int(table[byte])) }
         }
         var head = 0
         while head < queue.count {
@@ -61,12 +59,11 @@ public struct KeywordIndex: Sendable {
             head += 1
             output[state] += output[fail[state]]
             for byte in 0..<256 {
-                let next = goto[state][byte]
+                let next = table[state * 256 + byte]
                 if next < 0 {
                     table[state * 256 + byte] = table[fail[state] * 256 + byte]
                 } else {
                     fail[Int(next)] = Int(table[fail[state] * 256 + byte])
-                    table[state * 256 + byte] = next
                     queue.append(Int(next))
                 }
             }

@@ -14,7 +14,7 @@ import Testing
 
     func compare(_ lines: [(Character, String)], measured: String, variant: String? = nil) -> Comparison {
         let findings = chat(lines)
-        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: measured)
+        let reader = Support.notesReader().read(path: "m.txt", text: measured)
         #expect(reader.unread.isEmpty, "\(reader.unread.map(\.text))")
         return Comparer(catalog: Support.catalog).compare(findings: findings, measurements: reader.measurements, variant: Support.variant(variant, findings))
     }
@@ -277,7 +277,7 @@ import Testing
     }
 
     @Test func bothEndsOnOneNoteLine() {
-        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let reader = Support.notesReader()
         let read = reader.read(path: "m.txt", text: "桌面高度 最低71cm，最高118cm\nstool height lowest 60 cm / highest 79 cm\n")
         #expect(read.unread.isEmpty, "\(read.unread.map(\.text))")
         #expect(read.measurements.map { "\($0.attribute) \($0.position ?? "-") \(ValueText.plain($0.value))" }
@@ -285,7 +285,7 @@ import Testing
     }
 
     @Test func notesNameTheirPackagingLevel() {
-        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let reader = Support.notesReader()
         let read = reader.read(path: "m.txt", text: "每盒数量 96个\nquantity per carton 24 pcs\n")
         #expect(read.unread.isEmpty)
         #expect(read.measurements.map { "\($0.attribute)@\($0.level ?? "-")" } == ["quantity@inner", "quantity@carton"])

@@ -20,7 +20,7 @@ import Testing
     }
 
     func measurements(_ lines: String) -> [Model.Measurement] {
-        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: lines)
+        let result = Support.notesReader().read(path: "m.txt", text: lines)
         #expect(result.unread.isEmpty, "\(result.unread.map(\.text))")
         return result.measurements
     }
@@ -116,13 +116,13 @@ import Testing
     }
 
     @Test func plainAttributeValueLinesAreReadToo() {
-        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "数量 46个\n数量: 46\n衣长 92\n")
+        let result = Support.notesReader().read(path: "m.txt", text: "数量 46个\n数量: 46\n衣长 92\n")
         #expect(result.measurements.map { "\($0.attribute)=\(ValueText.plain($0.value)) \($0.unit ?? "-")" } == ["quantity=46 pcs", "quantity=46 pcs", "garment_length=92 -"])
         #expect(result.unread.isEmpty)
     }
 
     @Test func unreadLinesNameFileLineAndReason() {
-        let result = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 70cm\n\n# note\n颜色没问题\n尺寸 20寸\n")
+        let result = Support.notesReader().read(path: "m.txt", text: "衣长 70cm\n\n# note\n颜色没问题\n尺寸 20寸\n")
         #expect(result.measurements.count == 1)
         #expect(result.unread.map(\.line) == [4, 5])
         #expect(result.unread[0].unreadReason?.hasPrefix("a remark with no figure") == true)
@@ -404,7 +404,7 @@ import Testing
         let log = try! ChatReader().read(path: "c", text: DecodedText(bytes: Array(text.utf8), encoding: .utf8, warnings: []), scratch: MatchScratch())
         let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
         #expect(findings.map(\.part) == [nil, nil, nil, "handle"])
-        let measured = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m", text: "length 39.7 cm\nhandle length 50 cm\n").measurements
+        let measured = Support.notesReader().read(path: "m", text: "length 39.7 cm\nhandle length 50 cm\n").measurements
         let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: measured, variant: Support.variant(nil, findings))
         let lengths = comparison.items.filter { $0.attribute == "length" }.map { ($0.promised?.part, $0.verdict) }
         #expect(lengths.count == 2)

@@ -1,3 +1,4 @@
+import Catalog
 import Compare
 import Extraction
 import Foundation
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test(arguments: cases) func lineReadsAsExpected(_ test: Case) {
-        let reader = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch())
+        let reader = Support.notesReader()
         let got: String
         switch reader.reading(test.text, source: "lines.txt:\(test.line)") {
         case .heading: got = "heading"
@@ -55,11 +56,17 @@ import Testing
         #expect(got == test.expected)
     }
 
+    @Test func aPatternSetLoadedForChatsOnlyRefusesToReadNotes() throws {
+        let chatsOnly = try PatternSet(Support.catalog, readsNotes: false)
+        #expect(throws: CatalogError.self) { try MeasurementReader(extractor: Extractor(chatsOnly), scratch: MatchScratch()) }
+        #expect(chatsOnly.patterns.count == Support.patterns.patterns.count)
+    }
+
     @Test func aNotesFileReadsEveryLineAndListsTheRest() {
         let notes = "到货实测：\n\n衣长 64\n做工一般\n# my own comment\n肩宽 40cm\n"
-        let lines = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).lines(path: "m.txt", text: notes)
+        let lines = Support.notesReader().lines(path: "m.txt", text: notes)
         #expect(lines.map(\.line) == [1, 3, 4, 6], "blank lines and # comments are not lines of notes")
-        let read = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
+        let read = Support.notesReader().read(path: "m.txt", text: notes)
         #expect(read.measurements.map(\.source) == ["m.txt:3", "m.txt:6"])
         #expect(read.unread.map { "\($0.path):\($0.line) \($0.text)" } == ["m.txt:4 做工一般"])
         #expect(read.measuredOn == nil, "no date in the notes: none is invented")
@@ -77,13 +84,13 @@ import Testing
         ("2024-02-30 量的\n衣长 64\n", nil),
     ] as [(String, String?)])
     func theDayOfMeasuringComesFromADatedLine(notes: String, day: String?) {
-        let read = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: notes)
+        let read = Support.notesReader().read(path: "m.txt", text: notes)
         #expect(read.measuredOn == day)
     }
 
     @Test func aFigureWithoutUnitTakesThePromisesUnitAndSaysSo() {
         let findings = Support.chat([("S", "衣长68cm，袖长 23 inch")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 64\n袖长 22\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "衣长 64\n袖长 22\n").measurements
         let comparison = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil)
         let length = comparison.items.first { $0.attribute == "garment_length" }
         #expect(length?.measuredText == "64 cm")
@@ -95,11 +102,11 @@ import Testing
 
     @Test func aFigureFarFromThePromiseInItsUnitTakesTheNearestUnit() {
         let findings = Support.chat([("S", "窗帘宽2米高2.6米")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "高 247\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "高 247\n").measurements
         let height = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items.first { $0.attribute == "height" }
         #expect(height?.measuredText == "247 cm")
         #expect(height?.notes.contains { $0.contains("read in cm, as the promise's unit (m) puts it far from the promise (inference)") } == true)
-        let nowhere = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "高 9\n").measurements
+        let nowhere = Support.notesReader().read(path: "m.txt", text: "高 9\n").measurements
         let far = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: nowhere, variant: nil).items.first { $0.attribute == "height" }
         #expect(far?.verdict == .notMeasured, "9 is near the promise in no unit: not compared")
     }
@@ -107,7 +114,7 @@ import Testing
     @Test func aMaterialIsComparedWithThatPartsPromise() {
         let findings = Support.chat([("S", "鞋面是头层牛皮，鞋底是橡胶的"), ("S", "Lining: polyester")])
         #expect(findings.filter { $0.kind == .material }.map { "\($0.part ?? "-") \(ValueText.plain($0.value))" } == ["upper top_grain_cowhide", "sole rubber", "lining polyester"])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "鞋面：PU\n鞋底：橡胶\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "鞋面：PU\n鞋底：橡胶\n").measurements
         let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
         #expect(items.first { $0.measured.first?.part == "upper" }?.verdict == .mismatch)
         #expect(items.first { $0.measured.first?.part == "sole" }?.verdict == .matches)
@@ -115,7 +122,7 @@ import Testing
 
     @Test func aPositionWithNoAttributeIsTheOneAdjustableSize() {
         let findings = Support.chat([("S", "升降范围 55-80cm，桌面 100×50cm")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "最低档 55cm\n摇到最高 71cm\n孩子125cm\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "最低档 55cm\n摇到最高 71cm\n孩子125cm\n").measurements
         #expect(notes.count == 2, "the child's height is no measurement of the desk")
         let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
         #expect(items.first { $0.attribute == "height_highest" }?.verdict == .mismatch)
@@ -125,7 +132,7 @@ import Testing
 
     @Test func aCountOfAnotherThingIsNotTheSetsCount() {
         let findings = Support.chat([("S", "一套12个杯子，另送杯垫")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "数了只有11个杯子\n杯垫 12个\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "数了只有11个杯子\n杯垫 12个\n").measurements
         #expect(notes.map { $0.counted } == ["杯子", "杯垫"])
         let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
         let cups = items.first { $0.attribute == "quantity" && $0.measured.last?.part == nil }
@@ -139,7 +146,7 @@ import Testing
         let ordered = VariantInference.ordered(in: chart, vocabulary: Support.catalog.vocabulary)
         #expect(ordered?.value == "M")
         #expect(ordered?.pickedFromFigures == true)
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "衣长 66\n尺码：L\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "衣长 66\n尺码：L\n").measurements
         let items = Comparer(catalog: Support.catalog).compare(findings: chart, measurements: notes, variant: ordered).items
         #expect(items.first { $0.attribute == "garment_length" }?.verdict == .mismatch)
         #expect(items.first { $0.attribute == "size_label" }?.verdict == .measuredNotPromised, "no wrong-size verdict from an inference")
@@ -150,7 +157,7 @@ import Testing
 
     @Test func aTestedFigureComesBeforeAMarking() {
         let findings = Support.chat([("S", "额定功率 1200W")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "功率计实测 980W\n铭牌：额定功率 1200W\n").measurements
         #expect(notes.map(\.isMarking) == [false, true])
         let power = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items.first { $0.attribute == "power" }
         #expect(power?.measuredText == "980 W")
@@ -160,7 +167,7 @@ import Testing
 
     @Test func aLayersThicknessNeverReplacesTheMattresss() {
         let findings = Support.chat([("S", "床垫厚度22cm，乳胶层3cm")])
-        let notes = MeasurementReader(extractor: Support.extractor, scratch: MatchScratch()).read(path: "m.txt", text: "乳胶层 2cm厚\n整体厚度 21.5cm\n").measurements
+        let notes = Support.notesReader().read(path: "m.txt", text: "乳胶层 2cm厚\n整体厚度 21.5cm\n").measurements
         let items = Comparer(catalog: Support.catalog).compare(findings: findings, measurements: notes, variant: nil).items
         let whole = items.first { $0.attribute == "thickness" && $0.promised?.part == nil && $0.measured.first?.part == nil }
         #expect(whole?.measuredText == "21.5 cm")

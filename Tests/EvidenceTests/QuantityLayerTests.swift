@@ -70,7 +70,7 @@ import Testing
 
     @Test func compareUsesAnUnboundQuantityOnlyWhenItIsTheOneOfItsKind() throws {
         let one = Support.extract(ExampleChat.text([(true, "The sleeve opening comes to 14 cm")])).result.findings
-        let measured = MeasurementReader(extractor: Support.extractor, scratch: Support.extractor.makeScratch()).read(path: "m", text: "width 12 cm\n").measurements
+        let measured = Support.notesReader().read(path: "m", text: "width 12 cm\n").measurements
         let paired = Comparer(catalog: Support.catalog).compare(findings: one, measurements: measured, variant: nil)
         let item = try #require(paired.items.first { $0.attribute == "width" })
         #expect(item.verdict == .mismatch)

@@ -13,6 +13,11 @@ enum Support {
     static var catalog: Catalog { patterns.catalog }
     static let extractor = Extractor(patterns)
 
+    /// A notes reader over the bundled catalogue (loaded with the notes words, so it cannot fail).
+    static func notesReader() -> MeasurementReader {
+        try! MeasurementReader(extractor: extractor, scratch: MatchScratch())
+    }
+
     /// The variant ordered, as the command line finds it: given, else inferred from the chat.
     static func variant(_ given: String?, _ findings: [Finding]) -> OrderedVariant? {
         given.map { OrderedVariant(value: $0, source: "--variant") } ?? VariantInference.ordered(in: findings, vocabulary: catalog.vocabulary)
@@ -36,7 +41,7 @@ enum Support {
     /// A short chat (see `chat`) compared with notes, its category inferred as `compare` does.
     static func compareChat(_ lines: [(Character, String)], measured: String) -> Comparison {
         let findings = chat(lines)
-        let reader = MeasurementReader(extractor: extractor, scratch: MatchScratch()).read(path: "m.txt", text: measured)
+        let reader = notesReader().read(path: "m.txt", text: measured)
         let category = patterns.categories.infer(lines.map { ($0.1, false) }, scratch: MatchScratch())
         return Comparer(catalog: catalog, category: category).compare(findings: findings, measurements: reader.measurements, variant: variant(nil, findings))
     }
