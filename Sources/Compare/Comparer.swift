@@ -4,10 +4,16 @@ import Model
 
 /// What promises and measurements meet on: an attribute, the part of the item it belongs to
 /// (`length` of the `handle`) and the packaging level (the carton's length is not the item's).
-struct Subject: Hashable {
+struct Subject: Hashable, Comparable {
     let attribute: String
     let part: String?
     var level: String? = nil
+
+    /// By attribute, part and level: the pairing steps visit subjects in this order, so a
+    /// comparison never depends on a dictionary's hash order.
+    static func < (a: Subject, b: Subject) -> Bool {
+        (a.attribute, a.part ?? "", a.level ?? "") < (b.attribute, b.part ?? "", b.level ?? "")
+    }
 }
 
 /// Compares promises with measurements, unit-aware and tolerance-aware. What each attribute
@@ -99,7 +105,7 @@ public struct Comparer {
 
         var items: [ComparedItem] = []
         let subjects = Set(byAttribute.keys).union(measuredBy.keys).sorted { a, b in
-            (vocabulary.displayOrder(a.attribute), a.attribute, a.part ?? "") < (vocabulary.displayOrder(b.attribute), b.attribute, b.part ?? "")
+            (vocabulary.displayOrder(a.attribute), a.attribute, a.part ?? "", a.level ?? "") < (vocabulary.displayOrder(b.attribute), b.attribute, b.part ?? "", b.level ?? "")
         }
         for subject in subjects {
             let promised = byAttribute[subject] ?? []
@@ -143,7 +149,7 @@ public struct Comparer {
     /// the seller promised counts at one level only (一箱50个): the note says it was taken so.
     private func pairCountLevels(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
-        for subject in measuredBy.keys where subject.level == nil && vocabulary.attributes[subject.attribute]?.kind == .quantity {
+        for subject in measuredBy.keys.sorted() where subject.level == nil && vocabulary.attributes[subject.attribute]?.kind == .quantity {
             let levels = Set(byAttribute.keys.filter { $0.attribute == subject.attribute && $0.part == subject.part }.map(\.level))
             guard levels.count == 1, let level = levels.first, let named = level else { continue }
             var moved = subject
@@ -182,7 +188,7 @@ public struct Comparer {
         // A part measured (handle dia 32mm) meets the item-wide promise of that attribute when
         // a promise's own message names the part (handle is chrome steel, diameter 32mm) and
         // nothing else measured it.
-        for subject in Array(measuredBy.keys) where !subject.attribute.isEmpty && subject.part != nil {
+        for subject in measuredBy.keys.sorted() where !subject.attribute.isEmpty && subject.part != nil {
             let general = Subject(attribute: subject.attribute, part: nil, level: subject.level)
             guard byAttribute[subject] == nil, measuredBy[general] == nil, let promises = byAttribute[general], let part = subject.part,
                   promises.contains(where: { promise in (vocabulary.parts.entries[part] ?? [part]).contains { vocabulary.folding.fold(promise.quote).lowercased().contains($0.lowercased()) } }),
@@ -190,7 +196,7 @@ public struct Comparer {
             measuredBy[general] = measured
             notes[general] = "the notes measure the \(part) (“\(measured.last!.raw)”); the promise names no part, but its message speaks of the \(part), so they are compared (inference)"
         }
-        for subject in measuredBy.keys where subject.attribute.isEmpty {
+        for subject in measuredBy.keys.sorted() where subject.attribute.isEmpty {
             guard let part = subject.part else { continue }
             let promised = Set(byAttribute.keys.filter { $0.part == part && $0.level == subject.level })
             guard promised.count == 1, let target = promised.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
@@ -204,7 +210,7 @@ public struct Comparer {
     /// promise in its unit that nothing else measured: the note says so.
     private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
-        for subject in Array(measuredBy.keys) where subject.attribute.isEmpty && subject.part == nil {
+        for subject in measuredBy.keys.sorted() where subject.attribute.isEmpty && subject.part == nil {
             guard let measured = measuredBy[subject], let unit = measured.last?.unit else { continue }
             let targets = byAttribute.filter { key, promises in
                 measuredBy[key] == nil && !entry(key.attribute, kind: promises[0].kind).commitment && promises.contains { $0.unit == unit } && key.level == subject.level
@@ -223,10 +229,10 @@ public struct Comparer {
     private func pairNarrowed(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: inout [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
         let narrower = Dictionary(grouping: vocabulary.attributes.values.filter { $0.narrows != nil }) { $0.narrows! }
-        for (general, entries) in narrower {
+        for (general, entries) in narrower.sorted(by: { $0.key < $1.key }) {
             let names = Set(entries.map(\.name))
             // Measured general, promised narrower.
-            for subject in Array(measuredBy.keys) where subject.attribute == general && byAttribute[subject] == nil {
+            for subject in measuredBy.keys.sorted() where subject.attribute == general && byAttribute[subject] == nil {
                 // A general word with no level meets a narrower one that has its own (毛重 and a carton weighed).
                 let targets = byAttribute.keys.filter { names.contains($0.attribute) && $0.part == subject.part && ($0.level == subject.level || subject.level == nil) }
                 guard targets.count == 1, let target = targets.first, measuredBy[target] == nil, let measured = measuredBy.removeValue(forKey: subject) else { continue }
@@ -234,7 +240,7 @@ public struct Comparer {
                 notes[target] = "measured as \(general) (“\(measured.last!.raw)”); the only \(general) promised is the \(target.attribute), so they are compared (inference)"
             }
             // Promised general, measured narrower.
-            for subject in Array(byAttribute.keys) where subject.attribute == general && measuredBy[subject] == nil {
+            for subject in byAttribute.keys.sorted() where subject.attribute == general && measuredBy[subject] == nil {
                 let targets = measuredBy.keys.filter { names.contains($0.attribute) && $0.part == subject.part && ($0.level == subject.level || subject.level == nil) && byAttribute[$0] == nil }
                 guard targets.count == 1, let target = targets.first, let promised = byAttribute.removeValue(forKey: subject) else { continue }
                 byAttribute[target] = promised.map { promise in
@@ -258,7 +264,7 @@ public struct Comparer {
             byAttribute[subject] == nil && vocabulary.attributes[subject.attribute].map { $0.comparison == .value } ?? true
         }) { family(measuredBy[$0]?.last?.unit) ?? "" }
         var notes: [Subject: String] = [:]
-        for (name, quantities) in unbound where !name.isEmpty {
+        for (name, quantities) in unbound.sorted(by: { $0.key < $1.key }) where !name.isEmpty {
             guard quantities.count == 1, let subjects = unmet[name], subjects.count == 1 else { continue }
             var promise = quantities[0]
             promise.attribute = subjects[0].attribute
@@ -318,9 +324,9 @@ public struct Comparer {
                 && byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level)]?.contains { $0.line == promise.line && $0.path == promise.path && $0.value == promise.value } == true
         }
         var notes: [Subject: String] = [:]
-        for (_, members) in Dictionary(grouping: inferred, by: { "\($0.path):\($0.line):\($0.level ?? ""):\($0.inference!)" }) {
+        for (_, members) in Dictionary(grouping: inferred, by: { "\($0.path):\($0.line):\($0.level ?? ""):\($0.inference!)" }).sorted(by: { $0.key < $1.key }) {
             let level = members[0].level
-            let sides = measuredBy.keys.filter { subject in
+            let sides = measuredBy.keys.sorted().filter { subject in
                 subject.part == members[0].part && subject.level == level && vocabulary.attributes[subject.attribute]?.kind == .dimension
                     && number(measuredBy[subject]?.last?.value) != nil
                     && (byAttribute[subject] ?? []).allSatisfy { promise in members.contains { $0.attribute == promise.attribute && $0.value == promise.value } }
@@ -352,7 +358,7 @@ public struct Comparer {
     /// and it is compared with the promised weight; otherwise it stays the package's, unpromised.
     private func boundByPackaging(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]], _ tolerances: [Finding]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
-        for subject in measuredBy.keys where subject.level != nil && subject.part == nil && byAttribute[subject] == nil {
+        for subject in measuredBy.keys.sorted() where subject.level != nil && subject.part == nil && byAttribute[subject] == nil {
             guard let measurement = measuredBy[subject]?.last, measurement.kind == .weight,
                   let traits = vocabulary.attributes.values.first(where: { $0.kind == .weight && $0.quantity == "mass" }) ?? vocabulary.attributes["weight"],
                   let promised = byAttribute[Subject(attribute: traits.name, part: nil)], !promised.isEmpty,
@@ -417,7 +423,7 @@ public struct Comparer {
                     nearestFor[promise] = (worst.index, worst.verdict, worst.distance)
                 }
             }
-            let best = nearestFor.values.min { ($0.verdict, $0.distance) < ($1.verdict, $1.distance) }
+            let best = nearestFor.values.min { ($0.verdict, $0.distance, $0.index) < ($1.verdict, $1.distance, $1.index) }
             if let best {
                 used = best.index
                 apartNote = "measured figures far apart (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ")

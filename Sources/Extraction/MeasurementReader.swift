@@ -28,9 +28,48 @@ public struct MeasurementReader {
             let trimmed = String(line).trimmingBlanks()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let shown = trimmed.utf8.count > Self.longestNote ? String(trimmed.prefix(80)) + "…" : trimmed
-            lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading(trimmed, source: "\(path):\(index + 1)")))
+            var reading = reading(trimmed, source: "\(path):\(index + 1)")
+            if case .unread(let reason) = reading, reason.hasPrefix(Self.noAttribute), let before = lines.last, let listed = likeLineBefore(trimmed, before, source: "\(path):\(index + 1)") {
+                reading = .read([listed])
+            }
+            lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading))
         }
         return lines
+    }
+
+    static let noAttribute = "no attribute with a value in it"
+
+    /// A list line's label: the words before its last figure, without numbers (digits or
+    /// Chinese), blanks and marks (`roll 6 (ctn 11): 9.41` → `rollctn`, `第二卷 460` → `第卷`).
+    static func label(_ line: String) -> String {
+        var head = line[...]
+        if let lastDigit = line.lastIndex(where: \.isASCIIDigit) {
+            head = line[..<lastDigit]
+            while let last = head.last, last.isASCIIDigit || last == "." { head.removeLast() }
+        }
+        return String(head.filter { !$0.isASCIIDigit && !"零〇一二两三四五六七八九十.:：()（）#-_ \t".contains($0) && !$0.isWhitespace })
+    }
+
+    /// A line of a list that gives only its label and a figure (`roll 6: 9.41` under `roll 5:
+    /// 9.38 m`, `第二卷 460` under `第一卷 452张`): read as the line before was, its attribute,
+    /// part and unit, when the figure is within half to twice that line's, and said to be an
+    /// inference.
+    func likeLineBefore(_ line: String, _ before: NoteLine, source: String) -> Measurement? {
+        guard case .read(let read) = before.reading, read.count == 1, let previous = read.first,
+              case .number(let previousValue) = previous.value, previousValue > 0 else { return nil }
+        let figures = NumberText.figures(in: removing(words.packageLabel, from: line))
+        // Only the label's own number may come before the figure (roll 6, 第6卷), and the label
+        // is the line before's but for its number (连瓶 818 under 净494g is no such list).
+        guard (1...2).contains(figures.count), let value = figures.last, let written = NumberText.figures(in: previous.raw).last,
+              written > 0, value >= written / 2, value <= written * 2, Self.label(line) == Self.label(before.text) else { return nil }
+        let scaled = value * previousValue / written
+        var measurement = Measurement(attribute: previous.attribute, kind: previous.kind, value: .number(scaled), unit: previous.unit,
+                                      percent: nil, part: previous.part, source: source, raw: line)
+        measurement.level = previous.level
+        measurement.counted = previous.counted
+        measurement.readBy = "notes"
+        measurement.notes = ["no attribute or unit written: read as the line before (`\(before.text)`), an inference"]
+        return measurement
     }
 
     /// What a notes file holds: every measurement, the lines not read, and the day it was
@@ -606,7 +645,8 @@ public struct MeasurementReader {
     }
 
     private func readFixed(_ text: String, source: String) throws(InputError) -> [Measurement] {
-        let (line, method) = girthMethod(sameDay(text))
+        // roll 3 (ctn 7): 9.35 m: the carton the roll came from is no part of the figure.
+        let (line, method) = girthMethod(sameDay(removing(words.packageLabel, from: text)))
         let plain = withoutFillers(line)
         // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
         var findings = try findings(NoteText.withoutRemarks(line), source: source)
@@ -638,7 +678,7 @@ public struct MeasurementReader {
         if findings.isEmpty {
             guard let measurements = (plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)).map({ [$0] })
                     ?? countPerLevel(plain, source: source) ?? bareQuantity(withoutDates(plain), source: source).map({ [$0] }) else {
-                throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
+                throw InputError(path: source, Self.noAttribute + " (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
             }
             result = measurements
         }

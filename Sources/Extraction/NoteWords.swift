@@ -51,6 +51,9 @@ struct NoteWords: Sendable {
     let numberedCount: any Matcher
     /// `counted 3 cartons: 24 / 24 / 20`, `3箱点数：24、24、20个`: as many counts as packages named.
     let countsOfPackages: any Matcher
+    /// A package named by its number in brackets (`(ctn 11)`, `（9号箱）`): where the item was
+    /// found, not what was measured.
+    let packageLabel: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -102,7 +105,10 @@ struct NoteWords: Sendable {
         // 10 pcs per carton, 2 batteries per set; inner bundles of 10, cartons of 50.
         countPerLevel = try compile("inner_level", #"(?J)(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:(?<carton>"#
             + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + ")|(?<item>" + words("count_per_item") + "))(?![A-Za-z])"
-            + #"|(?i:(?:inner|outer|master)\s+)?(?:(?<carton>"# + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))\s+of\s+(?<value>[0-9]+)(?![0-9.])"#)
+            + #"|(?i:(?:inner|outer|master)\s+)?(?:(?<carton>"# + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))\s+of\s+(?<value>[0-9]+)(?![0-9.])"#
+            // pcs/ctn: 20, bottles per master carton 36: the label first, then the count.
+            + #"|(?<![A-Za-z])(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s*)?(?:/|(?i:per|in each|in every|in a|each)\s)\s*(?i:(?:inner|outer|master|export)\s+)?(?:(?<carton>"#
+            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))(?![A-Za-z])\s*[:：=]?\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
         let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
@@ -113,10 +119,12 @@ struct NoteWords: Sendable {
         let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"
         countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
             + listed + #"(?:\s*[/、,，;；]\s*"# + listed + ")+)(?![0-9.])")
+        packageLabel = try compile("numbered_carton", #"(?i)[(（]\s*(?:from\s+|in\s+)?(?:(?:第\s*)?[0-9]+\s*号?\s*"# + packages
+            + #"|"# + packages + #"\s*(?:no\.?|#)?\s*[0-9]+)\s*[)）]"#)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
-            + #")(?![0-9./])\s*(?<unit>"# + units + ")?")
+            + #")(?![0-9./])(?:\s*(?<unit>"# + units + #")|(?![A-Za-z]))"#)
         marking = try compile("marking", words("marking"))
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))

@@ -12,6 +12,20 @@ public enum NumberText {
     ]
     private static let chineseUnits: [Character: Double] = ["十": 10, "百": 100, "千": 1000]
 
+    /// The figures written in digits, in order (`roll 6: 9.41` → 6, 9.41).
+    static func figures(in text: String) -> [Double] {
+        var figures: [Double] = [], digits = ""
+        for character in text + " " {
+            if character.isASCIIDigit || (character == "." && !digits.isEmpty && !digits.contains(".")) {
+                digits.append(character)
+            } else if !digits.isEmpty {
+                if let value = Double(digits.hasSuffix(".") ? String(digits.dropLast()) : digits) { figures.append(value) }
+                digits = ""
+            }
+        }
+        return figures
+    }
+
     public static func parse(_ text: String) -> Double? {
         let ascii = String(text.unicodeScalars.compactMap { scalar -> Character? in
             switch scalar.value {

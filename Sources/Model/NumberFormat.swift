@@ -5,6 +5,8 @@ public enum NumberFormat {
     public static func short(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Beyond 2^53 a double holds no fraction worth printing; past Int64 it is printed as Swift writes it.
+        if abs(value) >= 1e12 { return abs(value) < 9e18 ? String(Int64(value.rounded())) : "\(value)" }
         var text = String(format6(value))
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -1,4 +1,5 @@
 @testable import ChatModel
+import Extraction
 import Foundation
 @testable import Matching
 @testable import Reading
@@ -388,6 +389,17 @@ import Testing
         #expect(log.messages.map { $0.time.map { String($0.iso8601.prefix(16)) } } == ["2024-03-13T09:15", "2024-03-12T14:22", "2024-03-11T10:00"])
         #expect(log.text(of: log.messages[1]) == "> Please confirm size and material before we pay.\n> Thanks")
         #expect(log.warnings.isEmpty)
+    }
+
+    @Test func savedMailHeadersAreNotText() throws {
+        let log = try read("saved-mail.eml")
+        #expect(log.format == "email")
+        #expect(log.messages.map(\.speaker) == ["Grace Liu <sales@lamp-works.example>", "Tom Baker <tom@shop.example>"])
+        #expect(log.messages.map(\.line) == [5, 23])
+        #expect(log.text(of: log.messages[0]).hasPrefix("Hi Tom,"))
+        // Message-ID's digits and the Received line are no finding.
+        let findings = Support.extractor.extract(log, scratch: MatchScratch()).findings
+        #expect(findings.map(\.attribute).sorted() == ["diameter", "height", "weight"])
     }
 
     @Test func genericOneLineBracketsAndCJKDates() throws {

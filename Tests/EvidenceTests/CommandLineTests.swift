@@ -36,6 +36,24 @@ import Testing
         }
     }
 
+    /// Each run hashes with a new seed: counts at two levels, a part and a figure with no
+    /// attribute must come out the same, in the same order, every time.
+    @Test func compareIsTheSameOnEveryRun() throws {
+        let folder = Support.temporaryFolder()
+        let chat = Support.write("""
+        2025-05-02 09:00:01 五金厂小陈: 每盒200个，一箱20盒，螺丝长度16mm，盒子重量350g
+        2025-05-02 09:01:00 采购老李: 好的
+        """, to: "chat.txt", in: folder)
+        let notes = Support.write("每盒数量 196个\n一箱 20盒\n长度 15.8mm\n盒子 352g\n抽检 16.1mm\n", to: "notes.txt", in: folder)
+        var outputs = Set<String>()
+        for _ in 0..<5 {
+            let run = try Support.run(["compare", chat, "--measured", notes, "--format", "json"])
+            #expect(run.status == 1, "\(run.stderr)")
+            outputs.insert(run.stdout)
+        }
+        #expect(outputs.count == 1)
+    }
+
     @Test func jsonDocumentCarriesTheContractFields() throws {
         let sample = Support.packageRoot.appendingPathComponent("samples/taobao-dress-chat.txt").path
         let run = try Support.run(["extract", "--format", "json", sample])

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 @testable import Reading
 import Testing
 
@@ -8,6 +9,14 @@ import Testing
 @Suite struct HostileInputTests {
     func extract(_ paths: [String], _ extra: [String] = []) throws -> Support.Run {
         try Support.run(["extract", "--format", "jsonl"] + extra + paths)
+    }
+
+    /// A digit run read as a figure (an ID, a phone number) is printed, never a trap.
+    @Test func hugeFiguresArePrintedWithoutATrap() {
+        #expect(NumberFormat.short(20250612164809.77) == "20250612164810")
+        #expect(NumberFormat.short(-3.5e15 - 0.5) == "-3500000000000001")
+        #expect(NumberFormat.short(1.25e20 + 0.5) == "1.25e+20")
+        #expect(NumberFormat.short(1.5) == "1.5")
     }
 
     @Test func everyBadFileIsOneErrorLineAndTheGoodFileStillCounts() throws {

@@ -62,6 +62,20 @@ import Testing
         #expect(chatsOnly.patterns.count == Support.patterns.patterns.count)
     }
 
+    /// A list whose later lines give only their label and figure is read as its first line
+    /// was, said to be an inference; a line with another label, or a figure far off, is not.
+    @Test func aListLineWithOnlyItsFigureIsReadAsTheLineBefore() {
+        let notes = "hose 1 (box 2): 14.6 m\nhose 2 (box 2): 14.9\n第一包 98张\n第二包 97\n第三包 9\n带盒称 812g\n空盒 318\n"
+        let lines = Support.notesReader().lines(path: "m.txt", text: notes)
+        func read(_ index: Int) -> [Model.Measurement] { if case .read(let read) = lines[index].reading { read } else { [] } }
+        #expect(read(1).map { $0.value } == [FindingValue.number(1490)] && read(1).first?.unit == "cm")
+        #expect(read(1).first?.notes.first?.contains("read as the line before") == true)
+        #expect(read(3).map { $0.attribute } == ["quantity"] && read(3).map { $0.value } == [FindingValue.number(97)])
+        #expect(lines[4].unreadReason != nil)
+        // 空盒 318 under 带盒称 812g: another label, not the same list.
+        #expect(read(6).allSatisfy { $0.notes.allSatisfy { !$0.contains("line before") } })
+    }
+
     @Test func aNotesFileReadsEveryLineAndListsTheRest() {
         let notes = "到货实测：\n\n衣长 64\n做工一般\n# my own comment\n肩宽 40cm\n"
         let lines = Support.notesReader().lines(path: "m.txt", text: notes)

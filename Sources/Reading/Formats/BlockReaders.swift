@@ -153,6 +153,9 @@ struct LineAppFormat: ChatFormat {
 struct EmailFormat: ChatFormat {
     let name = "email"
     private static let headerLine = PCRE2Regex.reader(#"^\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
+    /// The other headers of a saved `.eml` (Return-Path, Received, Message-ID, MIME-Version,
+    /// Content-Type, X-…): part of the header block, never of the text.
+    private static let transportHeader = PCRE2Regex.reader(#"^(?i:Return-Path|Received|Message-ID|In-Reply-To|References|MIME-Version|Content-[A-Za-z-]+|Reply-To|Delivered-To|Thread-[A-Za-z]+|Importance|Priority|DKIM-Signature|Authentication-Results|ARC-[A-Za-z-]+|Accept-Language|X-[A-Za-z0-9-]+|Bcc|Sender|Precedence|List-[A-Za-z-]+)\s*:"#)
     private static let separator = PCRE2Regex.reader(
         #"^(?:>[ \t]*)*(?:On (?<when>.+?\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?),? (?<who>.+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
 
@@ -173,6 +176,7 @@ struct EmailFormat: ChatFormat {
         var currentFromHistory = false
         var inHeaders = true
         var bodyStarted = false
+        var inTransportHeader = false
         func minute(_ stamp: RawStamp?) -> LocalTime? {
             stamp?.time(.ymd).0.map { LocalTime(year: $0.year, month: $0.month, day: $0.day, hour: $0.hour, minute: $0.minute) }
         }
@@ -217,8 +221,16 @@ struct EmailFormat: ChatFormat {
                     if ["From", "发件人"].contains(key) { current.speaker = EmailAddress.clean(value) }
                     if ["Date", "Sent", "发送时间", "日期"].contains(key) { current.stamp = EmailDate.parse(value) }
                     if current.line == 0 { current.line = number }
+                    inTransportHeader = false
                     continue
                 }
+                // Received: from … ⏎ <tab>by …: a transport header and the lines that continue it.
+                if inHeaders, !bodyStarted, (try? Self.transportHeader.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)) != nil
+                    || (inTransportHeader && range.count > 1 && [0x20, 0x09].contains(buffer[range.lowerBound])) {
+                    inTransportHeader = true
+                    continue
+                }
+                inTransportHeader = false
                 if TextLines.isBlank(bytes, range) {
                     if bodyStarted || current.speaker != nil { inHeaders = false }
                     continue
