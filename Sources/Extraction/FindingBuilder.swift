@@ -73,7 +73,7 @@ struct FindingBuilder {
             }
         }
         if definition.kind == .tolerance, base.scope == nil {
-            base.scope = unitEntry.map { ["length": "dimension", "mass": "weight", "volume": "volume"][$0.quantity] ?? "all" } ?? "all"
+            base.scope = unitEntry.map { ["length": "dimension", "mass": "weight", "volume": "volume", "count": "quantity"][$0.quantity] ?? "all" } ?? "all"
         }
 
         if matcher.namedGroups["v1"] != nil {

@@ -39,6 +39,42 @@ public struct MeasurementReader {
 
     static let noAttribute = "no attribute with a value in it"
 
+    /// A line that opens with the size the goods are sold as (`500mm的`, `24":`, `18" blades:`,
+    /// `2.5kg装：`) and then gives readings: the opening size names which goods were measured,
+    /// it is no reading. Readings with no unit take the opening size's unit, or its canonical
+    /// unit, whichever puts them within a fifth of it; the readings come after the last colon,
+    /// or after the size when there is none.
+    private func namedSizeReadings(_ line: String, source: String) -> [Measurement]? {
+        let vocabulary = extractor.catalog.vocabulary
+        let bytes = Array(line.utf8)
+        guard let captures = bytes.withUnsafeBufferPointer({ try? words.namedSize.find(in: $0, from: 0, to: $0.count, scratch: scratch) }),
+              let valueRange = words.namedSize.range(of: "value", in: captures), let unitRange = words.namedSize.range(of: "unit", in: captures),
+              let labelValue = Double(String(decoding: bytes[valueRange], as: UTF8.self)),
+              let unit = vocabulary.unit(forAlias: String(decoding: bytes[unitRange], as: UTF8.self)) else { return nil }
+        let label = String(decoding: bytes[..<captures.range.upperBound], as: UTF8.self).trimmingBlanks()
+        let after = String(decoding: bytes[captures.range.upperBound...], as: UTF8.self)
+        let list = after.lastIndex { $0 == ":" || $0 == "：" }.map { String(after[after.index(after: $0)...]) } ?? after
+        let readings = list.split { "/、,，;；".contains($0) }.map { String($0).trimmingBlanks() }
+        var measurements: [Measurement] = []
+        for reading in readings {
+            guard reading.first?.isASCIIDigit == true else { continue }
+            let digits = String(reading.prefix { $0.isASCIIDigit || $0 == "." })
+            guard let value = Double(digits) else { return nil }
+            let rest = String(reading.dropFirst(digits.count)).trimmingBlanks()
+            let written = words.unitWords.first { rest.lowercased().hasPrefix($0.lowercased()) }.flatMap(vocabulary.unit(forAlias:))
+            let canonical = vocabulary.units[unit.canonical] ?? unit
+            let near = { (candidate: UnitEntry) in abs(value * candidate.factor - labelValue * unit.factor) <= 0.2 * labelValue * unit.factor }
+            guard let readIn = written ?? [unit, canonical].first(where: near), readIn.quantity == unit.quantity, near(readIn) else { return nil }
+            var measurement = Measurement(attribute: "", kind: vocabulary.quantityFamilies[unit.quantity]?.kind ?? .spec, value: .number(value * readIn.factor),
+                                          unit: readIn.canonical, percent: nil, part: nil, source: source, raw: reading)
+            measurement.readBy = "notes"
+            measurement.notes = ["`\(label)` names the goods measured (their size as sold), not a reading"]
+            if written == nil { measurement.notes.append("no unit written: read in \(readIn.name), the unit that puts it near `\(label)`") }
+            measurements.append(measurement)
+        }
+        return measurements.isEmpty ? nil : measurements
+    }
+
     /// A list line's label: the words before its last figure, without numbers (digits or
     /// Chinese), blanks and marks (`roll 6 (ctn 11): 9.41` → `rollctn`, `第二卷 460` → `第卷`).
     static func label(_ line: String) -> String {
@@ -202,12 +238,14 @@ public struct MeasurementReader {
                 return measurement
             }
         }
+        // 500mm的：499.8 / 500.2, 24": 58.5cm, 58.4 — the size that names the goods, then its readings.
+        if let listed = namedSizeReadings(line, source: source) { return .read(listed) }
         // top diameter: 28.1 / 27.9 / 28.0 cm — each reading its own measurement.
         if let repeated = NoteText.repeatedReadings(line, units: words.unitWords) {
             let read = repeated.map { (try? readLine($0, source: source)) ?? [] }
             if read.allSatisfy({ $0.count == 1 }) { return .read(asWritten(read.flatMap { $0 })) }
         }
-        let clauses = NoteText.clauses(line).flatMap(pairs)
+        let clauses = NoteText.clauses(line, isSize: isSizeLabel).flatMap(pairs)
         let byClause = clauses.count > 1 ? clauses.flatMap { (try? readLine($0, source: source)) ?? [] } : []
         var reason: String
         do throws(InputError) {
@@ -348,7 +386,10 @@ public struct MeasurementReader {
             let cuts = (attributes + parts).map(\.range.lowerBound).sorted()
             for at in cuts {
                 // Only after an `attribute value` of its own (not after 随机抽了3套: a sample's count).
-                guard at > start, buffer[at - 1] == 0x20, buffer[start..<at].contains(where: { (0x30...0x39).contains($0) }),
+                // 长60宽40: a Chinese word right after a figure starts the next pair too.
+                guard at > start else { continue }
+                let afterFigure = (0x30...0x39).contains(buffer[at - 1]) && buffer[at] >= 0xE0
+                guard buffer[at - 1] == 0x20 || afterFigure, buffer[start..<at].contains(where: { (0x30...0x39).contains($0) }),
                       attributes.contains(where: { $0.range.lowerBound >= start && $0.range.upperBound <= at }) else { continue }
                 pieces.append(UTF8Text.string(buffer, start..<at))
                 start = at
@@ -356,6 +397,12 @@ public struct MeasurementReader {
             pieces.append(UTF8Text.string(buffer, start..<buffer.count))
             return pieces
         }
+    }
+
+    /// Whether a clause is a size label and nothing else (M码, size L, 38码).
+    private func isSizeLabel(_ clause: String) -> Bool {
+        let text = clause.trimmingBlanks()
+        return first(words.sizeLabel, in: text).map { $0.lowerBound == text.startIndex && $0.upperBound == text.endIndex } == true
     }
 
     /// Every match of `matcher` in `text`, as text.

@@ -146,7 +146,8 @@ extension NoteText {
     static func repeatedReadings(_ line: String, units unitWords: [String]) -> [String]? {
         guard let first = line.firstIndex(where: \.isASCIIDigit) else { return nil }
         let label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
-        guard label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
+        // With no label (58.5, 58.4 cm), a unit written once says what the figures are.
+        guard label.isEmpty || label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
         let separators: Set<Character> = [",", "，", "/", "、", ";", "；"]
         let parts = line[first...].split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 2 else { return nil }
@@ -173,18 +174,24 @@ extension NoteText {
         let units = Set(readings.map(\.unit).filter { !$0.isEmpty })
         guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
         let unit = units.first ?? ""
-        return readings.map { label + " " + $0.written + unit + doubled }
+        if label.isEmpty, unit.isEmpty { return nil }
+        return readings.map { (label.isEmpty ? "" : label + " ") + $0.written + unit + doubled }
     }
 
-    /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows.
-    static func clauses(_ line: String) -> [String] {
+    /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows, and
+    /// at a colon after what `isSize` takes for a size (M码: 衣长 66).
+    static func clauses(_ line: String, isSize: (String) -> Bool = { _ in false }) -> [String] {
         var clauses: [String] = []
         var current = ""
         let characters = Array(line)
         for (index, character) in characters.enumerated() {
             // A point or comma between digits is a decimal point or groups thousands (1.5, 1,200).
             let betweenDigits = index > 0 && characters[index - 1].isASCIIDigit && index + 1 < characters.count && characters[index + 1].isASCIIDigit
-            if "，;；。!！?？—←→|<>".contains(character) || (character == "," || character == ".") && !betweenDigits {
+            // A colon after a size (M码: 衣长 66, size L: chest 108) ends the size; other colons
+            // (衣长: 66, mesh panels: nylon) stay inside their clause.
+            let beforeWords = (character == ":" || character == "：") && isSize(current)
+                && characters[(index + 1)...].first { $0 != " " }.map { !$0.isNumber } == true
+            if "，;；。!！?？—←→|<>".contains(character) || (character == "," || character == ".") && !betweenDigits || beforeWords {
                 if !current.trimmingBlanks().isEmpty { clauses.append(current.trimmingBlanks()) }
                 current = ""
             } else {

@@ -54,6 +54,9 @@ struct NoteWords: Sendable {
     /// A package named by its number in brackets (`(ctn 11)`, `（9号箱）`): where the item was
     /// found, not what was measured.
     let packageLabel: any Matcher
+    /// A line opening with the size the goods are sold as, then a mark that more follows
+    /// (`500mm的`, `24":`, `18" blades:`, `2.5kg装：`): groups `value`, `unit`.
+    let namedSize: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -119,6 +122,8 @@ struct NoteWords: Sendable {
         let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"
         countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
             + listed + #"(?:\s*[/、,，;；]\s*"# + listed + ")+)(?![0-9.])")
+        namedSize = try compile("note_fillers", #"^\s*(?<value>[0-9]+(?:\.[0-9]+)?)\s*(?<unit>"# + units
+            + #")\s*(?:(?:的|款|装|号)\s*(?=\S)|(?:[A-Za-z]+\s*){0,2}[:：]\s*(?=[^:：]*[0-9]))"#)
         packageLabel = try compile("numbered_carton", #"(?i)[(（]\s*(?:from\s+|in\s+)?(?:(?:第\s*)?[0-9]+\s*号?\s*"# + packages
             + #"|"# + packages + #"\s*(?:no\.?|#)?\s*[0-9]+)\s*[)）]"#)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
