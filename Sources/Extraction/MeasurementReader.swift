@@ -53,7 +53,21 @@ public struct MeasurementReader {
               let unit = vocabulary.unit(forAlias: String(decoding: bytes[unitRange], as: UTF8.self)) else { return nil }
         let label = String(decoding: bytes[..<captures.range.upperBound], as: UTF8.self).trimmingBlanks()
         let after = String(decoding: bytes[captures.range.upperBound...], as: UTF8.self)
-        let list = after.lastIndex { $0 == ":" || $0 == "：" }.map { String(after[after.index(after: $0)...]) } ?? after
+        let colon = after.lastIndex { $0 == ":" || $0 == "：" }
+        let list = colon.map { String(after[after.index(after: $0)...]) } ?? after
+        // 500mm的 12根，挑了4根量：…: how many of those goods came, said before the readings.
+        var counted: Measurement?
+        if let colon, let quantity = vocabulary.attributes["quantity"] {
+            let middle = String(after[..<colon]).trimmingBlanks()
+            let digits = String(middle.prefix { $0.isASCIIDigit })
+            let rest = String(middle.dropFirst(digits.count)).trimmingBlanks().lowercased()
+            if let value = Double(digits), words.unitWords.contains(where: { rest.hasPrefix($0.lowercased()) && vocabulary.unit(forAlias: $0)?.quantity == "count" }) {
+                counted = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: middle)
+                counted?.readBy = "notes"
+                counted?.notes = ["a count of the goods named `\(label)`"]
+                counted?.counted = label
+            }
+        }
         let readings = list.split { "/、,，;；".contains($0) }.map { String($0).trimmingBlanks() }
         var measurements: [Measurement] = []
         for reading in readings {
@@ -72,7 +86,9 @@ public struct MeasurementReader {
             if written == nil { measurement.notes.append("no unit written: read in \(readIn.name), the unit that puts it near `\(label)`") }
             measurements.append(measurement)
         }
-        return measurements.isEmpty ? nil : measurements
+        // 30cm款 3根：29.7、29.9、30.1: as many as the readings is how many were measured, not a count.
+        if case .number(let count)? = counted?.value, Int(count) == measurements.count { counted = nil }
+        return measurements.isEmpty ? nil : (counted.map { [$0] } ?? []) + measurements
     }
 
     /// A list line's label: the words before its last figure, without numbers (digits or
@@ -241,7 +257,9 @@ public struct MeasurementReader {
         // 500mm的：499.8 / 500.2, 24": 58.5cm, 58.4 — the size that names the goods, then its readings.
         if let listed = namedSizeReadings(line, source: source) { return .read(listed) }
         // top diameter: 28.1 / 27.9 / 28.0 cm — each reading its own measurement.
-        if let repeated = NoteText.repeatedReadings(line, units: words.unitWords) {
+        // (Counts of packages named before their list — 3箱点数：24、24、20 — are read as such further on.)
+        if first(words.countsOfPackages, in: line) == nil,
+           let repeated = NoteText.repeatedReadings(line, units: words.unitWords, unitName: { extractor.catalog.vocabulary.unit(forAlias: $0)?.name ?? $0 }) {
             let read = repeated.map { (try? readLine($0, source: source)) ?? [] }
             if read.allSatisfy({ $0.count == 1 }) { return .read(asWritten(read.flatMap { $0 })) }
         }
@@ -530,7 +548,7 @@ public struct MeasurementReader {
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBufferPointer { buffer -> [Measurement]? in
             func count(_ shape: any Matcher, _ captures: Captures, value given: Double? = nil) -> Measurement? {
-                guard let value = given ?? shape.range(of: "value", in: captures).flatMap({ Double(UTF8Text.string(buffer, $0)) }) else { return nil }
+                guard let value = given ?? shape.range(of: "value", in: captures).flatMap({ NumberText.parse(UTF8Text.string(buffer, $0)) }) else { return nil }
                 var count = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: line)
                 count.level = shape.range(of: "carton", in: captures) != nil ? "carton" : shape.range(of: "inner", in: captures) != nil ? "inner" : nil
                 count.counted = shape.range(of: "thing", in: captures).map { UTF8Text.string(buffer, $0).trimmingBlanks() }

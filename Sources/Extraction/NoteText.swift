@@ -143,8 +143,11 @@ extension NoteText {
     /// last is left out (the line as written stays each measurement's words). Sides (`60 x 40`)
     /// and ranges (`12-15`) are not readings.
     /// `units`: the vocabulary's unit words, longest first.
-    static func repeatedReadings(_ line: String, units unitWords: [String]) -> [String]? {
-        guard let first = line.firstIndex(where: \.isASCIIDigit) else { return nil }
+    /// `unitName`: the unit a unit word is written for (米 and m are one unit).
+    static func repeatedReadings(_ line: String, units unitWords: [String], unitName: (String) -> String = { $0 }) -> [String]? {
+        // 随手称了4只：5.1g、5.0: a count of what was measured before the colon is part of the label.
+        let colon = line.lastIndex { $0 == ":" || $0 == "：" }
+        guard let first = line[(colon.map { line.index(after: $0) } ?? line.startIndex)...].firstIndex(where: \.isASCIIDigit) else { return nil }
         let label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
         // With no label (58.5, 58.4 cm), a unit written once says what the figures are.
         guard label.isEmpty || label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
@@ -171,9 +174,9 @@ extension NoteText {
                   !remark.hasPrefix("x"), !remark.hasPrefix("×"), !remark.hasPrefix("*"), !remark.hasPrefix("-") else { return nil }
             readings.append((value, String(digits), unit))
         }
-        let units = Set(readings.map(\.unit).filter { !$0.isEmpty })
+        let units = Set(readings.map(\.unit).filter { !$0.isEmpty }.map(unitName))
         guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
-        let unit = units.first ?? ""
+        let unit = readings.first { !$0.unit.isEmpty }?.unit ?? ""
         if label.isEmpty, unit.isEmpty { return nil }
         return readings.map { (label.isEmpty ? "" : label + " ") + $0.written + unit + doubled }
     }

@@ -117,7 +117,7 @@ struct NoteWords: Sendable {
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
         // The package's number and the count are parted by a mark or a blank (bag 92 is no bag 9 of 2).
         numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + #"\s*[:：=-]?\s*|(?i:"# + package
-            + #")\s*(?i:no\.?|#)?\s*[0-9]+(?:\s*[:：=-]\s*|\s+))(?<value>[0-9]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
+            + #")\s*(?i:no\.?|#)?\s*[0-9]+(?:\s*[:：=-]\s*|\s+))(?<value>[0-9]+|[零〇一二两三四五六七八九十百千]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
         let packages = "(?:(?<carton>" + nouns("numbered_carton") + ")|(?<inner>" + nouns("numbered_inner") + "))"
         let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"
         countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
