@@ -52,6 +52,7 @@ extension ExampleCheck {
         case widthFirst = "the tuple is read width first"
         case fluidOunces = "the oz are fluid ounces of capacity"
         case linked = "the figure takes the attribute word before the link"
+        case goodsLength = "the length is the goods' own"
         case adjustable = "the range is an adjustable size's"
         case lowest = "the note is measured at the lowest position"
         case highest = "the note is measured at the highest position"
@@ -79,7 +80,7 @@ extension ExampleCheck {
         "question_endings": .question, "parts": .part, "folded_state": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant, "question_words": .ordersNoVariant, "second_person": .ordersVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
         "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "currency_after": .dropsFinding, "not_material_before": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem, "variant_lead_in": .otherVariant,
-        "rate_before": .notTheItem, "rate_after": .dropsFinding, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
+        "rate_before": .notTheItem, "rate_after": .dropsFinding, "length_per_package": .goodsLength, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "this_item": .thisItem,
@@ -191,6 +192,7 @@ extension ExampleCheck {
         case .confirmed: return findings.contains { $0.stance == .confirmed }
         case .question: return findings.contains { $0.stance == .question }
         case .part: return findings.contains { $0.part != nil }
+        case .goodsLength: return findings.contains { $0.attribute == "length" && $0.isPromise }
         case .buyerInfo: return findings.contains { $0.stance == .buyerInfo }
         case .dropsSize: return !findings.contains { $0.kind == .size }
         case .ordersVariant: return VariantInference.ordered(in: findings, vocabulary: extractor.catalog.vocabulary) != nil

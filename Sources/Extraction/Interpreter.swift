@@ -522,13 +522,15 @@ struct Interpreter {
 
     /// The clause holding the match ends in a question mark or a question particle.
     private func isQuestion(_ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, after offset: Int) -> Bool {
-        // Byte by byte to the end of the clause: ? or ？ asks; ， , 。 ！ ! ； ; or a line end closes it.
+        // Byte by byte to the end of the clause: ? or ？ asks; ， , 。 ！ ! ； ; `. ` or a line end closes it.
         let end = min(body.upperBound, offset + 240)
         var index = offset
         while index < end {
             let byte = buffer[index]
             if byte == 0x3F { return true }
             if [0x2C, 0x21, 0x3B, 0x0A, 0x0D].contains(byte) { break }
+            // A full stop and a blank end the sentence (… two groups. Do you have balls?).
+            if byte == 0x2E, index + 1 < end, buffer[index + 1] == 0x20 { break }
             if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBC {
                 if buffer[index + 2] == 0x9F { return true }                       // ？
                 if [0x8C, 0x81, 0x9B].contains(buffer[index + 2]) { break }        // ， ！ ；

@@ -92,7 +92,7 @@ struct InterpreterWords: Sendable {
         fluidOunces = try compile("fluid_ounces", words("fluid_ounces"))
         adjustable = try compile("adjustable", words("adjustable"))
         weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []))
-        firstPerson = try compile("first_person", words("first_person") + #"[\s,，:：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
+        firstPerson = try compile("first_person", words("first_person") + #"[\s,，：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
         for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
             let goodsAfter = name == "room" && !goods.isEmpty ? #"(?!\s*"# + Vocabulary.alternation(of: goods) + ")" : ""

@@ -21,6 +21,9 @@ struct QuantityLayer {
     private let sizeWords: [[UInt8]]
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
+    /// Right after a length, a package of the goods wound on it (per roll, 每卷, /spool): the
+    /// length is the goods' own (word list `length_per_package`).
+    private let perPackage: [[UInt8]]
     /// Words that keep an attribute word and its figure together (adjusts from), longest first.
     private let links: [String]
     /// `of one`, `of each` (word list `item_determiners`): with one word after, the item measured.
@@ -40,6 +43,7 @@ struct QuantityLayer {
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
+        perPackage = vocabulary.words("length_per_package").map { Array($0.lowercased().utf8) }
         links = vocabulary.words("attribute_links").map { $0.lowercased() }.sorted { $0.count > $1.count }
         determiners = vocabulary.words("item_determiners").map { $0.lowercased() }
         weighs = (vocabulary.attributes["weight"]?.aliases ?? []).filter { $0.utf8.count > 1 }.map { Array($0.lowercased().utf8) }
@@ -68,9 +72,10 @@ struct QuantityLayer {
     /// `fits` and one of `people` earlier in the clause make a length the person's height and a
     /// mass the person's weight.
     func personsFigure(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int, end: Int) -> Binding? {
-        // The person may be named after the figure: 适合1米6的妹子.
+        // The person may be named right after the figure (适合1米6的妹子, 一米七左右的人), not
+        // further on (fits 4 tables (274 x 152 cm) so the kids train…: the kids are not the tables).
         var clauseEnd = quantity.range.upperBound
-        while clauseEnd < min(end, quantity.range.upperBound + 48), ![0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A].contains(buffer[clauseEnd]),
+        while clauseEnd < min(end, quantity.range.upperBound + 18), ![0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x29].contains(buffer[clauseEnd]),
               !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("，".utf8)), !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("。".utf8)) {
             clauseEnd += 1
         }
@@ -117,6 +122,19 @@ struct QuantityLayer {
         if let name = family.attribute, let entry = vocabulary.attributes[name] { return Binding(attribute: entry.name, factor: 1, kind: entry.kind) }
         let candidates = aliases[quantity.family] ?? []
         if let person = personsFigure(quantity, buffer, clauseStart: clauseStart, end: end) { return person }
+        // 100m per roll, 每卷50米: the goods' length, sold wound (the package word after or before it).
+        if quantity.family == "length", let length = vocabulary.attributes["length"] {
+            var after = quantity.range.upperBound
+            while after < end, buffer[after] == 0x20 { after += 1 }
+            var before = quantity.range.lowerBound
+            while before > clauseStart, buffer[before - 1] == 0x20 { before -= 1 }
+            // 4 drops of 2.5 m per roll: the roll holds the drops, the figure is a drop's.
+            let ofSomething = suffix(Array("of".utf8), buffer, before, clauseStart)
+            if !ofSomething, perPackage.contains(where: { word in after + word.count <= end && word.indices.allSatisfy { QuantityScanner.lower(buffer[after + $0]) == word[$0] } })
+                || perPackage.contains(where: { suffix($0, buffer, before, clauseStart) }) {
+                return Binding(attribute: length.name, factor: 1, kind: length.kind)
+            }
+        }
         // The attribute word just before: 容量3加仑, Weight (kg): 20, 肩带长约120cm.
         var before = quantity.range.lowerBound
         var trimmed = true

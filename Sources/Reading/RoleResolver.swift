@@ -41,6 +41,8 @@ public struct RoleHints: Sendable {
     private static let buyerName = PCRE2Regex.reader(#"^(?:tb|jd)_?\d{4,}|^(?:tb|jd)_|买家|采购|顾客|(?i:buyer|customer|purchasing|sourcing agent)"#)
     private static let sellerWords = PCRE2Regex.reader(
         #"亲(?!戚|自)|给您|每箱|起批|质保|保修|包退|包换|无理由|误差|您好|欢迎光临|有什么可以帮|本店|我们家|小店|包邮|发货|现货|库存|拍下|老板|有限公司|销售经理|业务经理|(?i:co\.,? ltd|sales (?:manager|representative|rep)\b|\bwe (?:can|will|offer|accept|ship|have)|\bour (?:factory|products?|price|company)|\bMOQ\b|lead time|thank you for your (?:order|inquiry))"#)
+    /// A maker's signature (Co., Ltd, 有限公司): on a tie of wording, the side that signs so sells.
+    private static let companySignature = PCRE2Regex.reader(#"(?i:co\.,?\s?ltd)|有限公司"#)
     private static let buyerWords = PCRE2Regex.reader(
         #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please (?:send|confirm)|before we pay)"#)
 
@@ -114,9 +116,24 @@ public struct RoleHints: Sendable {
         // Weak evidence last: what the speaker writes. Two parties both left to their wording
         // are two sides: the one who writes more like a seller is the seller.
         let byWording = speakers.filter { roles[$0] == nil }
-        if speakers.count == 2, byWording.count == 2, case let (a, b) = (words(byWording[0]), words(byWording[1])), a != b, a > 0 || b > 0 {
-            roles[byWording[0]] = (a > b ? .seller : .buyer, .wording)
-            roles[byWording[1]] = (a > b ? .buyer : .seller, .wording)
+        if speakers.count == 2, byWording.count == 2, case let (a, b) = (words(byWording[0]), words(byWording[1])), a > 0 || b > 0 {
+            // A tie: the one who signs as a company, if only one does.
+            func signs(_ speaker: String) -> Bool {
+                bytes.withUnsafeBufferPointer { buffer in
+                    (texts[speaker] ?? []).contains { (try? Self.companySignature.find(in: buffer, from: $0.lowerBound, to: $0.upperBound, scratch: scratch)) != nil }
+                }
+            }
+            let firstSells: Bool?
+            if a != b {
+                firstSells = a > b
+            } else {
+                let (first, second) = (signs(byWording[0]), signs(byWording[1]))
+                firstSells = first != second ? first : nil
+            }
+            if let firstSells {
+                roles[byWording[0]] = (firstSells ? .seller : .buyer, .wording)
+                roles[byWording[1]] = (firstSells ? .buyer : .seller, .wording)
+            }
         }
         for speaker in speakers where roles[speaker] == nil {
             let score = words(speaker)

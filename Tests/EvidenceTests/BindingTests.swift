@@ -34,9 +34,10 @@ import Testing
     /// A bare weight right after the carton's size, parted by a comma, is the carton's; a
     /// weight with its own word, or in a clause of its own, stays the item's.
     @Test func aCountPerCartonLeavesTheFigureAfterItToTheItem() {
-        // 40 rolls per carton is a count; the 10 m after it is a roll's, never the carton's length.
+        // 40 rolls per carton is a count; the 10 m after it is a roll's (the goods' length, sold
+        // wound), never the carton's length.
         let findings = chat([("S", "Packing: 40 rolls per carton, 10 m per roll")])
-        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0)) \($0.level ?? "-")" } == ["quantity=40 pcs carton", "=1000 cm -"])
+        #expect(findings.map { "\($0.attribute)=\(ValueText.of($0)) \($0.level ?? "-")" } == ["quantity=40 pcs carton", "length=1000 cm -"])
     }
 
     @Test func aToleranceWrittenWithPlusMinusIsNoPromise() {
@@ -265,6 +266,26 @@ import Testing
         // 17 US fl oz × 29.5735295625 ml.
         guard case .number(let millilitres)? = volume?.value else { Issue.record("no volume"); return }
         #expect(abs(millilitres - 502.75) < 0.001)
+    }
+
+    /// A yes confirms only the figures of the question itself, not a statement before it; a
+    /// person named further on is not the figure's; `myself:` before a figure is no one's height.
+    @Test func figuresOfAStatementBeforeAQuestionAreNotConfirmed() {
+        #expect(Support.promises([
+            ("B", "The shed is 240 x 180 cm, so the kids play outside. Do you sell the cover too?"),
+            ("S", "Yes, cover is 600g"),
+        ]) == ["weight=600 g"])
+        let shed = Support.chat([("B", "The yard only fits 2 benches (150 x 40 cm) so the kids sit in turns")])
+        #expect(shed.map(\.attribute) == ["length", "width"])
+        #expect(Support.promises([("S", "Sorry, let me correct myself: 880g is the old model, this one is 920g")]).contains("weight=920 g"))
+    }
+
+    /// A length sold wound (100m per roll, 每卷50米) is the goods' length; a length of
+    /// something the roll holds (4 drops of 2.5 m per roll) is not.
+    @Test func aLengthPerRollIsTheGoodsLength() {
+        #expect(Support.promises([("S", "Cat6 cable, 305m per box"), ("S", "钓鱼线每卷100米")]).isEmpty == false)
+        #expect(Support.promises([("S", "PVC sheath, 100m per roll"), ("S", "胶带每卷50米")]) == ["length=10000 cm", "length=5000 cm"])
+        #expect(Support.chat([("B", "we cut 3 strips of 1.2 m per roll")]).allSatisfy { $0.attribute != "length" })
     }
 
     @Test func anAdjustableRangeIsComparedAtItsEnds() throws {

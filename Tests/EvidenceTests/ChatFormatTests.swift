@@ -402,6 +402,27 @@ import Testing
         #expect(findings.map(\.attribute).sorted() == ["diameter", "height", "weight"])
     }
 
+    /// Two mail writers who both sound like sellers (we can, we will): the one who signs as a
+    /// company (Co., Ltd, 有限公司) is the seller.
+    @Test func aMailTieOfWordingGoesToTheSideThatSignsAsACompany() throws {
+        let thread = """
+        From: Ben Ortiz <ben@ortiz-home.example>
+        Date: Tue, 10 Jun 2025 09:00:00 +0100
+        Subject: mats
+
+        Hello Amy, we can take 200 mats if we can agree the size, we will pay by TT.
+
+        Ben
+
+        On Mon, 9 Jun 2025 at 15:00, Amy Xu <amy@mats.example> wrote:
+        > Dear Ben, we can make 60 x 90 cm, we will ship in 15 days.
+        > Amy Xu
+        > Ningbo Homemats Co., Ltd
+        """
+        let log = try ChatReader().read(path: "t.eml", text: try TextDecoder.decode(Array(thread.utf8)), scratch: MatchScratch())
+        #expect(log.messages.map { "\($0.speaker ?? "-") \($0.role)" } == ["Ben Ortiz <ben@ortiz-home.example> buyer", "Amy Xu <amy@mats.example> seller"])
+    }
+
     @Test func genericOneLineBracketsAndCJKDates() throws {
         let log = try read("generic-one-line.txt")
         #expect(log.format == "plain-chat")
