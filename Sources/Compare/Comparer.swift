@@ -84,6 +84,7 @@ public struct Comparer {
         for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
             warnings.append("\(attribute): promised per size or model (\(variants.sorted().joined(separator: ", "))) but the one ordered is unknown: give --variant")
         }
+        var modelNotes = Self.withoutOtherModelsNames(&byAttribute, variantNames: Set(promises.compactMap(\.variant).map(OrderedVariant.normalise)), ordered: variant)
         var measuredBy = Dictionary(grouping: Self.countsOfOtherThings(measurements, promises)) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
@@ -127,6 +128,7 @@ public struct Comparer {
             } else {
                 var item = compareValues(traits, kind, promised, measured, tolerances)
                 if let note = paired[subject] ?? levelNotes.removeValue(forKey: subject) { item.notes.insert(note, at: 0) }
+                if let note = modelNotes.removeValue(forKey: subject) { item.notes.append(note) }
                 if item.promised?.adjustable == true {
                     item.notes.append("the size is adjustable: a reading inside its range shows little; measure it at the lowest and the highest position (write 最低/lowest or 最高/highest on the line)")
                 }
@@ -143,6 +145,28 @@ public struct Comparer {
         var comparison = Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
         comparison.category = category
         return comparison
+    }
+
+    /// A figure that is another model's name (the 450ml, which other figures are said for:
+    /// 410g @450ml) is not this item's promise when the same attribute has other figures: it
+    /// is set aside, and the note says so. Not when it is the variant ordered.
+    static func withoutOtherModelsNames(_ byAttribute: inout [Subject: [Finding]], variantNames: Set<String>, ordered: OrderedVariant?) -> [Subject: String] {
+        var notes: [Subject: String] = [:]
+        guard !variantNames.isEmpty else { return notes }
+        for subject in byAttribute.keys.sorted() {
+            let promises = byAttribute[subject]!
+            // A size written as sides (140*180cm) names a size row, not a model: left to the variant rules.
+            let names = promises.filter { promise in
+                promise.variant == nil && !promise.raw.contains(where: { "*×xX＊".contains($0) })
+                    && variantNames.contains(OrderedVariant.normalise(promise.raw.replacingOccurrences(of: " ", with: "")))
+                    && ordered.map { !$0.matches(promise.raw) } ?? true
+            }
+            guard !names.isEmpty, names.count < promises.count else { continue }
+            byAttribute[subject] = promises.filter { promise in !names.contains { $0.path == promise.path && $0.line == promise.line && $0.raw == promise.raw } }
+            notes[subject] = "set aside: " + names.map { "“\($0.raw)” (\($0.path):\($0.line))" }.joined(separator: ", ")
+                + " names another model, which other figures are given for (an inference)"
+        }
+        return notes
     }
 
     /// A count measured with no packaging level named (数量 46个) meets the count promised when

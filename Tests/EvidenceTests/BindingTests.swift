@@ -280,12 +280,30 @@ import Testing
         #expect(Support.promises([("S", "Sorry, let me correct myself: 880g is the old model, this one is 920g")]).contains("weight=920 g"))
     }
 
+    /// Warranty said as a period and what it covers (一年只换不修, warranty is 6 months).
+    @Test func aWarrantyPeriodIsReadInEveryCommonWording() {
+        #expect(Support.promises([("S", "配件一年只换不修"), ("S", "the warranty is 18 months"), ("S", "3个月内有质量问题免费换新")])
+                == ["warranty=12 months", "warranty=18 months", "warranty=3 months"])
+    }
+
     /// A length sold wound (100m per roll, 每卷50米) is the goods' length; a length of
     /// something the roll holds (4 drops of 2.5 m per roll) is not.
     @Test func aLengthPerRollIsTheGoodsLength() {
         #expect(Support.promises([("S", "Cat6 cable, 305m per box"), ("S", "钓鱼线每卷100米")]).isEmpty == false)
         #expect(Support.promises([("S", "PVC sheath, 100m per roll"), ("S", "胶带每卷50米")]) == ["length=10000 cm", "length=5000 cm"])
         #expect(Support.chat([("B", "we cut 3 strips of 1.2 m per roll")]).allSatisfy { $0.attribute != "length" })
+    }
+
+    /// A figure that names another model (the 750ml, for which a weight is given) is set aside
+    /// when the same attribute has other figures; the ordered bottle's 500 ml is compared.
+    @Test func aFigureNamingAnotherModelIsSetAside() {
+        let comparison = Support.compareChat([
+            ("S", "This flask is 500ml, 300g. The 750ml is 380g and 28cm tall."),
+            ("S", "Price is USD 3.10 for the 750ml"),
+        ], measured: "capacity 492 ml\n")
+        let volume = comparison.items.first { $0.attribute == "volume" }
+        #expect(volume?.promised.map(ValueText.of) == "500 ml")
+        #expect(volume?.notes.contains { $0.contains("names another model") } == true)
     }
 
     @Test func anAdjustableRangeIsComparedAtItsEnds() throws {
