@@ -461,6 +461,19 @@ public struct Comparer {
             used = lowest
             lowestCount = true
         }
+        // One thing measured several times (349, 352, 351 ml): the reading furthest from the
+        // promise is shown, so a shortfall never hides behind a later reading.
+        var furthest = false
+        // (Only readings of one line or one label: 内径长 and 外径长 are two things.)
+        func label(_ raw: String) -> String { String(raw.filter { $0.isLetter }) }
+        let oneThing = Set(measured.map(\.source)).count == 1 || Set(measured.map { label($0.raw) }).count == 1
+        if apartNote == nil, averaged == nil, !lowestCount, measured.count > 1, oneThing, !measured.contains(where: \.isMarking), let reference = promised.first {
+            let ranked = measured.indices.map { ($0, compare(attribute, kind, reference, measured[$0], sellerTolerances)) }
+            if let worst = ranked.min(by: { (Self.rank[$0.1.verdict] ?? 3, -abs($0.1.difference ?? 0), -$0.0) < (Self.rank[$1.1.verdict] ?? 3, -abs($1.1.difference ?? 0), -$1.0) }) {
+                used = worst.0
+                furthest = true
+            }
+        }
         let measurement = measured[used]
         var candidates: [ComparedItem] = []
         for promise in promised {
@@ -509,6 +522,8 @@ public struct Comparer {
             notes.append("measured \(measured.count) times; the average noted (\(measured[averaged].source)) is used")
         } else if lowestCount {
             notes.append("counted \(measured.count) times (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ") + "): each taken as a pack of its own, the lowest (\(measurement.source)) is compared")
+        } else if furthest {
+            notes.append("measured \(measured.count) times (" + measured.map { "“\($0.raw)”" }.joined(separator: ", ") + "): the one furthest from the promise (\(measurement.source)) is used")
         } else if measured.count > 1 {
             notes.append(measured.contains(where: \.isMarking) && !measurement.isMarking
                 ? "measured \(measured.count) times; the last tested figure (\(measurement.source)) is used, not the marking"

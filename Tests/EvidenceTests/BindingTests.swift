@@ -306,6 +306,15 @@ import Testing
         #expect(volume?.notes.contains { $0.contains("names another model") } == true)
     }
 
+    /// One thing measured several times: the reading furthest from the promise is compared, not
+    /// the last one; readings of two things (内径长, 外径长) are not taken as one.
+    @Test func theReadingFurthestFromThePromiseIsCompared() {
+        let comparison = Support.compareChat([("S", "容量500ml，净重200g")], measured: "容量 503 ml, 486ml, 499\n")
+        let volume = comparison.items.first { $0.attribute == "volume" }
+        #expect(volume?.notes.contains { $0.contains("furthest from the promise") } == true)
+        #expect(volume?.difference == -14)
+    }
+
     @Test func anAdjustableRangeIsComparedAtItsEnds() throws {
         let lines: [(Character, String)] = [("S", "这款升降桌，桌面高度可调，72-120cm电动升降")]
         let promise = try #require(chat(lines).first { $0.attribute == "height" })
