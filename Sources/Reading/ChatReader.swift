@@ -70,7 +70,8 @@ public struct ChatReader: Sendable {
         let resolution = DateResolver.resolve(parsed.messages.map(\.stamp), forced: dateOrder)
         if let warning = resolution.warning { warnings.append(warning) }
         let folded = folding.fold(parsed.bytes)
-        let resolved = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, scratch: scratch)
+        let named = format.name.hasPrefix("whatsapp") ? RoleHints.otherParty(fileName: path) : nil
+        let resolved = hints.roles(for: parsed.messages, bytes: folded, handoffs: parsed.handoffs, otherParty: named, scratch: scratch)
         let roles = format is ListingFormat ? [:] : resolved.roles
         if !(format is ListingFormat), let warning = resolved.warning { warnings.append(warning) }
         var messages: [Message] = []

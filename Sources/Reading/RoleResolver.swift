@@ -48,7 +48,22 @@ public struct RoleHints: Sendable {
 
     /// A role for every speaker of `messages`, how each was decided, and a warning when the
     /// exporter, taken as the buyer by default, writes like a seller (say `--me seller`).
-    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], scratch: MatchScratch)
+    /// The other party a WhatsApp export's file is named after (`WhatsApp Chat with Lily.txt`,
+    /// `WhatsApp Chat - Lily.txt`, `WhatsApp-Chat mit Lily.txt`, `Chat de WhatsApp con Lily.txt`):
+    /// whoever exported the chat is the one it is not named after.
+    static func otherParty(fileName path: String) -> String? {
+        var name = String(path.split(separator: "/").last ?? "")
+        for suffix in [".txt", ".TXT", ".zip"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        for opening in ["WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp-Chat mit ", "Chat de WhatsApp con ", "Discussion WhatsApp avec ", "Conversa do WhatsApp com "]
+        where name.hasPrefix(opening) {
+            let other = String(name.dropFirst(opening.count)).trimmingBlanks()
+            return other.isEmpty ? nil : other
+        }
+        return nil
+    }
+
+    /// `otherParty`: the speaker the export's file is named after, if any (see `otherParty(fileName:)`).
+    func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], otherParty: String? = nil, scratch: MatchScratch)
         -> (roles: [String: (role: Role, source: RoleSource)], warning: String?) {
         var speakers: [String] = []
         // Each speaker's text messages, scored for wording only when wording is what decides.
@@ -76,6 +91,7 @@ public struct RoleHints: Sendable {
         }
         // In a two-party chat, the one a notice names as added by or to the exporter is the
         // other party: the exporter is the one left.
+        if let otherParty { notExporters.insert(otherParty) }
         if exporters.isEmpty, speakers.count == 2, let named = speakers.first(where: notExporters.contains) {
             exporters.insert(speakers.first { $0 != named }!)
         }

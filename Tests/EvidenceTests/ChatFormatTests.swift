@@ -423,6 +423,25 @@ import Testing
         #expect(log.messages.map { "\($0.speaker ?? "-") \($0.role)" } == ["Ben Ortiz <ben@ortiz-home.example> buyer", "Amy Xu <amy@mats.example> seller"])
     }
 
+    /// LINE in Chinese: a day line with a one-character weekday (（三）) and a time after 晚上.
+    @Test func lineDayLinesWithChineseWeekdaysAndEveningTimes() throws {
+        let text = "[LINE] 與阿福五金的聊天記錄\n儲存日期：2025/09/02 10:00\n\n2025/08/30（六）\n下午03:10\t小陳\t請問有現貨嗎\n下午03:12\t阿福五金\t有的，今天出貨\n2025/09/01（一）\n晚上09:05\t小陳\t收到了\n"
+        let log = try ChatReader().read(path: "line.txt", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.messages.map { $0.time.map { String($0.iso8601.prefix(16)) } ?? "-" } == ["2025-08-30T15:10", "2025-08-30T15:12", "2025-09-01T21:05"])
+        #expect(log.messages.last.map { log.text(of: $0) } == "收到了")
+    }
+
+    /// A WhatsApp export's file is named after the other party: the exporter is the one left.
+    @Test func aWhatsAppFileNamedAfterTheOtherPartyNamesTheExporter() throws {
+        let text = "03/06/2025, 08:12 - Tom Reyes: Hi, I need the 20m hose\n03/06/2025, 08:15 - Grace Garden Tools: Hello, 20m is in stock\n"
+        for (path, roles) in [("WhatsApp Chat with Grace Garden Tools.txt", ["buyer", "seller"]), ("WhatsApp Chat with Tom Reyes.txt", ["seller", "buyer"])] {
+            let log = try ChatReader().read(path: path, text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+            #expect(log.messages.map { "\($0.role)" } == roles, "\(path)")
+        }
+        #expect(RoleHints.otherParty(fileName: "/tmp/x/WhatsApp-Chat mit Lily.txt") == "Lily")
+        #expect(RoleHints.otherParty(fileName: "chat.txt") == nil)
+    }
+
     @Test func genericOneLineBracketsAndCJKDates() throws {
         let log = try read("generic-one-line.txt")
         #expect(log.format == "plain-chat")
