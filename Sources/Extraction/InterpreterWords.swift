@@ -94,7 +94,7 @@ struct InterpreterWords: Sendable {
         weighs = try compile("fluid_ounces", Vocabulary.alternation(of: vocabulary.attributes["weight"]?.aliases ?? []))
         firstPerson = try compile("first_person", words("first_person") + #"[\s,，：]*(?:"# + words("first_person_fillers") + #"\s*)?$"#)
         var subjects: [(String, any Matcher)] = []
-        for name in ["buyer", "person", "pet", "room", "other_product", "other_model"] {
+        for name in ["buyer", "person", "pet", "room", "site", "other_product", "other_model"] {
             let goodsAfter = name == "room" && !goods.isEmpty ? #"(?!\s*"# + Vocabulary.alternation(of: goods) + ")" : ""
             subjects.append((name, try compile("subject_" + name, words("subject_" + name) + goodsAfter)))
         }
