@@ -15,7 +15,9 @@ struct MeasurementsCommand: ParsableCommand {
         line, in Chinese or English: `衣长 68cm`, `袖长 58` (no unit: the
         promise's unit is used), `胸围（平铺腋下×2）108`, `bust flat 51 x2`,
         `提手长 28cm`, `洗标写的是涤纶100%`, `每盒数了只有11支`, `pcs per ctn: 46`,
-        `weighed 1.4 lb on a kitchen scale`. Headings (`到货实测：`, `---`) are
+        `weighed 1.4 lb on a kitchen scale`, several readings on one line
+        (`称了3个：48.2g、48.5、47.9g`), the size sold then its readings
+        (`500mm的：499.8 / 500.2`). Headings (`到货实测：`, `---`) are
         headings. A line that holds no value is listed as not read, with the
         reason; compare and claim go on without it (--strict stops them).
 
