@@ -713,6 +713,8 @@ public struct MeasurementReader {
         // roll 3 (ctn 7): 9.35 m: the carton the roll came from is no part of the figure.
         let (line, method) = girthMethod(sameDay(removing(words.packageLabel, from: text)))
         let plain = withoutFillers(line)
+        // 随机开了3箱，每箱：36卷 / 36卷 / 35卷: as many counts as packages named, before any one count is read.
+        if first(words.countsOfPackages, in: line) != nil, let counts = countPerLevel(withoutFillers(line), source: source), counts.count > 1 { return counts }
         // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
         var findings = try findings(NoteText.withoutRemarks(line), source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }

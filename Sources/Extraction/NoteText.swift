@@ -148,11 +148,14 @@ extension NoteText {
         // 随手称了4只：5.1g、5.0: a count of what was measured before the colon is part of the label.
         let colon = line.lastIndex { $0 == ":" || $0 == "：" }
         guard let first = line[(colon.map { line.index(after: $0) } ?? line.startIndex)...].firstIndex(where: \.isASCIIDigit) else { return nil }
-        let label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
+        var label = String(line[..<first]).trimmingCharacters(in: CharacterSet(charactersIn: " :：=\t"))
         // With no label (58.5, 58.4 cm), a unit written once says what the figures are.
         guard label.isEmpty || label.contains(where: \.isLetter), !label.hasSuffix("-") else { return nil }
         let separators: Set<Character> = [",", "，", "/", "、", ";", "；"]
-        let parts = line[first...].split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        var parts = line[first...].split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        // readings (W): 7.1 7.3 7.0 7.2 — figures parted by blanks alone, three or more.
+        let blankParted = line[first...].split(separator: " ").map(String.init)
+        if parts.count == 1, blankParted.count >= 3, blankParted.allSatisfy({ Double($0) != nil }) { parts = blankParted }
         guard parts.count >= 2 else { return nil }
         var readings: [(value: Double, written: String, unit: String)] = []
         // A ×2 after the last reading (bust flat 51 / 51.5 / 50.5 x2) doubles each of them.
@@ -176,7 +179,13 @@ extension NoteText {
         }
         let units = Set(readings.map(\.unit).filter { !$0.isEmpty }.map(unitName))
         guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
-        let unit = readings.first { !$0.unit.isEmpty }?.unit ?? ""
+        var unit = readings.first { !$0.unit.isEmpty }?.unit ?? ""
+        // thickness (mm): 2.1 2.2 2.0 — a unit the label ends with is the readings' unit.
+        if unit.isEmpty, let last = label.split(separator: " ").last.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]")) }),
+           unitWords.contains(where: { $0.lowercased() == last.lowercased() }) {
+            unit = last
+            label = String(label.dropLast(label.split(separator: " ").last!.count)).trimmingCharacters(in: .whitespaces)
+        }
         if label.isEmpty, unit.isEmpty { return nil }
         return readings.map { (label.isEmpty ? "" : label + " ") + $0.written + unit + doubled }
     }

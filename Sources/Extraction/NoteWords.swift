@@ -116,7 +116,7 @@ struct NoteWords: Sendable {
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
         // The package's number and the count are parted by a mark or a blank (bag 92 is no bag 9 of 2).
-        numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*[0-9]+\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + #"\s*[:：=-]?\s*|(?i:"# + package
+        numberedCount = try compile("numbered_carton", #"(?J)(?:(?:第\s*(?:[0-9]+|[一二三四五六七八九十]+)\s*|(?<![0-9.])[0-9]+\s*号\s*)"# + package + #"\s*[:：=-]?\s*|(?i:"# + package
             + #")\s*(?i:no\.?|#)?\s*[0-9]+(?:\s*[:：=-]\s*|\s+))(?<value>[0-9]+|[零〇一二两三四五六七八九十百千]+)(?:\s*(?:"# + countUnits + #"))?(?![0-9.])(?!\s*(?:"# + units + "))")
         let packages = "(?:(?<carton>" + nouns("numbered_carton") + ")|(?<inner>" + nouns("numbered_inner") + "))"
         let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"

@@ -65,7 +65,7 @@ import Testing
     /// A list whose later lines give only their label and figure is read as its first line
     /// was, said to be an inference; a line with another label, or a figure far off, is not.
     @Test func aListLineWithOnlyItsFigureIsReadAsTheLineBefore() {
-        let notes = "hose 1 (box 2): 14.6 m\nhose 2 (box 2): 14.9\n第一包 98张\n第二包 97\n第三包 9\n带盒称 812g\n空盒 318\n"
+        let notes = "hose 1 (box 2): 14.6 m\nhose 2 (box 2): 14.9\n第一本 98张\n第二本 97\n第三本 9\n带盒称 812g\n空盒 318\n"
         let lines = Support.notesReader().lines(path: "m.txt", text: notes)
         func read(_ index: Int) -> [Model.Measurement] { if case .read(let read) = lines[index].reading { read } else { [] } }
         #expect(read(1).map { $0.value } == [FindingValue.number(1490)] && read(1).first?.unit == "cm")
