@@ -79,7 +79,7 @@ extension ExampleCheck {
         "negation": .dropsFinding, "quoting": .quoted, "salutation": .confirmed, "confirmation": .confirmed, "confirmation_short": .confirmed,
         "question_endings": .question, "parts": .part, "folded_state": .part, "buyer_address": .buyerInfo, "model_words": .dropsSize, "ordering": .ordersVariant, "question_words": .ordersNoVariant, "second_person": .ordersVariant,
         "approx_before": .approximate, "approx_after": .approximate, "at_least_before": .lowerBound, "at_least_after": .lowerBound,
-        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "currency_after": .dropsFinding, "not_material_before": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "variant_after": .notTheItem, "variant_lead_in": .otherVariant,
+        "at_most_before": .upperBound, "at_most_after": .upperBound, "currency": .dropsFinding, "currency_after": .dropsFinding, "not_material_before": .dropsFinding, "fits": .personsFigure, "people": .personsFigure, "size_marks": .personsFigure, "variant_after": .notTheItem, "variant_lead_in": .otherVariant,
         "rate_before": .notTheItem, "rate_after": .dropsFinding, "length_per_package": .goodsLength, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_site": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,

@@ -19,6 +19,8 @@ struct QuantityLayer {
     private let people: [[UInt8]]
     /// The words of a size label (尺码, size): `Size M fits 160-165 cm` is a person's height too.
     private let sizeWords: [[UInt8]]
+    /// What ends a size written before a figure (L码, 38号; word list `size_marks`).
+    private let sizeMarks: [[UInt8]]
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
     /// Right after a length, a package of the goods wound on it (per roll, 每卷, /spool): the
@@ -42,6 +44,7 @@ struct QuantityLayer {
         self.parts = parts
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
+        sizeMarks = vocabulary.words("size_marks").map { Array($0.utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
         perPackage = vocabulary.words("length_per_package").map { Array($0.lowercased().utf8) }
         links = vocabulary.words("attribute_links").map { $0.lowercased() }.sorted { $0.count > $1.count }
@@ -79,8 +82,30 @@ struct QuantityLayer {
               !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("，".utf8)), !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("。".utf8)) {
             clauseEnd += 1
         }
+        // L码 9-14kg, size M: 6-11 kg: a range right after a size is the wearer's band (a
+        // garment or a nappy is sold by the wearer's weight or height), not the item's.
+        // (S码 84片（4-8kg）: a count and a bracket may stand between.)
+        var start = quantity.range.lowerBound
+        while start > clauseStart, [0x20, 0x3A, 0x28].contains(buffer[start - 1]) || ["：", "（"].contains(where: { Bytes.hasSuffix(buffer, clauseStart..<start, Array($0.utf8)) }) {
+            start -= [0x20, 0x3A, 0x28].contains(buffer[start - 1]) ? 1 : 3
+        }
+        if start - 3 > clauseStart, buffer[start - 3] >= 0xE0, (0x30...0x39).contains(buffer[start - 4]) {
+            var digits = start - 3
+            while digits > clauseStart, (0x30...0x39).contains(buffer[digits - 1]) { digits -= 1 }
+            while digits > clauseStart, buffer[digits - 1] == 0x20 { digits -= 1 }
+            start = digits
+        }
+        if quantity.min != nil, quantity.max != nil, sizeMarks.contains(where: { Bytes.hasSuffix(buffer, clauseStart..<start, $0) }),
+           let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) {
+            return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+        }
         // A sizing hint is short: its words are within a few words of the figure.
         let before = Swift.max(clauseStart, quantity.range.lowerBound - 48)..<quantity.range.lowerBound
+        // L适合9-14kg: a weight range something fits is the wearer's (or the pet's), not the item's.
+        if quantity.family == "mass", quantity.min != nil, quantity.max != nil, let fitsEnd = lastEnd(fits, buffer, before), before.upperBound - fitsEnd <= 2,
+           let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) {
+            return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+        }
         guard contains(fits, buffer, before), contains(people, buffer, before.lowerBound..<clauseEnd) || contains(sizeWords, buffer, before),
               let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) else { return nil }
         return Binding(attribute: entry.name, factor: 1, kind: entry.kind)

@@ -315,6 +315,15 @@ import Testing
         #expect(volume?.difference == -14)
     }
 
+    /// A weight range after a size (L码 9-14kg, S码 84片（4-8kg）) or right after a word of
+    /// fitting (L适合9-14kg) is the wearer's band, never the pack's weight; a net weight stays.
+    @Test func aWeightBandOfASizeIsTheWearers() {
+        let findings = Support.chat([("S", "M码 64片（6-11kg），XL码适合12-17kg"), ("S", "整包净重1.2kg")])
+        #expect(findings.filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }.contains("weight=1200 g"))
+        #expect(findings.filter { $0.attribute == "weight" }.count == 1)
+        #expect(findings.filter { $0.attribute == "body_weight" }.count == 2)
+    }
+
     @Test func anAdjustableRangeIsComparedAtItsEnds() throws {
         let lines: [(Character, String)] = [("S", "这款升降桌，桌面高度可调，72-120cm电动升降")]
         let promise = try #require(chat(lines).first { $0.attribute == "height" })
