@@ -29,7 +29,7 @@ public struct MeasurementReader {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let shown = trimmed.utf8.count > Self.longestNote ? String(trimmed.prefix(80)) + "…" : trimmed
             var reading = reading(trimmed, source: "\(path):\(index + 1)")
-            if case .unread(let reason) = reading, reason.hasPrefix(Self.noAttribute), let before = lines.last, let listed = likeLineBefore(trimmed, before, source: "\(path):\(index + 1)") {
+            if case .unread(let reason) = reading, reason == Self.noAttribute, let before = lines.last, let listed = likeLineBefore(trimmed, before, source: "\(path):\(index + 1)") {
                 reading = .read([listed])
             }
             lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading))
@@ -37,7 +37,8 @@ public struct MeasurementReader {
         return lines
     }
 
-    static let noAttribute = "no attribute with a value in it"
+    /// Why a line with a figure but no word for what it measures is not read.
+    static let noAttribute = "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)"
 
     /// A line that opens with the size the goods are sold as (`500mm的`, `24":`, `18" blades:`,
     /// `2.5kg装：`) and then gives readings: the opening size names which goods were measured,
@@ -59,9 +60,7 @@ public struct MeasurementReader {
         var counted: Measurement?
         if let colon, let quantity = vocabulary.attributes["quantity"] {
             let middle = String(after[..<colon]).trimmingBlanks()
-            let digits = String(middle.prefix { $0.isASCIIDigit })
-            let rest = String(middle.dropFirst(digits.count)).trimmingBlanks().lowercased()
-            if let value = Double(digits), words.unitWords.contains(where: { rest.hasPrefix($0.lowercased()) && vocabulary.unit(forAlias: $0)?.quantity == "count" }) {
+            if let (value, _, unitWord, _) = NoteText.leadingFigure(middle, units: words.unitWords), vocabulary.unit(forAlias: unitWord)?.quantity == "count" {
                 counted = Measurement(attribute: quantity.name, kind: .quantity, value: .number(value), unit: "pcs", percent: nil, part: nil, source: source, raw: middle)
                 counted?.readBy = "notes"
                 counted?.notes = ["a count of the goods named `\(label)`"]
@@ -69,14 +68,12 @@ public struct MeasurementReader {
             }
         }
         let readings = list.split { "/、,，;；".contains($0) }.map { String($0).trimmingBlanks() }
+        let canonical = vocabulary.units[unit.canonical] ?? unit
         var measurements: [Measurement] = []
         for reading in readings {
             guard reading.first?.isASCIIDigit == true else { continue }
-            let digits = String(reading.prefix { $0.isASCIIDigit || $0 == "." })
-            guard let value = Double(digits) else { return nil }
-            let rest = String(reading.dropFirst(digits.count)).trimmingBlanks()
-            let written = words.unitWords.first { rest.lowercased().hasPrefix($0.lowercased()) }.flatMap(vocabulary.unit(forAlias:))
-            let canonical = vocabulary.units[unit.canonical] ?? unit
+            guard let (value, _, unitWord, _) = NoteText.leadingFigure(reading, units: words.unitWords) else { return nil }
+            let written = vocabulary.unit(forAlias: unitWord)
             let near = { (candidate: UnitEntry) in abs(value * candidate.factor - labelValue * unit.factor) <= 0.2 * labelValue * unit.factor }
             guard let readIn = written ?? [unit, canonical].first(where: near), readIn.quantity == unit.quantity, near(readIn) else { return nil }
             var measurement = Measurement(attribute: "", kind: vocabulary.quantityFamilies[unit.quantity]?.kind ?? .spec, value: .number(value * readIn.factor),
@@ -268,7 +265,7 @@ public struct MeasurementReader {
         var reason: String
         do throws(InputError) {
             let whole = try readLine(line, source: source)
-            if whole.isEmpty { throw InputError(path: source, "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)") }
+            if whole.isEmpty { throw InputError(path: source, Self.noAttribute) }
             // 长 40，宽 28: each clause gives its own figure where the whole line gave fewer.
             if byClause.count > whole.count, Set(whole.map(\.attribute)).isSubset(of: Set(byClause.map(\.attribute))) { return .read(asWritten(byClause)) }
             return .read(asWritten(whole))
@@ -714,7 +711,7 @@ public struct MeasurementReader {
         let (line, method) = girthMethod(sameDay(removing(words.packageLabel, from: text)))
         let plain = withoutFillers(line)
         // 随机开了3箱，每箱：36卷 / 36卷 / 35卷: as many counts as packages named, before any one count is read.
-        if first(words.countsOfPackages, in: line) != nil, let counts = countPerLevel(withoutFillers(line), source: source), counts.count > 1 { return counts }
+        if first(words.countsOfPackages, in: line) != nil, let counts = countPerLevel(plain, source: source), counts.count > 1 { return counts }
         // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
         var findings = try findings(NoteText.withoutRemarks(line), source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
@@ -745,7 +742,7 @@ public struct MeasurementReader {
         if findings.isEmpty {
             guard let measurements = (plainMeasurement(plain, source: source) ?? partMeasurement(plain, source: source) ?? textMeasurement(plain, source: source)).map({ [$0] })
                     ?? countPerLevel(plain, source: source) ?? bareQuantity(withoutDates(plain), source: source).map({ [$0] }) else {
-                throw InputError(path: source, Self.noAttribute + " (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)")
+                throw InputError(path: source, Self.noAttribute)
             }
             result = measurements
         }

@@ -161,12 +161,8 @@ extension NoteText {
         // A ×2 after the last reading (bust flat 51 / 51.5 / 50.5 x2) doubles each of them.
         var doubled = ""
         for (index, part) in parts.enumerated() {
-            let digits = part.prefix { $0.isASCIIDigit || $0 == "." }
-            guard let value = Double(digits), !digits.isEmpty else { return nil }
-            let rest = part.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-            let lowered = rest.lowercased()
-            let unit = unitWords.first { lowered.hasPrefix($0.lowercased()) && !(rest.dropFirst($0.count).first?.isLetter == true && $0.last!.isASCII) } ?? ""
-            var remark = rest.dropFirst(unit.count)
+            guard let (value, digits, unit, after) = leadingFigure(part, units: unitWords) else { return nil }
+            var remark = after
             let times = remark.trimmingCharacters(in: .whitespaces)
             if index == parts.count - 1, let sign = times.first, "x×*X".contains(sign), times.dropFirst().trimmingCharacters(in: .whitespaces) == "2" {
                 doubled = " " + times
@@ -175,7 +171,7 @@ extension NoteText {
             // Only the last reading may carry a remark; none may hold a side (x) or a range (-).
             guard index == parts.count - 1 || remark.trimmingCharacters(in: .whitespaces).isEmpty,
                   !remark.hasPrefix("x"), !remark.hasPrefix("×"), !remark.hasPrefix("*"), !remark.hasPrefix("-") else { return nil }
-            readings.append((value, String(digits), unit))
+            readings.append((value, digits, unit))
         }
         let units = Set(readings.map(\.unit).filter { !$0.isEmpty }.map(unitName))
         guard units.count <= 1, let lowest = readings.map(\.value).min(), let highest = readings.map(\.value).max(), lowest > 0, highest <= lowest * 2 else { return nil }
@@ -188,6 +184,18 @@ extension NoteText {
         }
         if label.isEmpty, unit.isEmpty { return nil }
         return readings.map { (label.isEmpty ? "" : label + " ") + $0.written + unit + doubled }
+    }
+
+    /// A figure the text opens with, in digits, and the unit word right after it (`58.4 cm` →
+    /// 58.4, `58.4`, `cm`; `7.85` has no unit), with what follows; nil when no figure opens it.
+    /// A unit of ASCII letters must end a word (`2 mugs` holds no `m`). `units`: longest first.
+    static func leadingFigure(_ text: String, units unitWords: [String]) -> (value: Double, written: String, unit: String, remark: Substring)? {
+        let digits = text.prefix { $0.isASCIIDigit || $0 == "." }
+        guard !digits.isEmpty, let value = Double(digits) else { return nil }
+        let rest = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let lowered = rest.lowercased()
+        let unit = unitWords.first { lowered.hasPrefix($0.lowercased()) && !(rest.dropFirst($0.count).first?.isLetter == true && $0.last!.isASCII) } ?? ""
+        return (value, String(digits), unit, rest.dropFirst(unit.count))
     }
 
     /// The clauses of a line: split at commas, semicolons, full stops, dashes and arrows, and

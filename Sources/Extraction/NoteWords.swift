@@ -106,12 +106,13 @@ struct NoteWords: Sendable {
             })
         }
         // 10 pcs per carton, 2 batteries per set; inner bundles of 10, cartons of 50.
-        countPerLevel = try compile("inner_level", #"(?J)(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:(?<carton>"#
-            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + ")|(?<item>" + words("count_per_item") + "))(?![A-Za-z])"
-            + #"|(?i:(?:inner|outer|master)\s+)?(?:(?<carton>"# + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))\s+of\s+(?<value>[0-9]+)(?![0-9.])"#
+        let levels = "(?<carton>" + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + ")"
+        countPerLevel = try compile("inner_level", #"(?J)(?<![0-9.])(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:per|in each|in every|in a|each|every|a)\s+(?:"#
+            + levels + "|(?<item>" + words("count_per_item") + "))(?![A-Za-z])"
+            + #"|(?i:(?:inner|outer|master)\s+)?(?:"# + levels + #")\s+of\s+(?<value>[0-9]+)(?![0-9.])"#
             // pcs/ctn: 20, bottles per master carton 36: the label first, then the count.
-            + #"|(?<![A-Za-z])(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s*)?(?:/|(?i:per|in each|in every|in a|each)\s)\s*(?i:(?:inner|outer|master|export)\s+)?(?:(?<carton>"#
-            + nouns("carton_level") + ")|(?<inner>" + nouns("inner_level") + #"))(?![A-Za-z])\s*[:：=]?\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
+            + #"|(?<![A-Za-z])(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s*)?(?:/|(?i:per|in each|in every|in a|each)\s)\s*(?i:(?:inner|outer|master|export)\s+)?(?:"#
+            + levels + #")(?![A-Za-z])\s*[:：=]?\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
         let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"

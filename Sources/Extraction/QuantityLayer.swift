@@ -82,10 +82,26 @@ struct QuantityLayer {
               !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("，".utf8)), !Bytes.hasPrefix(buffer, clauseEnd..<end, Array("。".utf8)) {
             clauseEnd += 1
         }
-        // L码 9-14kg, size M: 6-11 kg: a range right after a size is the wearer's band (a
-        // garment or a nappy is sold by the wearer's weight or height), not the item's.
-        // (S码 84片（4-8kg）: a count and a bracket may stand between.)
-        var start = quantity.range.lowerBound
+        // The person's attribute for this quantity (body_height, body_weight).
+        guard let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) else { return nil }
+        let person = Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+        // A sizing hint is short: its words are within a few words of the figure.
+        let before = Swift.max(clauseStart, quantity.range.lowerBound - 48)..<quantity.range.lowerBound
+        if quantity.min != nil, quantity.max != nil {
+            // L码 9-14kg, size M: 6-11 kg: a range right after a size is the wearer's band (a
+            // garment or a nappy is sold by the wearer's weight or height), not the item's.
+            if sizeMarks.contains(where: { Bytes.hasSuffix(buffer, clauseStart..<sizeEnd(buffer, before: quantity.range.lowerBound, clauseStart), $0) }) { return person }
+            // L适合9-14kg: a weight range something fits is the wearer's (or the pet's), not the item's.
+            if quantity.family == "mass", let fitsEnd = lastEnd(fits, buffer, before), before.upperBound - fitsEnd <= 2 { return person }
+        }
+        guard contains(fits, buffer, before), contains(people, buffer, before.lowerBound..<clauseEnd) || contains(sizeWords, buffer, before) else { return nil }
+        return person
+    }
+
+    /// Where a size written before a figure would end: back over blanks, a colon or an opening
+    /// bracket, and over a count between them (S码 84片（4-8kg）).
+    private func sizeEnd(_ buffer: UnsafeBufferPointer<UInt8>, before position: Int, _ clauseStart: Int) -> Int {
+        var start = position
         while start > clauseStart, [0x20, 0x3A, 0x28].contains(buffer[start - 1]) || ["：", "（"].contains(where: { Bytes.hasSuffix(buffer, clauseStart..<start, Array($0.utf8)) }) {
             start -= [0x20, 0x3A, 0x28].contains(buffer[start - 1]) ? 1 : 3
         }
@@ -95,20 +111,7 @@ struct QuantityLayer {
             while digits > clauseStart, buffer[digits - 1] == 0x20 { digits -= 1 }
             start = digits
         }
-        if quantity.min != nil, quantity.max != nil, sizeMarks.contains(where: { Bytes.hasSuffix(buffer, clauseStart..<start, $0) }),
-           let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) {
-            return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
-        }
-        // A sizing hint is short: its words are within a few words of the figure.
-        let before = Swift.max(clauseStart, quantity.range.lowerBound - 48)..<quantity.range.lowerBound
-        // L适合9-14kg: a weight range something fits is the wearer's (or the pet's), not the item's.
-        if quantity.family == "mass", quantity.min != nil, quantity.max != nil, let fitsEnd = lastEnd(fits, buffer, before), before.upperBound - fitsEnd <= 2,
-           let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) {
-            return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
-        }
-        guard contains(fits, buffer, before), contains(people, buffer, before.lowerBound..<clauseEnd) || contains(sizeWords, buffer, before),
-              let entry = vocabulary.attributes.values.first(where: { $0.quantity == quantity.family }) else { return nil }
-        return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+        return start
     }
 
     private func contains(_ words: [[UInt8]], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

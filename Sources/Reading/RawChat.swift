@@ -61,10 +61,14 @@ struct RawStamp: Sendable, Equatable {
         return false
     }
 
+    /// Words written before a clock time for the morning and for the afternoon or evening.
+    static let amWords = ["上午", "凌晨", "早上", "早晨", "午前", "오전"]
+    static let pmWords = ["下午", "中午", "晚上", "傍晚", "午後", "오후"]
+
     static func meridiem(_ marker: String?) -> Meridiem? {
         guard let marker = marker?.trimmingBlanks(), let first = marker.first else { return nil }
-        if "aA".contains(first) || ["上午", "凌晨", "早上", "早晨", "午前", "오전"].contains(marker) { return .am }
-        if "pP".contains(first) || ["下午", "中午", "晚上", "傍晚", "午後", "오후"].contains(marker) { return .pm }
+        if "aA".contains(first) || amWords.contains(marker) { return .am }
+        if "pP".contains(first) || pmWords.contains(marker) { return .pm }
         return nil
     }
 }
@@ -200,6 +204,8 @@ enum Fragment {
     static let ymd = #"(?<Y>\d{4})[-/.年]"# + space + #"?(?<mo>\d{1,2})[-/.月]"# + space + #"?(?<d>\d{1,2})日?"#
     /// Day and month in an unknown order, then the year: 12/07/2017, 1/4/23, 29.01.18.
     static let dmyOrMdy = #"(?<p1>\d{1,2})[-/.]"# + space + #"?(?<p2>\d{1,2})[-/.]"# + space + #"?(?<y>\d{4}|\d{2})\.?"#
+    /// A morning or afternoon word written before a clock time (下午1:54), as an alternation.
+    static let meridiemBefore = (RawStamp.amWords + RawStamp.pmWords).joined(separator: "|")
     /// A clock time, with AM/PM markers before (下午1:54) or after (7:02 PM, p. m.).
-    static let time = #"(?:(?<ap>上午|下午|凌晨|早上|中午|晚上|午前|午後|오전|오후)"# + space + #"*)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?(?:"# + space + #"*(?<ap>[AaPp]\.?"# + space + #"?[Mm]\.?)(?![A-Za-z]))?"#
+    static let time = "(?:(?<ap>" + meridiemBefore + ")" + space + #"*)?(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?(?:"# + space + #"*(?<ap>[AaPp]\.?"# + space + #"?[Mm]\.?)(?![A-Za-z]))?"#
 }

@@ -46,8 +46,6 @@ public struct RoleHints: Sendable {
     private static let buyerWords = PCRE2Regex.reader(
         #"(?i:I'm interested|interested in)|我拍了|我拍的|我买的|我下单|收到了|收到货|我要|便宜|有货吗|包邮吗|可以退|退款|发错|少发|不合适|(?i:\bI (?:want|need|ordered|received|bought|paid)|\bmy order\b|do you have|can you|please (?:send|confirm)|before we pay)"#)
 
-    /// A role for every speaker of `messages`, how each was decided, and a warning when the
-    /// exporter, taken as the buyer by default, writes like a seller (say `--me seller`).
     /// The other party a WhatsApp export's file is named after (`WhatsApp Chat with Lily.txt`,
     /// `WhatsApp Chat - Lily.txt`, `WhatsApp-Chat mit Lily.txt`, `Chat de WhatsApp con Lily.txt`):
     /// whoever exported the chat is the one it is not named after.
@@ -62,6 +60,8 @@ public struct RoleHints: Sendable {
         return nil
     }
 
+    /// A role for every speaker of `messages`, how each was decided, and a warning when the
+    /// exporter, taken as the buyer by default, writes like a seller (say `--me seller`).
     /// `otherParty`: the speaker the export's file is named after, if any (see `otherParty(fileName:)`).
     func roles(for messages: [RawMessage], bytes: [UInt8], handoffs: [(from: String, to: String)], otherParty: String? = nil, scratch: MatchScratch)
         -> (roles: [String: (role: Role, source: RoleSource)], warning: String?) {
@@ -89,8 +89,8 @@ public struct RoleHints: Sendable {
                 texts[speaker, default: []].append(message.body)
             }
         }
-        // In a two-party chat, the one a notice names as added by or to the exporter is the
-        // other party: the exporter is the one left.
+        // In a two-party chat, the one a notice names as added by or to the exporter, or the
+        // one the file is named after, is the other party: the exporter is the one left.
         if let otherParty { notExporters.insert(otherParty) }
         if exporters.isEmpty, speakers.count == 2, let named = speakers.first(where: notExporters.contains) {
             exporters.insert(speakers.first { $0 != named }!)

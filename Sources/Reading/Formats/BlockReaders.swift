@@ -63,7 +63,7 @@ struct LineAppFormat: ChatFormat {
     private static let partner = PCRE2Regex.reader(#"^\x{FEFF}?(?:\[LINE\]\s*)?(?:Chat history with (?<o1>.+?)|.*与(?<o2>.+?)的聊天记录|.*與(?<o3>.+?)的聊天記錄|(?<o4>.+?)とのトーク履歴)\s*$"#)
     private static let dayLine = PCRE2Regex.reader("^" + Fragment.marks + Fragment.ymd + #"\s*(?:[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|[A-Z][a-z]+day|週.|周.|星期.|[月火水木金土日一二三四五六天])[)）]?)?\s*$"#
         + #"|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<p1>\d{2})/(?<p2>\d{2})/(?<y>\d{4})\s*$"#)
-    private static let message = PCRE2Regex.reader(#"^(?:(?<ap>上午|下午|凌晨|早上|中午|晚上|傍晚|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})\s*(?<ap>[AaPp][Mm])?\t(?<name>[^\t\r\n]*)\t(?<text>.*)$"#)
+    private static let message = PCRE2Regex.reader("^(?:(?<ap>" + Fragment.meridiemBefore + #")\s*)?(?<h>\d{1,2}):(?<mi>\d{2})\s*(?<ap>[AaPp][Mm])?\t(?<name>[^\t\r\n]*)\t(?<text>.*)$"#)
 
     func confidence(_ sample: FileSample) -> Double {
         let messages = sample.count(Self.message)
