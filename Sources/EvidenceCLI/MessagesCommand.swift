@@ -36,7 +36,7 @@ struct MessagesCommand: ParsableCommand {
           evidence messages --me seller wechat-export.csv   (you, 我, are the seller)
 
         The speakers line says each one's side and how it was decided: option,
-        flag (the export's own mark: IsSender, 我, Me), name, hand-off,
+        flag (the export's own mark: IsSender, 我, Me, Delivered-To), name, hand-off,
         two-party or wording.
 
         Exit codes: 0 every file read, 2 a file could not be read (the others

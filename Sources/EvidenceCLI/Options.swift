@@ -60,7 +60,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A speaker who is the buyer (repeatable).", valueName: "name"))
     var buyer: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Your side, as the one who exported the chat: buyer (default) or seller. The export's own marks (WeChat IsSender, 我, Me, Telegram's own account) name you.", valueName: "side"))
+    @Option(name: .long, help: ArgumentHelp("Your side, as the one who exported the chat: buyer (default) or seller. The export's own marks (WeChat IsSender, 我, Me, Telegram's own account, a saved mail's Delivered-To) name you.", valueName: "side"))
     var me: ExporterSide?
 
     enum ExporterSide: String, ExpressibleByArgument { case buyer, seller }

@@ -177,7 +177,7 @@ import Testing
 
     /// The person who exported a chat is named by the export (issue 19): WeChat CSV `IsSender`,
     /// a TXT speaker 我/Me, WhatsApp's "You deleted this message" and "You added …", Telegram's
-    /// own account. That person is the buyer unless `--me seller`; the other party is the other side, and
+    /// own account, the mailbox a saved mail was delivered to. That person is the buyer unless `--me seller`; the other party is the other side, and
     /// the seller's wording in the buyer's rows (老板, 现货) cannot outvote the flag.
     @Test(arguments: [
         ("wechat.csv", """
@@ -226,6 +226,40 @@ import Testing
           {"id": 1, "type": "message", "date": "2024-03-12T14:22:01", "from": "Ana", "from_id": "user42", "text": "Stock available? I need 200 pcs, 30cm long"},
           {"id": 2, "type": "message", "date": "2024-03-12T14:22:40", "from": "Yiwu Wang", "from_id": "user7", "text": "Yes, length 30cm, 50 pcs per carton"}]}
         """, "Ana"),
+        // A saved mail names the mailbox it was delivered to; a quoted header may give only the name.
+        ("mail.eml", """
+        Delivered-To: ana@shop.example
+        From: Yiwu Wang <sales@yiwu-hooks.example>
+        To: Ana Lopez <ana@shop.example>
+        Date: Tue, 12 Mar 2024 14:22:40 +0800
+        Subject: RE: hooks
+
+        Yes, length 30cm, 50 pcs per carton. We have stock.
+
+        -----Original Message-----
+        From: Ana Lopez
+        Sent: Tuesday, March 12, 2024 2:22 PM
+        Subject: hooks
+
+        Stock available? I need 200 pcs, 30cm long
+
+        """, "Ana Lopez"),
+        ("mail-received.eml", """
+        Return-Path: <sales@yiwu-hooks.example>
+        Received: from mx.yiwu-hooks.example (mx.yiwu-hooks.example [203.0.113.9])
+        	by mail.shop.example with ESMTPS id 77aa
+        	for <ana@shop.example>; Tue, 12 Mar 2024 14:22:45 +0800
+        From: Yiwu Wang <sales@yiwu-hooks.example>
+        To: Ana Lopez <ana@shop.example>
+        Date: Tue, 12 Mar 2024 14:22:40 +0800
+        Subject: RE: hooks
+
+        Yes, length 30cm, 50 pcs per carton.
+
+        On Tue, 12 Mar 2024 at 14:20, Ana Lopez <ana@shop.example> wrote:
+        > Our stock is low, can you ship fast? I need 200 pcs, 30cm long
+
+        """, "Ana Lopez <ana@shop.example>"),
         ("line.txt", "[LINE] Chat history with Yiwu Wang\nSaved on: 2024/03/13 09:00\n\n2024.03.12 Tuesday\n14:22\tKen Tan\tStock available? I need 200 pcs, 30cm long\n"
             + "14:23\tYiwu Wang\tYes, length 30cm, 50 pcs per carton\n14:24\tKen Tan\tOur stock ships fast?\n", "Ken Tan"),
     ])

@@ -155,7 +155,10 @@ struct EmailFormat: ChatFormat {
     private static let headerLine = PCRE2Regex.reader(#"^\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
     /// The other headers of a saved `.eml` (Return-Path, Received, Message-ID, MIME-Version,
     /// Content-Type, X-…): part of the header block, never of the text.
-    private static let transportHeader = PCRE2Regex.reader(#"^(?i:Return-Path|Received|Message-ID|In-Reply-To|References|MIME-Version|Content-[A-Za-z-]+|Reply-To|Delivered-To|Thread-[A-Za-z]+|Importance|Priority|DKIM-Signature|Authentication-Results|ARC-[A-Za-z-]+|Accept-Language|X-[A-Za-z0-9-]+|Bcc|Sender|Precedence|List-[A-Za-z-]+)\s*:"#)
+    private static let transportHeader = PCRE2Regex.reader(#"^(?i:Return-Path|Received|Message-ID|In-Reply-To|References|MIME-Version|Content-[A-Za-z-]+|Reply-To|Delivered-To|Thread-[A-Za-z]+|Importance|Priority|DKIM-Signature|Authentication-Results|ARC-[A-Za-z-]+|Accept-Language|Envelope-To|X-[A-Za-z0-9-]+|Bcc|Sender|Precedence|List-[A-Za-z-]+)\s*:"#)
+    /// Where a saved mail names the mailbox it was delivered to, the exporter's own address:
+    /// `Delivered-To:`, `X-Original-To:`, `Envelope-To:`, or the `for <…>` of the top `Received:`.
+    private static let mailboxOwner = PCRE2Regex.reader(#"^(?:(?i:Delivered-To|X-Original-To|Envelope-To)\s*:|(?i:Received)\s*:.*?\bfor|[ \t]+(?:.*?\s)?for)\s+<?(?<address>[^\s<>;@]+@[^\s<>;]+)>?"#)
     private static let separator = PCRE2Regex.reader(
         #"^(?:>[ \t]*)*(?:On (?<when>.+?\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?),? (?<who>.+?) wrote:|在 (?<when>.+?)，(?<who>.+?) 写道：|-{3,}\s*(?:Original Message|原始邮件|Forwarded message|转发邮件)\s*-{3,})\s*$"#)
 
@@ -177,6 +180,9 @@ struct EmailFormat: ChatFormat {
         var inHeaders = true
         var bodyStarted = false
         var inTransportHeader = false
+        // The exporter's address as the saved mail's delivery headers name it.
+        var owner: String?
+        var topRecipients: String?
         func minute(_ stamp: RawStamp?) -> LocalTime? {
             stamp?.time(.ymd).0.map { LocalTime(year: $0.year, month: $0.month, day: $0.day, hour: $0.hour, minute: $0.minute) }
         }
@@ -220,6 +226,7 @@ struct EmailFormat: ChatFormat {
                 if inHeaders, let (key, value) = header(index) {
                     if ["From", "发件人"].contains(key) { current.speaker = EmailAddress.clean(value) }
                     if ["Date", "Sent", "发送时间", "日期"].contains(key) { current.stamp = EmailDate.parse(value) }
+                    if ["To", "收件人"].contains(key), messages.isEmpty, !currentFromHistory, topRecipients == nil { topRecipients = value }
                     if current.line == 0 { current.line = number }
                     inTransportHeader = false
                     continue
@@ -228,6 +235,10 @@ struct EmailFormat: ChatFormat {
                 if inHeaders, !bodyStarted, (try? Self.transportHeader.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)) != nil
                     || (inTransportHeader && range.count > 1 && [0x20, 0x09].contains(buffer[range.lowerBound])) {
                     inTransportHeader = true
+                    if owner == nil, messages.isEmpty, !currentFromHistory,
+                       let captures = try? Self.mailboxOwner.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch) {
+                        owner = Self.mailboxOwner.text("address", captures, buffer)
+                    }
                     continue
                 }
                 inTransportHeader = false
@@ -247,7 +258,21 @@ struct EmailFormat: ChatFormat {
             }
         }
         close()
+        if let owner { Self.markExporter(owner, recipients: topRecipients, in: &messages) }
         return ParsedChat(bytes: bytes, verbatim: true, messages: messages)
+    }
+
+    /// The mails sent from the mailbox the file was saved from are the exporter's (issue 19):
+    /// by address, and by the name that address goes with where a quoted header gives no address.
+    private static func markExporter(_ address: String, recipients: String?, in messages: inout [RawMessage]) {
+        let tag = "<" + address.lowercased() + ">"
+        let owned = { (speaker: String) in speaker.lowercased().hasSuffix(tag) }
+        let named = messages.compactMap(\.speaker) + (recipients ?? "").split(whereSeparator: { ",;".contains($0) }).map { EmailAddress.clean(String($0)) }
+        let names = Set(named.filter(owned).map { String($0.dropLast(tag.count)).trimmingBlanks() }.filter { !$0.isEmpty })
+        for index in messages.indices {
+            guard let speaker = messages[index].speaker else { continue }
+            if owned(speaker) || names.contains(speaker) || speaker.lowercased() == address.lowercased() { messages[index].fromExporter = true }
+        }
     }
 }
 
