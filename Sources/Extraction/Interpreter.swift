@@ -132,6 +132,7 @@ struct Interpreter {
         dropVariantMarkers(&kept)
         inheritEchoedSubjects(&kept)
         attachConditions(&kept)
+        markCorrected(&kept)
         return addConfirmations(kept)
     }
 
@@ -496,6 +497,9 @@ struct Interpreter {
     /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…
     private func addressesTheBuyer(_ buffer: UnsafeBufferPointer<UInt8>, _ clause: Int, _ offset: Int) -> Bool {
         let before = UTF8Text.string(buffer, clause..<offset).trimmingBlanks()
+        // 您拍的这个… names the item the buyer chose, not the buyer.
+        if let address = words.buyerAddress.first(where: before.hasPrefix),
+           words.buyersChoice.contains(where: { before.dropFirst(address.count).hasPrefix($0) }) { return false }
         return words.buyerAddress.contains { before.hasPrefix($0) || before.hasSuffix($0) }
     }
 
@@ -589,6 +593,46 @@ struct Interpreter {
         guard !conditions.isEmpty else { return }
         for index in items.indices where items[index].finding.kind == .return && !words.conditions.contains(items[index].finding.attribute) {
             items[index].finding.conditions = conditions[items[index].message] ?? []
+        }
+    }
+
+    /// A seller who takes back a figure (不好意思，刚才说错了，是45cm; correction: the roll is
+    /// 2.6 kg): the seller's earlier figures for the same thing (attribute, part, level, variant)
+    /// that differ stop being promises. The correcting figure is the one after the correction
+    /// word, in its message or, when that message gives none, in the seller's next message.
+    private func markCorrected(_ items: inout [LocatedFinding]) {
+        /// How many messages back a correction reaches.
+        let reach = 12
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for (index, message) in messages.enumerated() where message.role == .seller && message.body.count < 4096 {
+                guard let cue = try? words.corrections.find(in: buffer, from: message.body.lowerBound, to: message.body.upperBound, scratch: scratch) else { continue }
+                let after = { (item: LocatedFinding) in item.message == index && item.range.lowerBound >= cue.range.upperBound }
+                var correcting = items.indices.filter { after(items[$0]) && items[$0].finding.isPromise }
+                if correcting.isEmpty, let next = messages.indices.dropFirst(index + 1).prefix(2).first(where: { messages[$0].role == .seller }) {
+                    correcting = items.indices.filter { items[$0].message == next && items[$0].finding.isPromise }
+                }
+                let before = { (item: LocatedFinding) in
+                    item.finding.isPromise && ((item.message < index && index - item.message <= reach)
+                        || (item.message == index && item.range.upperBound <= cue.range.lowerBound))
+                }
+                for later in correcting {
+                    // A bare figure (说错了，是45cm) corrects the last figure of its kind.
+                    if items[later].finding.attribute.isEmpty,
+                       let last = items.last(where: { before($0) && $0.finding.kind == items[later].finding.kind && !$0.finding.attribute.isEmpty }) {
+                        items[later].finding.attribute = last.finding.attribute
+                        items[later].finding.part = last.finding.part
+                        items[later].finding.inference = "attribute of the figure it corrects (line \(last.finding.line))"
+                    }
+                    let new = items[later].finding
+                    for earlier in items.indices where before(items[earlier]) {
+                        let old = items[earlier].finding
+                        guard old.attribute == new.attribute, old.part == new.part, old.level == new.level, old.variant == nil || old.variant == new.variant,
+                              ValueText.of(old) != ValueText.of(new) else { continue }
+                        items[earlier].finding.stance = .corrected
+                        items[earlier].finding.correctedLine = new.line
+                    }
+                }
+            }
         }
     }
 

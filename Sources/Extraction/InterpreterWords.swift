@@ -21,6 +21,8 @@ struct InterpreterWords: Sendable {
     let partAdjoining: any Matcher
     let questionEndings: [String]
     let buyerAddress: [String]
+    /// What follows an address to the buyer when it names the item they chose (您拍的): word list `buyers_choice`.
+    let buyersChoice: [String]
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
@@ -56,6 +58,8 @@ struct InterpreterWords: Sendable {
     /// A rate's "per" right after a figure (word list `rate_after`: /h, 每小时, /平方米), anchored.
     let rateAfter: any Matcher
     let offers: any Matcher
+    /// A seller taking back what they said (说错了, correction): word list `corrections`.
+    let corrections: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
     let vocabulary: Vocabulary
 
@@ -83,6 +87,7 @@ struct InterpreterWords: Sendable {
         partAdjoining = try compile("parts", #"\G[ \t]*(?<p>"# + partWords + ")")
         questionEndings = vocabulary.words("question_endings")
         buyerAddress = vocabulary.words("buyer_address")
+        buyersChoice = vocabulary.words("buyers_choice")
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }
         conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
         cartonLevel = try compile("carton_level", words("carton_level"))
@@ -125,6 +130,7 @@ struct InterpreterWords: Sendable {
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$))|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
+        corrections = try engine.compile(wordList: "corrections", "(*ANYCRLF)" + words("corrections"), [.multiline, .caseless], vocabulary)
         self.vocabulary = vocabulary
     }
 }

@@ -194,9 +194,10 @@ public struct MeasurementReader {
 
     /// `reading` of a line already folded.
     private func readingFolded(_ raw: String, source: String) -> NoteReading {
-        let cleaned = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
+        // a 50m tape, 5米卷尺: the tool's range is no measurement.
+        let cleaned = removing(words.instrumentRange, from: withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
-        })
+        }))
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with

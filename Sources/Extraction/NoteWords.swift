@@ -65,6 +65,9 @@ struct NoteWords: Sendable {
     let goesIn: any Matcher
     /// `note_not_measured`: 差了, 说好的, promised — a difference or the promise recalled.
     let notMeasured: any Matcher
+    /// A figure and unit with a measuring tool right after it (5米卷尺, a 30kg hanging scale):
+    /// the tool's range (word list `note_instruments`).
+    let instrumentRange: any Matcher
     /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
     let shipped: any Matcher
     /// Shipped the same day or the next (word lists `same_day`, `next_day`), with the days each means.
@@ -135,6 +138,15 @@ struct NoteWords: Sendable {
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
         notMeasured = try compile("note_not_measured", words("note_not_measured"))
+        // Right before a tool named in Chinese (5米卷尺, 5米的卷尺), or after a/with/on (a 50m tape,
+        // a 30kg hanging scale): 1.98m tape alone may be a length read by tape.
+        let figure = #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:"# + units + ")"
+        let tools = vocabulary.words("note_instruments")
+        let chineseTool = Vocabulary.alternation(of: tools.filter { !$0.allSatisfy(\.isASCII) })
+        let tool = "(?i:" + Vocabulary.alternation(of: tools) + ")(?![A-Za-z])"
+        let lead = ["a", "an", "my", "our", "with", "on", "using"].map { #"(?<=\b(?i:\#($0))\s)"# }.joined(separator: "|") + "|(?<=w/)|(?<=w/ )"
+        instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*(?:的\s*)?(?:"# + chineseTool + "))|(?:" + lead + ")" + figure
+                                                 + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
         shipped = try compile("shipped_words", Vocabulary.alternation(of: vocabulary.words("shipped_words") + dispatchWords))
         shippedOn = [(try compile("same_day", words("same_day")), "0"), (try compile("next_day", words("next_day")), "1")]

@@ -26,6 +26,9 @@ public enum Stance: String, Sendable, Codable, CaseIterable {
     case buyerInfo = "buyer_info"
     /// An offer on condition (可以定做, if you order 1000+ we can make it 5mm): not the stock item.
     case offer
+    /// Said, then taken back by the seller (说错了, correction) with another figure for the same
+    /// thing (`corrected_line`): the later figure is the promise.
+    case corrected
 }
 
 /// One thing the seller (or buyer) stated, with the exact text it came from and where.
@@ -88,6 +91,8 @@ public struct Finding: Sendable, Equatable {
     /// finding's own `speaker`, `time` and `quote` are the seller's yes).
     public var asked: String?
     public var askedLine: Int?
+    /// Where the seller corrected this figure (stance `corrected`).
+    public var correctedLine: Int?
     public var askedBy: String?
     public var askedTime: String?
     /// How many times `raw` occurs in `quote` before this match (to mark the right one).

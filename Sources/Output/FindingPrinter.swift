@@ -143,6 +143,7 @@ extension JSONWriter {
         field("quote", finding.quote)
         field("asked", finding.asked)
         field("asked_line", finding.askedLine)
+        field("corrected_line", finding.correctedLine)
         field("asked_by", finding.askedBy)
         field("asked_time", finding.askedTime)
         field("pattern", finding.pattern)

@@ -376,6 +376,9 @@ import Testing
         ("净重4.6kg，承重120kg", ["weight", "load_capacity"]),
         ("The shelf holds 20 lb and weighs 6 lb", ["load_capacity", "weight"]),
         ("Weight limit: 90 kg", ["load_capacity"]),
+        // A racket's string tension is written in 磅/lbs: a force, not the racket's weight.
+        ("3U拍身重85-89g，建议拉力24-26磅，最高可穿28磅", ["weight", "string_tension", "string_tension"]),
+        ("Frame 83 g, strung at 24 lbs", ["weight", "string_tension"]),
     ])
     func theLongestAttributeWordDecidesALoad(_ line: String, _ attributes: [String]) {
         #expect(chat([("S", line)]).filter { $0.kind == .weight }.map(\.attribute) == attributes)

@@ -28,6 +28,24 @@ import Testing
         #expect(promises([("B", "有30cm的吗？"), ("S", "没有30cm的，只有25cm")]) == ["length=25 cm"])
     }
 
+    /// A seller who takes a figure back (说错了, correction) replaces it: the earlier figure for
+    /// the same thing stops being a promise and says where it was corrected; a figure for
+    /// another attribute, or with no correction word, is left alone.
+    @Test func aSellersCorrectionReplacesTheEarlierFigure() throws {
+        let findings = chat([("S", "这款砧板厚度2.5cm，重1.2kg"), ("B", "好的"), ("S", "不好意思，刚才看错了，厚度是2cm，重量没错")])
+        let corrected = try #require(findings.first { $0.stance == .corrected })
+        #expect(corrected.attribute == "thickness" && corrected.value == .number(2.5) && corrected.unit == "cm" && corrected.correctedLine == 3)
+        #expect(promises([("S", "这款砧板厚度2.5cm，重1.2kg"), ("B", "好的"), ("S", "不好意思，刚才看错了，厚度是2cm，重量没错")])
+            == ["weight=1200 g", "thickness=2 cm"])
+        // A bare figure takes the attribute it corrects; the correction may come a message later.
+        #expect(promises([("S", "Blade length 20 cm"), ("S", "sorry typo"), ("S", "it is 18 cm")]) == ["length=18 cm"])
+        #expect(promises([("S", "盒子内径12cm"), ("S", "更正一下，是11.5cm")]) == ["inner_diameter=11.5 cm"])
+        // No correction word: both stay (another model, or said twice).
+        #expect(promises([("S", "长度40cm"), ("S", "这款长45cm，不会错的")]).count == 2)
+        // A correction of another attribute leaves the first.
+        #expect(promises([("S", "长度40cm"), ("S", "说错了，是宽度45cm")]) == ["length=40 cm", "width=45 cm"])
+    }
+
     @Test func negatedStatementsAreDropped() {
         #expect(promises([("S", "这款不是纯棉的，没有30cm的")]).isEmpty)
         #expect(promises([("S", "不能保证今天发")]).isEmpty)
