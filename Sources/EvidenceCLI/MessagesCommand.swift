@@ -21,8 +21,10 @@ struct MessagesCommand: ParsableCommand {
           wechat-txt, wechatmsg-csv,         WeChatMsg/留痕 TXT and CSV, QQ TXT,
           pywxdump-csv, wechatexporter-txt,  PyWxDump CSV, WechatExporter TXT,
           weflow-txt                         WeFlow/EchoTrace TXT
-          qianniu-web, qianniu-desktop       千牛 chat history page / desktop copy
-          telegram-json, line, email         result.json, LINE .txt, mail threads
+          qianniu-web, qianniu-desktop,      千牛 chat history page / desktop copy,
+          wangwang-txt                       旺旺 message manager .txt
+          telegram-json, telegram-html,      result.json or messages.html,
+          line, email                        LINE .txt, mail threads
           plain-chat, two-line               `time name: text`, `name time` + text
           listing                            a saved Taobao/Tmall/1688 item page
           plain-text                         anything else: one message per line

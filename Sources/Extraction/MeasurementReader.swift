@@ -575,8 +575,10 @@ public struct MeasurementReader {
         let bytes = Array(line.utf8)
         var counted: String?
         let parsed: (String, String, (value: String, unit: String)?)? = bytes.withUnsafeBufferPointer { buffer in
-            let shape = words.compoundTail
-            guard let captures = try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+            // 一共三片: a count in Chinese numerals when no figure is written in digits.
+            let digits = try? words.compoundTail.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)
+            let shape = digits == nil ? words.chineseCount : words.compoundTail
+            guard let captures = digits ?? (try? shape.find(in: buffer, from: 0, to: buffer.count, scratch: scratch)),
                   let value = shape.range(of: "value", in: captures), let unit = shape.range(of: "unit", in: captures) else { return nil }
             counted = CountedThing.after(String(decoding: buffer[unit.upperBound...], as: UTF8.self))
                 ?? CountedThing.before(String(decoding: buffer[..<value.lowerBound], as: UTF8.self))

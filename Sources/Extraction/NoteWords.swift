@@ -29,6 +29,9 @@ struct NoteWords: Sendable {
     /// A figure and its unit (group `value`, `unit`): the second part of 4小时10分, or a figure
     /// noted with no attribute word.
     let compoundTail: any Matcher
+    /// A count of pieces in Chinese numerals (十一支, 三片); never of packages (两包, 三箱: word
+    /// lists numbered_carton, numbered_inner), which is how many were bought.
+    let chineseCount: any Matcher
     /// Sides written with no unit (尺寸 51×76, 10x15): read as if in cm, then left without a unit.
     let bareTuple: any Matcher
     /// Any attribute word: one in the gap of `attributeValue` is the nearer, and the one read.
@@ -131,6 +134,10 @@ struct NoteWords: Sendable {
         packageLabel = try compile("numbered_carton", #"(?i)[(（]\s*(?:from\s+|in\s+)?(?:(?:第\s*)?[0-9]+\s*号?\s*"# + packages
             + #"|"# + packages + #"\s*(?:no\.?|#)?\s*[0-9]+)\s*[)）]"#)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
+        let packageWords = Set(vocabulary.words("numbered_carton") + vocabulary.words("numbered_inner"))
+        let pieceUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] }
+            .filter { !$0.allSatisfy(\.isASCII) && !packageWords.contains($0) })
+        chineseCount = try compile("numbered_inner", #"(?<![零〇一二两三四五六七八九十百])(?<value>[零〇一二两三四五六七八九十百]+)\s*(?<unit>"# + pieceUnits + ")(?![都也][没不])")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])(?:\s*(?<unit>"# + units + #")|(?![A-Za-z]))"#)
@@ -138,15 +145,16 @@ struct NoteWords: Sendable {
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
         notMeasured = try compile("note_not_measured", words("note_not_measured"))
-        // Right before a tool named in Chinese (5米卷尺, 5米的卷尺), or after a/with/on (a 50m tape,
-        // a 30kg hanging scale): 1.98m tape alone may be a length read by tape.
+        // After 用/拿/a/with/on (用5米卷尺, a 50m tape, a 30kg hanging scale), or with 的 (5米的卷尺):
+        // 厚 0.7mm 游标卡尺量的 and 1.98m tape are lengths read with a tool.
         let figure = #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*(?:"# + units + ")"
         let tools = vocabulary.words("note_instruments")
         let chineseTool = Vocabulary.alternation(of: tools.filter { !$0.allSatisfy(\.isASCII) })
         let tool = "(?i:" + Vocabulary.alternation(of: tools) + ")(?![A-Za-z])"
         let lead = ["a", "an", "my", "our", "with", "on", "using"].map { #"(?<=\b(?i:\#($0))\s)"# }.joined(separator: "|") + "|(?<=w/)|(?<=w/ )"
-        instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*(?:的\s*)?(?:"# + chineseTool + "))|(?:" + lead + ")" + figure
-                                                 + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
+        let chineseLead = ["用", "拿", "把", "个", "了"].map { "(?<=\($0))" }.joined(separator: "|")
+        instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*的\s*(?:"# + chineseTool + "))|(?:" + chineseLead + ")" + figure
+                                                 + #"(?=\s*(?:"# + chineseTool + "))|(?:" + lead + ")" + figure + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
         shipped = try compile("shipped_words", Vocabulary.alternation(of: vocabulary.words("shipped_words") + dispatchWords))
         shippedOn = [(try compile("same_day", words("same_day")), "0"), (try compile("next_day", words("next_day")), "1")]

@@ -19,7 +19,7 @@ public struct ChatReader: Sendable {
         self.folding = folding
     }
 
-    static let formats: [any ChatFormat] = [TelegramFormat(), WeChatCSVFormat(tool: .wechatMsg), WeChatCSVFormat(tool: .pyWxDump)]
+    static let formats: [any ChatFormat] = [TelegramFormat(), TelegramHTMLFormat(), WeChatCSVFormat(tool: .wechatMsg), WeChatCSVFormat(tool: .pyWxDump)]
         + LineLayouts.all.map { $0 as any ChatFormat } + [QianniuWebFormat(), LineAppFormat(), EmailFormat(), ListingFormat(), PlainTextFormat()]
 
     /// Every name `--input-format` accepts.

@@ -88,6 +88,16 @@ struct RawMessage: Sendable {
     var fromExporter = false
 }
 
+extension [RawMessage] {
+    /// In a two-party chat named after one party (LINE's `Chat history with X`, QQ's and
+    /// Wangwang's `消息对象:X`, Telegram's page header), the other speaker exported it.
+    mutating func markExporter(otherThan partner: String) {
+        let speakers = Set(compactMap(\.speaker))
+        guard speakers.contains(partner), speakers.count == 2 else { return }
+        for index in indices where self[index].speaker.map({ $0 != partner }) == true { self[index].fromExporter = true }
+    }
+}
+
 /// What a format reader returns: the messages and the buffer their bodies point into.
 struct ParsedChat: Sendable {
     var bytes: [UInt8]

@@ -318,6 +318,33 @@ import Testing
         #expect(!log.text(of: log.messages[1]).contains("Is it 350 ml"))
     }
 
+    /// A QQ Mail block quoted inside a reply (`> ------ 原始邮件 ------`, `> 发件人: …`): its
+    /// header lines give its sender and time.
+    @Test func quotedMailHeadersNameTheSender() throws {
+        let text = """
+        From: Mia Ross <mia@shop.example>
+        Date: Wed, 11 Jun 2025 08:47:10 +0200
+        Subject: Re: 回复：boxes
+
+        Thanks, go ahead with 500 pcs.
+
+        On Tue, 10 Jun 2025 at 16:12, Joe Lin <joe@box.example> wrote:
+        > Confirmed: inner size 30 x 22 x 8 cm.
+        >
+        > ------------------ 原始邮件 ------------------
+        > 发件人: "Joe Lin"<joe@box.example>;
+        > 发送时间: 2025年6月9日(星期一) 上午10:30
+        > 主题: boxes
+        >
+        > MOQ 500 pcs, sample in 3 days.
+
+        """
+        let log = try ChatReader().read(path: "t", text: try TextDecoder.decode(Array(text.utf8)), scratch: MatchScratch())
+        #expect(log.messages.map(\.speaker) == ["Mia Ross <mia@shop.example>", "Joe Lin <joe@box.example>", "Joe Lin <joe@box.example>"])
+        #expect(log.messages.last.map { log.text(of: $0) }?.contains("MOQ 500 pcs") == true)
+        #expect(log.messages.last?.time?.iso8601.hasPrefix("2025-06-09T10:30") == true)
+    }
+
     /// Readers that lost messages (issue 16): WhatsApp iOS notices with no name are messages of
     /// their own; Telegram exports with only `date_unixtime` keep their times (UTC, said);
     /// mails pasted one after another split at each From block.
@@ -498,6 +525,37 @@ import Testing
         #expect(log.format == "wechat-txt")
         #expect(log.messages.map(\.speaker) == ["王经理", "张三"])
         #expect(log.messages.map(\.type) == [.text, .image])
+    }
+
+    /// Telegram's HTML export: times from the date's title (day first), a `joined` message
+    /// is the sender's before, day lines are no messages, entities and `<br>` read as text;
+    /// the page header names the other party of a one-to-one chat.
+    @Test func telegramHTMLExport() throws {
+        let log = try read("telegram-messages.html")
+        #expect(log.format == "telegram-html")
+        #expect(rows(log) == [
+            Row(line: 39, time: "2025-03-04T09:15", speaker: "Pia Müller", role: .buyer, type: .text, text: "Hello Lily, do you have the linen in 150 cm width? I need 300 m"),
+            Row(line: 52, time: "2025-03-04T09:40", speaker: "Lily Textile Shaoxing", role: .seller, type: .text,
+                text: "Yes dear 😊 width 150cm ±2cm,\nweight 180 g/m², 100% linen\n50 m per roll"),
+            Row(line: 56, time: "2025-03-04T09:40", speaker: "Lily Textile Shaoxing", role: .seller, type: .image, text: ""),
+            Row(line: 70, time: nil, speaker: nil, role: .unknown, type: .system, text: "Lily Textile Shaoxing pinned «width 150cm»"),
+            Row(line: 85, time: "2025-03-05T08:02", speaker: "Pia Müller", role: .buyer, type: .text, text: "OK, 6 rolls then & please send the PI"),
+        ])
+        #expect(log.roleSources["Pia Müller"] == .flag)
+        #expect(log.messages.last?.flags.contains(.reply) == true)
+    }
+
+    /// Aliwangwang's message manager TXT (GB18030, CRLF): `nick (date time):` above the text,
+    /// the site prefix (cntaobao) not part of the name; 消息对象 names the other party.
+    @Test func wangwangExport() throws {
+        let log = try read("wangwang.txt", encode: { TextDecoder.iconvEncode($0, to: "GB18030")! })
+        #expect(log.format == "wangwang-txt" && log.encoding == "gb18030")
+        #expect(rows(log) == [
+            Row(line: 6, time: "2025-04-02T20:11", speaker: "tb_lin88", role: .buyer, type: .text, text: "这个收纳箱有大号的吗"),
+            Row(line: 9, time: "2025-04-02T20:11", speaker: "易家居旗舰店:小雨", role: .seller, type: .text, text: "亲，有的，大号外径60*40*35cm，容量68L\n质量问题7天包退换"),
+            Row(line: 13, time: "2025-04-02T20:12", speaker: "tb_lin88", role: .buyer, type: .text, text: "好的，拍一个"),
+        ])
+        #expect(log.roleSources["tb_lin88"] == .flag)
     }
 
     @Test func listingIsTheSellersWordNotAChat() throws {

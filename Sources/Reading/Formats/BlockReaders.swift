@@ -137,10 +137,7 @@ struct LineAppFormat: ChatFormat {
                 }
             }
         }
-        let speakers = Set(messages.compactMap(\.speaker))
-        if let partner, speakers.contains(partner), speakers.count == 2 {
-            for index in messages.indices where messages[index].speaker.map({ $0 != partner }) == true { messages[index].fromExporter = true }
-        }
+        if let partner { messages.markExporter(otherThan: partner) }
         return ParsedChat(bytes: bytes, verbatim: true, messages: messages)
     }
 }
@@ -152,7 +149,7 @@ struct LineAppFormat: ChatFormat {
 /// again below one already read (same sender, same minute) is not read twice.
 struct EmailFormat: ChatFormat {
     let name = "email"
-    private static let headerLine = PCRE2Regex.reader(#"^\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
+    private static let headerLine = PCRE2Regex.reader(#"^(?:>[ \t]*)*\*?(?<key>From|Date|Sent|To|Cc|Subject|发件人|发送时间|收件人|抄送|主题|日期)\*?\s*[:：]\s*(?<value>.*)$"#)
     /// The other headers of a saved `.eml` (Return-Path, Received, Message-ID, MIME-Version,
     /// Content-Type, X-…): part of the header block, never of the text.
     private static let transportHeader = PCRE2Regex.reader(#"^(?i:Return-Path|Received|Message-ID|In-Reply-To|References|MIME-Version|Content-[A-Za-z-]+|Reply-To|Delivered-To|Thread-[A-Za-z]+|Importance|Priority|DKIM-Signature|Authentication-Results|ARC-[A-Za-z-]+|Accept-Language|Envelope-To|X-[A-Za-z0-9-]+|Bcc|Sender|Precedence|List-[A-Za-z-]+)\s*:"#)

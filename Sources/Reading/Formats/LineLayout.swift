@@ -22,6 +22,8 @@ struct LineLayout: ChatFormat {
     var genericName: String?
     /// WhatsApp writes system notices as messages: recognise them by their wording.
     var systemByPhrase = false
+    /// A line before the first message that names the other party (group `other`: 消息对象:X).
+    var partnerLine: PCRE2Regex?
 
     func confidence(_ sample: FileSample) -> Double {
         var headers = 0, bodied = 0, other = 0, firstHeader: Int?
@@ -73,10 +75,15 @@ struct LineLayout: ChatFormat {
         var messages: [RawMessage] = []
         var handoffs: [(from: String, to: String)] = []
         var open = false, started = false
+        var partner: String?
         bytes.withUnsafeBufferPointer { buffer in
             for (index, range) in TextLines.ranges(bytes).enumerated() {
                 let number = index + 1
                 if TextLines.isBlank(bytes, range) { continue }
+                if messages.isEmpty, partner == nil, let partnerLine, let captures = try? partnerLine.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch) {
+                    partner = partnerLine.text("other", captures, buffer)
+                    continue
+                }
                 if let captures = try? header.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch) {
                     let stamp = header.stamp(captures, buffer)
                     var message = RawMessage(line: number, bodyLine: number, stamp: stamp, speaker: header.text("name", captures, buffer),
@@ -148,6 +155,7 @@ struct LineLayout: ChatFormat {
             }
             messages[index] = message
         }
+        if let partner { messages.markExporter(otherThan: partner) }
         return ParsedChat(bytes: bytes, verbatim: true, messages: messages, handoffs: handoffs)
     }
 

@@ -50,11 +50,21 @@ enum LineLayouts {
         cue: .reader(#"^\s*(?:已读|未读)\s*$|撤回了一条消息|转交给|item\.taobao\.com|detail\.tmall\.com|detail\.1688\.com|[^\s:：\[]:[^\s:：\]]+\]? ?\d{4}-"#),
         genericName: "two-line")
 
+    /// `消息对象:X` above a QQ or Wangwang message manager's export: the other party.
+    private static let partner = PCRE2Regex.reader("^" + M + #"消息对象[:：]\s*(?:cntaobao|cnalichn|enaliint)?(?<other>[^\r\n]+?)\s*$"#)
+
     /// WeChatMsg / 留痕 and QQ TXT: `2024-03-12 14:22:01 name` (QQ: `name(10001)`), the text below.
     static let wechatText = LineLayout(
         name: "wechat-txt", shape: .twoLine,
         header: .reader("^" + M + Fragment.ymd + S + "+" + Fragment.time + S + #"+(?:【[^】\r\n]*】)?(?<name>[^\r\n]+?)(?:\(\d{5,}\)|<[^>\r\n]+>)?"# + S + "*$"),
-        cue: .reader(#"消息记录（此消息记录为文本格式|^消息对象:|引用:|\[图片\]|\[表情\]|撤回了一条消息"#))
+        cue: .reader(#"消息记录（此消息记录为文本格式|^消息对象:|引用:|\[图片\]|\[表情\]|撤回了一条消息"#), partnerLine: partner)
+
+    /// Aliwangwang's message manager TXT: `cntaobaonick (2025-03-05 13:22:08):`, the text
+    /// below; the site prefix of a Wangwang ID (cntaobao, cnalichn, enaliint) is not the name.
+    static let wangwang = LineLayout(
+        name: "wangwang-txt", shape: .twoLine,
+        header: .reader("^" + M + #"(?:cntaobao|cnalichn|enaliint)?(?<name>[^\r\n]+?)"# + S + "*[(（]" + Fragment.ymd + S + "+" + Fragment.time + "[)）][:：]?" + S + "*$"),
+        cue: .reader(#"^(?:cntaobao|cnalichn|enaliint)|消息记录（此消息记录为文本格式|^消息对象:"#), partnerLine: partner)
 
     /// The generic one-line layout: `2024-03-12 14:22:01 name: text`, `[2024/3/12 14:22] 名字：内容`.
     /// A name may contain `:` (示例旗舰店:小美) when the text is set off by `：` or `: `.
@@ -63,5 +73,5 @@ enum LineLayouts {
         header: .reader("^" + M + #"\[?"# + M + date + "(?:" + S + "|[,T])+" + Fragment.time + #"\]?"# + S + "+"
             + #"(?:(?<name>[^\r\n]{1,60}?)(?:：|:(?=[ \t]|$))|(?<name>[^:：\r\n]{1,60}):)"# + S + "*" + #"(?<text>.*)$"#))
 
-    static let all = [whatsappIOS, whatsappAndroid, wechatExporter, weflow, qianniuDesktop, wechatText, plainChat]
+    static let all = [whatsappIOS, whatsappAndroid, wechatExporter, weflow, qianniuDesktop, wechatText, wangwang, plainChat]
 }

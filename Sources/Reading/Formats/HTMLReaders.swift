@@ -1,0 +1,162 @@
+import ChatModel
+import Matching
+
+/// Telegram Desktop's HTML export (`messages.html`, `messages2.html`, …): each message a
+/// `div.message.default` with its time in the date's `title` (`15.08.2025 10:02:11
+/// UTC+05:00`, always day first), its sender in `from_name` (absent on a `joined` message:
+/// the sender before), its text in `div.text`; `div.message.service` holds day lines and
+/// notices. The page header names the chat: in a one-to-one chat, the other party.
+struct TelegramHTMLFormat: ChatFormat {
+    let name = "telegram-html"
+    private static let message = PCRE2Regex.reader(#"<div class="message (?<kind>service|default)\b[^"]*"[^>]*>"#)
+    private static let date = PCRE2Regex.reader(#"class="pull_right date details" title="(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4}) (?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2}))?"#)
+    private static let fromName = PCRE2Regex.reader(#"<div class="from_name">(?<who>.*?)</div>"#, [.dotAll])
+    private static let text = PCRE2Regex.reader(#"<div class="text">(?<text>.*?)</div>"#, [.dotAll])
+    private static let serviceText = PCRE2Regex.reader(#"<div class="body details">(?<text>.*?)</div>"#, [.dotAll])
+    private static let header = PCRE2Regex.reader(#"<div class="page_header">.*?<div class="text bold">(?<name>.*?)</div>"#, [.dotAll])
+    /// A service line that is only a day (`15 August 2025`): the day separator, no message.
+    private static func isDay(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.count == 3 && words[0].allSatisfy { $0.isASCII && $0.isNumber } && words[2].count == 4 && words[2].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    func confidence(_ sample: FileSample) -> Double {
+        let head = sample.text(0..<min(sample.bytes.count, 16384))
+        guard head.contains("<div class=\"message ") || head.contains("class=\"page_wrap\"") else { return 0 }
+        return head.contains("class=\"message default clearfix") || head.contains("class=\"history\"") ? 1 : 0.6
+    }
+
+    func parse(_ bytes: [UInt8], scratch: MatchScratch) throws(InputError) -> ParsedChat {
+        var buffer = TextBuffer()
+        var messages: [RawMessage] = []
+        var chatName: String?
+        bytes.withUnsafeBufferPointer { html in
+            let lines = LineIndex(bytes)
+            func first(_ regex: PCRE2Regex, _ group: String, in range: Range<Int>) -> (text: String, at: Int)? {
+                guard let captures = try? regex.find(in: html, from: range.lowerBound, to: range.upperBound, scratch: scratch),
+                      let found = regex.range(of: group, in: captures) else { return nil }
+                // The line the text starts on, not the tag's.
+                var at = found.lowerBound
+                while at < found.upperBound, [0x20, 0x09, 0x0A, 0x0D].contains(html[at]) { at += 1 }
+                return (HTMLText.plain(UTF8Text.string(html, found)), at)
+            }
+            chatName = first(Self.header, "name", in: 0..<min(html.count, 16384))?.text
+            let starts = ((try? Self.message.findAll(in: html, scratch: scratch)) ?? []).map { ($0.range.lowerBound, Self.message.text("kind", $0, html) ?? "") }
+            var speaker: String?
+            for (index, start) in starts.enumerated() {
+                let segment = start.0..<(index + 1 < starts.count ? starts[index + 1].0 : html.count)
+                if start.1 == "service" {
+                    guard let notice = first(Self.serviceText, "text", in: segment), !notice.text.isEmpty, !Self.isDay(notice.text) else { continue }
+                    var system = RawMessage(line: lines.line(at: notice.at), bodyLine: lines.line(at: notice.at), stamp: nil, speaker: nil, body: buffer.append(notice.text))
+                    system.type = .system
+                    messages.append(system)
+                    continue
+                }
+                // A forwarded message carries its first author's name inside: the sender's comes before it.
+                let forwarded = Self.offset(of: #"class="forwarded body""#, in: html, segment)
+                if let name = first(Self.fromName, "who", in: segment.lowerBound..<(forwarded ?? segment.upperBound)), !name.text.isEmpty {
+                    speaker = name.text
+                }
+                var stamp: RawStamp?
+                if let captures = try? Self.date.find(in: html, from: segment.lowerBound, to: segment.upperBound, scratch: scratch),
+                   let day = Self.date.int("d", captures, html), let month = Self.date.int("m", captures, html), let year = Self.date.int("y", captures, html),
+                   let hour = Self.date.int("H", captures, html), let minute = Self.date.int("M", captures, html) {
+                    stamp = RawStamp(date: .ymd(year, month, day), hour: hour, minute: minute, second: Self.date.int("S", captures, html) ?? 0)
+                }
+                let body = first(Self.text, "text", in: segment)
+                let line = lines.line(at: body?.at ?? segment.lowerBound)
+                var message = RawMessage(line: line, bodyLine: line, stamp: stamp, speaker: speaker, body: buffer.append(body?.text ?? ""))
+                if forwarded != nil { message.flags.insert(.forwarded) }
+                if Self.offset(of: #"class="reply_to details""#, in: html, segment) != nil { message.flags.insert(.reply) }
+                if message.body.isEmpty { message.type = Self.mediaType(html, segment) }
+                messages.append(message)
+            }
+        }
+        if let chatName { messages.markExporter(otherThan: chatName) }
+        return ParsedChat(bytes: buffer.bytes, verbatim: false, messages: messages)
+    }
+
+    /// What a message with no text holds, by the class of its media block.
+    private static func mediaType(_ html: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> MessageType {
+        for (marker, type) in [("media_photo", MessageType.image), ("photo_wrap", .image), ("media_video", .video), ("video_file_wrap", .video),
+                               ("media_voice_message", .audio), ("media_audio_file", .audio), ("sticker", .sticker), ("animated_wrap", .sticker),
+                               ("media_location", .location), ("media_contact", .card), ("media_call", .call), ("media_file", .file)]
+        where offset(of: marker, in: html, segment) != nil {
+            return type
+        }
+        return .file
+    }
+
+    /// Where `marker` first stands in `range` of the page.
+    private static func offset(of marker: String, in html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let needle = Array(marker.utf8)
+        guard let head = needle.first, range.count >= needle.count else { return nil }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if html[index] == head, html[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Text of an HTML fragment as a reader sees it: `<br>` as a line end, other tags dropped,
+/// entities decoded (named ones exporters write, and numeric ones), blanks at line ends trimmed.
+enum HTMLText {
+    private static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—", "plusmn": "±", "times": "×",
+        "deg": "°", "hellip": "…", "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "middot": "·",
+        "copy": "©", "reg": "®", "trade": "™", "euro": "€", "yen": "¥", "pound": "£", "cent": "¢", "sup2": "²", "sup3": "³",
+        "frac12": "½", "frac14": "¼", "frac34": "¾", "micro": "µ", "divide": "÷", "asymp": "≈", "le": "≤", "ge": "≥", "bull": "•",
+        "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "aacute": "á", "eacute": "é", "iacute": "í",
+        "oacute": "ó", "uacute": "ú", "agrave": "à", "egrave": "è", "ecirc": "ê", "ccedil": "ç", "ntilde": "ñ", "aring": "å", "oslash": "ø",
+    ]
+
+    static func plain(_ fragment: String) -> String {
+        var out = ""
+        var rest = Substring(fragment)
+        while let next = rest.firstIndex(where: { $0 == "<" || $0 == "&" }) {
+            out += rest[..<next]
+            rest = rest[next...]
+            if rest.first == "<" {
+                guard let close = rest.firstIndex(of: ">") else { break }
+                let tag = rest[rest.index(after: rest.startIndex)..<close].lowercased()
+                if tag.hasPrefix("br") || tag.hasPrefix("/p") || tag.hasPrefix("/div") { out += "\n" }
+                rest = rest[rest.index(after: close)...]
+            } else if let semicolon = rest.prefix(12).firstIndex(of: ";"), let decoded = entity(String(rest[rest.index(after: rest.startIndex)..<semicolon])) {
+                out += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        out += rest
+        return out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingBlanks() }
+            .drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed().joined(separator: "\n")
+    }
+
+    private static func entity(_ name: String) -> String? {
+        if name.hasPrefix("#x") || name.hasPrefix("#X") { return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
+        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
+        return named[name]
+    }
+}
+
+/// The line number of a byte offset, by binary search over the line starts.
+struct LineIndex {
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+    }
+
+    func line(at offset: Int) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+}
