@@ -235,14 +235,21 @@ public struct Comparer {
     private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
         var notes: [Subject: String] = [:]
         for subject in measuredBy.keys.sorted() where subject.attribute.isEmpty && subject.part == nil {
-            guard let measured = measuredBy[subject], let unit = measured.last?.unit else { continue }
-            let targets = byAttribute.filter { key, promises in
-                measuredBy[key] == nil && !entry(key.attribute, kind: promises[0].kind).commitment && promises.contains { $0.unit == unit } && key.level == subject.level
-            }.map(\.key)
-            guard targets.count == 1, let target = targets.first else { continue }
-            measuredBy.removeValue(forKey: subject)
-            measuredBy[target] = measured.map { $0.renamed(target.attribute, kind: byAttribute[target]![0].kind, part: .some(target.part)) }
-            notes[target] = "the notes say no word for what was measured (“\(measured.last!.raw)”); the only promise in \(unit) is the \(target.attribute), so they are compared (inference)"
+            guard let measured = measuredBy[subject] else { continue }
+            // Each unit on its own: 3.46 mm and ±100 g noted bare are two things.
+            var paired: Set<String> = []
+            for unit in Set(measured.compactMap(\.unit)).sorted() {
+                let targets = byAttribute.filter { key, promises in
+                    measuredBy[key] == nil && !entry(key.attribute, kind: promises[0].kind).commitment && promises.contains { $0.unit == unit } && key.level == subject.level
+                }.map(\.key)
+                guard targets.count == 1, let target = targets.first else { continue }
+                let group = measured.filter { $0.unit == unit }
+                measuredBy[target] = group.map { $0.renamed(target.attribute, kind: byAttribute[target]![0].kind, part: .some(target.part)) }
+                notes[target] = "the notes say no word for what was measured (“\(group.last!.raw)”); the only promise in \(unit) is the \(target.attribute), so they are compared (inference)"
+                paired.insert(unit)
+            }
+            let left = measured.filter { !paired.contains($0.unit ?? "") }
+            measuredBy[subject] = left.isEmpty ? nil : left
         }
         return notes
     }

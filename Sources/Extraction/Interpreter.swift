@@ -104,6 +104,7 @@ struct Interpreter {
                         partClaimed = (item.message, captures.range.upperBound)
                     }
                 }
+                nameInchSize(&item)
                 readOunces(&item, buffer, message.body)
                 readAdjustable(&item, buffer, message.body)
                 readSubject(&item, buffer, message.body, clause: clause, previous: kept.last.flatMap { $0.message == item.message ? $0 : nil })
@@ -289,15 +290,29 @@ struct Interpreter {
         func found(_ matcher: any Matcher, _ range: Range<Int>) -> Captures? {
             try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)
         }
+        // A packaging word that 不含/without takes out (不含外箱重9.6kg) names no level.
+        func packaging(_ matcher: any Matcher, _ range: Range<Int>) -> Captures? {
+            guard let captures = found(matcher, range) else { return nil }
+            return found(words.withoutPackaging, max(body.lowerBound, captures.range.lowerBound - 16)..<captures.range.lowerBound) == nil ? captures : nil
+        }
+        // 不含外箱重 9.6kg, weight w/o carton: an attribute of the package taken out is the item's own.
+        if item.finding.attribute == "gross_weight" || item.finding.attribute.hasPrefix("carton_"),
+           found(words.withoutPackagingAnywhere, max(clause, item.range.lowerBound - 24)..<item.range.lowerBound) != nil {
+            let own = item.finding.kind == .weight ? "weight" : String(item.finding.attribute.dropFirst("carton_".count))
+            if words.vocabulary.attributes[own] != nil {
+                item.finding.attribute = own
+                item.finding.level = nil
+            }
+        }
         if item.finding.level == nil {
-            if found(words.cartonLevel, before..<item.range.upperBound) != nil || followsTheCarton(previous, item, buffer) { item.finding.level = "carton" }
-            else if item.finding.kind == .weight, found(words.grossLevel, before..<after) != nil {
+            if packaging(words.cartonLevel, before..<item.range.upperBound) != nil || followsTheCarton(previous, item, buffer) { item.finding.level = "carton" }
+            else if item.finding.kind == .weight, packaging(words.grossLevel, before..<after) != nil {
                 item.finding.level = "package"
                 if ["", "weight"].contains(item.finding.attribute) { item.finding.attribute = "gross_weight" }
             }
             // An inner pack is a level for counts (每盒12支 against 每箱240支) and sizes (礼盒是38*28*12cm);
             // 一袋两斤 is the item.
-            else if [.quantity, .dimension].contains(item.finding.kind), found(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
+            else if [.quantity, .dimension].contains(item.finding.kind), packaging(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
         }
         if item.finding.subject == nil, item.finding.kind != .quantity {
             // A list (其他规格：48V、60V) shares the words before it.
@@ -594,6 +609,21 @@ struct Interpreter {
         for index in items.indices where items[index].finding.kind == .return && !words.conditions.contains(items[index].finding.attribute) {
             items[index].finding.conditions = conditions[items[index].message] ?? []
         }
+    }
+
+    /// A whole number of inches with no attribute word (36 inch size: 91*61*67cm; 42 inch USD
+    /// 24.50) names the model, as crates, cases, screens and wheels are named: a size,
+    /// `nominal_size`, never compared as a length.
+    private func nameInchSize(_ item: inout LocatedFinding) {
+        guard item.finding.kind == .dimension, item.finding.attribute.isEmpty || item.answerOnly, item.finding.min == nil, item.finding.max == nil,
+              case .number(let centimetres)? = item.finding.value, words.vocabulary.attributes["nominal_size"] != nil else { return }
+        let inches = centimetres / 2.54
+        let raw = item.finding.raw.lowercased()
+        guard abs(inches - inches.rounded()) < 0.001, inches >= 5,
+              ["inch", "in", "\"", "″", "”", "寸", "吋"].contains(where: { raw.hasSuffix($0) }) else { return }
+        item.finding.attribute = "nominal_size"
+        item.finding.kind = .size
+        item.finding.inference = "a bare size in inches names the model (\(item.finding.raw)), not a measured length"
     }
 
     /// A seller who takes back a figure (不好意思，刚才说错了，是45cm; correction: the roll is

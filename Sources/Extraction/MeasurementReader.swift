@@ -194,10 +194,10 @@ public struct MeasurementReader {
 
     /// `reading` of a line already folded.
     private func readingFolded(_ raw: String, source: String) -> NoteReading {
-        // a 50m tape, 5米卷尺: the tool's range is no measurement.
-        let cleaned = removing(words.instrumentRange, from: withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
+        // a 50m tape, 5米卷尺: the tool's range is no measurement; nor is ±100 g, its accuracy.
+        let cleaned = removing(words.accuracy, from: removing(words.instrumentRange, from: withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
-        }))
+        })))
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with
@@ -210,6 +210,9 @@ public struct MeasurementReader {
                 return figure
             })
         }
+        // Dog crate 36" (2025 version), 24寸拉杆箱: a size the goods are named by is no measurement.
+        if case .read(let measurements) = reading, !measurements.isEmpty, measurements.allSatisfy({ $0.attribute == "nominal_size" }),
+           first(words.attributeWord, in: cleaned) == nil { return .heading }
         // A dated line with no attribute word (森景 1.8m折叠桌 到货 2/21, 45L cooler — goods in
         // 19/07) names the goods and the day: a heading, unless it holds a size or material read
         // (到货（3/15 收的，M码）) or is about the shipping.
@@ -734,7 +737,7 @@ public struct MeasurementReader {
         }
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.
-        if !findings.isEmpty, findings.allSatisfy(\.attribute.isEmpty), let named = plainMeasurement(plain, source: source) {
+        if !findings.isEmpty, findings.allSatisfy({ $0.attribute.isEmpty || $0.attribute == "nominal_size" }), let named = plainMeasurement(plain, source: source) {
             return [method.apply(to: named, girths: words.girths)]
         }
         if findings.isEmpty, let sides = try unitlessSides(plain, source: source) { return sides.map { method.apply(to: $0, girths: words.girths) } }

@@ -71,6 +71,8 @@ struct NoteWords: Sendable {
     /// A figure and unit with a measuring tool right after it (5米卷尺, a 30kg hanging scale):
     /// the tool's range (word list `note_instruments`).
     let instrumentRange: any Matcher
+    /// A figure after ± (±100 g, +/- 1 mm): how exact a tool or reading is, never a reading.
+    let accuracy: any Matcher
     /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
     let shipped: any Matcher
     /// Shipped the same day or the next (word lists `same_day`, `next_day`), with the days each means.
@@ -137,7 +139,7 @@ struct NoteWords: Sendable {
         let packageWords = Set(vocabulary.words("numbered_carton") + vocabulary.words("numbered_inner"))
         let pieceUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] }
             .filter { !$0.allSatisfy(\.isASCII) && !packageWords.contains($0) })
-        chineseCount = try compile("numbered_inner", #"(?<![零〇一二两三四五六七八九十百])(?<value>[零〇一二两三四五六七八九十百]+)\s*(?<unit>"# + pieceUnits + ")(?![都也][没不])")
+        chineseCount = try compile("numbered_inner", #"(?<![第零〇一二两三四五六七八九十百])(?<value>[零〇一二两三四五六七八九十百]+)\s*(?<unit>"# + pieceUnits + ")(?![都也][没不])")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number
             + #")(?![0-9./])(?:\s*(?<unit>"# + units + #")|(?![A-Za-z]))"#)
@@ -153,6 +155,7 @@ struct NoteWords: Sendable {
         let tool = "(?i:" + Vocabulary.alternation(of: tools) + ")(?![A-Za-z])"
         let lead = ["a", "an", "my", "our", "with", "on", "using"].map { #"(?<=\b(?i:\#($0))\s)"# }.joined(separator: "|") + "|(?<=w/)|(?<=w/ )"
         let chineseLead = ["用", "拿", "把", "个", "了"].map { "(?<=\($0))" }.joined(separator: "|")
+        accuracy = try compile("note_instruments", #"(?:±|\+\s?/\s?-|\+-)\s*[0-9]+(?:\.[0-9]+)?\s*(?:"# + units + ")?")
         instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*的\s*(?:"# + chineseTool + "))|(?:" + chineseLead + ")" + figure
                                                  + #"(?=\s*(?:"# + chineseTool + "))|(?:" + lead + ")" + figure + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
