@@ -89,7 +89,7 @@ public struct Comparer {
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
         levelNotes.merge(pairNarrowed(&measuredBy, &byAttribute)) { first, _ in first }
-        levelNotes.merge(pairByUnit(&measuredBy, byAttribute)) { first, _ in first }
+        levelNotes.merge(pairByUnit(&measuredBy, byAttribute, unboundUnits: Self.unboundUnits(promises))) { first, _ in first }
         var dispatch: ComparedItem?
         if let window = vocabulary.attributes.values.first(where: { $0.comparison == .dispatch }) {
             let measured = measuredBy.removeValue(forKey: Subject(attribute: window.name, part: nil)) ?? []
@@ -232,13 +232,27 @@ public struct Comparer {
 
     /// A figure noted with no word for what it measures (连续放歌 4小时10分) meets the one
     /// promise in its unit that nothing else measured: the note says so.
-    private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]]) -> [Subject: String] {
+    /// The units the seller wrote one figure in with no attribute (Max reach is 62 cm), not a
+    /// named promise said again (线长8米 … 一支8米): `pairUnbound` pairs that figure.
+    private static func unboundUnits(_ promises: [Finding]) -> Set<String> {
+        func figure(_ promise: Finding) -> Double? { if case .number(let n)? = promise.value { n } else { nil } }
+        let named = promises.filter { !$0.attribute.isEmpty }
+        let unbound = promises.filter { unbound in
+            unbound.attribute.isEmpty && unbound.kind != .tolerance
+                && !named.contains { $0.unit == unbound.unit && figure($0) != nil && figure($0) == figure(unbound) }
+        }
+        return Set(Dictionary(grouping: unbound.compactMap(\.unit), by: { $0 }).filter { $0.value.count == 1 }.keys)
+    }
+
+    /// A unit the seller also wrote a figure in with no attribute (`unboundUnits`) is left to
+    /// `pairUnbound`.
+    private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]], unboundUnits: Set<String>) -> [Subject: String] {
         var notes: [Subject: String] = [:]
         for subject in measuredBy.keys.sorted() where subject.attribute.isEmpty && subject.part == nil {
             guard let measured = measuredBy[subject] else { continue }
             // Each unit on its own: 3.46 mm and ±100 g noted bare are two things.
             var paired: Set<String> = []
-            for unit in Set(measured.compactMap(\.unit)).sorted() {
+            for unit in Set(measured.compactMap(\.unit)).subtracting(unboundUnits).sorted() {
                 let targets = byAttribute.filter { key, promises in
                     measuredBy[key] == nil && !entry(key.attribute, kind: promises[0].kind).commitment && promises.contains { $0.unit == unit } && key.level == subject.level
                 }.map(\.key)
@@ -392,12 +406,13 @@ public struct Comparer {
         for subject in measuredBy.keys.sorted() where subject.level != nil && subject.part == nil && byAttribute[subject] == nil {
             guard let measurement = measuredBy[subject]?.last, measurement.kind == .weight,
                   let traits = vocabulary.attributes.values.first(where: { $0.kind == .weight && $0.quantity == "mass" }) ?? vocabulary.attributes["weight"],
-                  let promised = byAttribute[Subject(attribute: traits.name, part: nil)], !promised.isEmpty,
-                  measuredBy[Subject(attribute: traits.name, part: nil)] == nil else { continue }
+                  let promised = byAttribute[Subject(attribute: traits.name, part: nil)], !promised.isEmpty else { continue }
+            // With the item weighed too, the packed weights join its readings (far apart promises,
+            // a ball's 100 g and a pack's 1000 g, then meet the nearest).
+            let item = Subject(attribute: traits.name, part: nil)
             let trial = compareValues(traits, .weight, promised, [measurement], tolerances)
             guard trial.verdict == .mismatch, (trial.difference ?? 0) < 0 else { continue }
-            let item = Subject(attribute: traits.name, part: nil)
-            measuredBy[item] = measuredBy.removeValue(forKey: subject)
+            measuredBy[item] = (measuredBy[item] ?? []) + (measuredBy.removeValue(forKey: subject) ?? [])
             notes[item] = "weighed with its packaging (“\(measurement.raw)”, \(measurement.source)) and already below the promised weight: the item alone weighs less still, so it is short by at least this much"
         }
         return notes

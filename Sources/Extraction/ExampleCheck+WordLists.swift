@@ -62,6 +62,7 @@ extension ExampleCheck {
         case corrected = "the seller's earlier figure is corrected by the later one"
         case itemsFigure = "the figure is the item's, not the buyer's own"
         case itemsOwn = "the figure is the item's own, not its packaging's"
+        case paperWeight = "the grams are a paper's grams per square metre"
         case thisItem = "the last figure is the item's, not the other model's named before it"
         case transactionKind = "the purchase is inferred as the list's kind"
         case damaged = "the notes say the item arrived damaged"
@@ -86,7 +87,7 @@ extension ExampleCheck {
         "rate_before": .notTheItem, "rate_after": .dropsFinding, "length_per_package": .goodsLength, "codes": .dropsFinding, "between": .isRange, "changes": .notARange, "carries": .loadCapacity,
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_site": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
-        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "corrections": .corrected, "buyers_choice": .itemsFigure, "without_packaging": .itemsOwn, "this_item": .thisItem,
+        "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "corrections": .corrected, "buyers_choice": .itemsFigure, "without_packaging": .itemsOwn, "paper_after": .paperWeight, "this_item": .thisItem,
         "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_counted_how": .readsMore, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_not_measured": .dropsReadings, "note_instruments": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
         "transaction_custom": .transactionKind, "transaction_sample": .transactionKind, "transaction_bulk": .transactionKind,
         "damage_reported": .damaged, "no_reason_exclusions": .excluded, "damage_cleared": .damageCleared, "damage_denied": .damageCleared,
@@ -223,9 +224,10 @@ extension ExampleCheck {
         case .otherVariant: return findings.contains { $0.variant != nil }
         case .offer: return findings.contains { $0.stance == .offer }
         case .corrected: return findings.contains { $0.stance == .corrected } && findings.contains(where: \.isPromise)
+        case .paperWeight: return findings.contains { $0.attribute == "paper_weight" }
         case .itemsOwn: return !findings.isEmpty && findings.allSatisfy { $0.level == nil && !$0.attribute.contains("gross") && !$0.attribute.hasPrefix("carton") }
         case .itemsFigure: return findings.contains(where: \.isPromise) && !findings.contains { $0.stance == .buyerInfo }
-        case .thisItem: return findings.last.map { $0.subject == nil } ?? false
+        case .thisItem: return findings.last.map { $0.subject == nil && $0.variant == nil } ?? false
         case .notARange: return !findings.contains { $0.min != nil && $0.max != nil } && findings.count >= 2
         case .lowerBound: return findings.contains { $0.min != nil && $0.max == nil && $0.value == nil }
         case .upperBound: return findings.contains { $0.max != nil && $0.min == nil && $0.value == nil }

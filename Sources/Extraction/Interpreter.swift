@@ -104,7 +104,8 @@ struct Interpreter {
                         partClaimed = (item.message, captures.range.upperBound)
                     }
                 }
-                nameInchSize(&item)
+                nameInchSize(&item, buffer, message.body)
+                readPaperWeight(&item, buffer, message.body)
                 readOunces(&item, buffer, message.body)
                 readAdjustable(&item, buffer, message.body)
                 readSubject(&item, buffer, message.body, clause: clause, previous: kept.last.flatMap { $0.message == item.message ? $0 : nil })
@@ -130,6 +131,7 @@ struct Interpreter {
                 kept.append(item)
             }
         }
+        lengthOfNominalSizes(&kept)
         dropVariantMarkers(&kept)
         inheritEchoedSubjects(&kept)
         attachConditions(&kept)
@@ -161,6 +163,8 @@ struct Interpreter {
     /// is the H5's), or nil.
     private func opening(before offset: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) -> String? {
         var start = Self.clauseStart(buffer, body, before: offset)
+        // 180g的是加厚款，这款150g: the item named again is the item's own.
+        if (try? words.thisItemOpening.find(in: buffer, from: start, to: offset, scratch: scratch)) != nil { return nil }
         // Clause by clause back to the sentence's start (。；！？ or a line end), within a few clauses.
         let limit = max(body.lowerBound, offset - 4 * Self.window)
         while start > limit {
@@ -613,17 +617,48 @@ struct Interpreter {
 
     /// A whole number of inches with no attribute word (36 inch size: 91*61*67cm; 42 inch USD
     /// 24.50) names the model, as crates, cases, screens and wheels are named: a size,
-    /// `nominal_size`, never compared as a length.
-    private func nameInchSize(_ item: inout LocatedFinding) {
-        guard item.finding.kind == .dimension, item.finding.attribute.isEmpty || item.answerOnly, item.finding.min == nil, item.finding.max == nil,
-              case .number(let centimetres)? = item.finding.value, words.vocabulary.attributes["nominal_size"] != nil else { return }
-        let inches = centimetres / 2.54
+    /// `nominal_size`, never compared as a length, and the variant it names. A length said to
+    /// equal it (24 inch = 610mm) is that variant's length (see `lengthOfNominalSizes`).
+    private func nameInchSize(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) {
+        guard item.finding.kind == .dimension, item.finding.attribute.isEmpty || item.answerOnly, words.vocabulary.attributes["nominal_size"] != nil else { return }
+        // One size (36 inch) or a range of them (screens from 17 to 32 inch).
+        let ends = [item.finding.value.flatMap { if case .number(let n) = $0 { n } else { nil } }, item.finding.min, item.finding.max].compactMap { $0 }
         let raw = item.finding.raw.lowercased()
-        guard abs(inches - inches.rounded()) < 0.001, inches >= 5,
+        // Not feet and inches (5'9"), not a side of a tuple (18" W x 14" H, 10 x 12 in).
+        let before = UTF8Text.string(buffer, max(body.lowerBound, item.range.lowerBound - 3)..<item.range.lowerBound)
+        let after = UTF8Text.string(buffer, item.range.upperBound..<min(body.upperBound, item.range.upperBound + 3)).trimmingBlanks()
+        guard !raw.contains("'"), !raw.contains("ft"), !raw.contains("尺"), !(before + after).contains(where: { "xX×*＊".contains($0) }),
+              !["W", "H", "D", "L"].contains(where: { after.hasPrefix($0) }), !ends.isEmpty, ends.allSatisfy({ abs($0 / 2.54 - ($0 / 2.54).rounded()) < 0.001 && $0 / 2.54 >= 5 }),
               ["inch", "in", "\"", "″", "”", "寸", "吋"].contains(where: { raw.hasSuffix($0) }) else { return }
         item.finding.attribute = "nominal_size"
         item.finding.kind = .size
         item.finding.inference = "a bare size in inches names the model (\(item.finding.raw)), not a measured length"
+    }
+
+    /// `24 inch = 610mm`: a figure set equal to a nominal size is that size's length.
+    private func lengthOfNominalSizes(_ items: inout [LocatedFinding]) {
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for index in items.indices.dropLast() where items[index].finding.attribute == "nominal_size" {
+                let next = index + 1
+                guard items[next].message == items[index].message, items[next].finding.kind == .dimension, items[next].finding.attribute.isEmpty,
+                      items[index].range.upperBound <= items[next].range.lowerBound,
+                      UTF8Text.string(buffer, items[index].range.upperBound..<items[next].range.lowerBound).trimmingBlanks() == "=" else { continue }
+                items[next].finding.attribute = "length"
+                items[next].finding.variant = items[index].finding.variant ?? items[index].finding.raw
+                items[next].finding.inference = "length: the figure said to equal the size \(items[index].finding.raw)"
+            }
+        }
+    }
+
+    /// Grams right before a paper (内页100g道林纸, 300g cardstock) are the paper's grams per
+    /// square metre: `paper_weight`, not the item's weight.
+    private func readPaperWeight(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) {
+        guard item.finding.kind == .weight, item.finding.unit == "g", ["weight", ""].contains(item.finding.attribute),
+              item.finding.raw.last.map({ $0 == "g" || $0 == "克" }) == true,
+              (try? words.paperAfter.find(in: buffer, from: item.range.upperBound, to: body.upperBound, scratch: scratch)) != nil else { return }
+        item.finding.attribute = "paper_weight"
+        item.finding.kind = .spec
+        item.finding.unit = "gsm"
     }
 
     /// A seller who takes back a figure (不好意思，刚才说错了，是45cm; correction: the roll is

@@ -53,6 +53,9 @@ struct InterpreterWords: Sendable {
     /// its sentence's later clauses are that model's too.
     let otherModelLead: any Matcher
     let otherModel: any Matcher
+    /// A clause that opens with the item named again (这款150g, this one is 45 cm), anchored:
+    /// the variant an earlier clause opened with is not its.
+    let thisItemOpening: any Matcher
     /// A figure named as a variant: one before 那款, model or 版 (30cm那款, the 32 oz model), a
     /// tuple before 的 (120*50*200的), or one opening a clause that says what it is (36" is
     /// 36 x 23 x 25 in; group `open` set); group `v` is the name.
@@ -62,6 +65,8 @@ struct InterpreterWords: Sendable {
     /// A rate's "per" right after a figure (word list `rate_after`: /h, 每小时, /平方米), anchored.
     let rateAfter: any Matcher
     let offers: any Matcher
+    /// A paper right after a figure in grams (100g道林纸), anchored: word list `paper_after`.
+    let paperAfter: any Matcher
     /// A seller taking back what they said (说错了, correction): word list `corrections`.
     let corrections: any Matcher
     /// The vocabulary the names of other subjects' figures come from (body_height...).
@@ -115,6 +120,7 @@ struct InterpreterWords: Sendable {
         let back = words("this_item") + #"|\.\s"#
         otherModelLead = try compile("subject_other_model", words("subject_other_model") + "(?:(?!" + back + #")[^。！？!?；;\n\d]){0,24}[0-9０-９](?:(?!"# + back + #")[^。！？!?；;\n])*"#)
         otherModel = try compile("other_model", "(?<v>" + words("other_model") + ")")
+        thisItemOpening = try engine.compile(wordList: "this_item", #"\G[\s，,]*(?:"# + words("this_item") + ")", [.anchored, .caseless], vocabulary)
         let number = #"[0-9０-９]+(?:[.．][0-9０-９]+)?"#
         let tuple = number + #"(?:\s*[*×xX＊]\s*"# + number + "){1,2}"
         // A clause that opens with a figure said to be other figures (36" is 36 x 23 x 25 in,
@@ -136,6 +142,7 @@ struct InterpreterWords: Sendable {
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$))|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         offers = try compile("offers", words("offers"))
+        paperAfter = try engine.compile(wordList: "paper_after", #"\G\s*(?:"# + words("paper_after") + ")", [.anchored, .caseless], vocabulary)
         corrections = try engine.compile(wordList: "corrections", "(*ANYCRLF)" + words("corrections"), [.multiline, .caseless], vocabulary)
         self.vocabulary = vocabulary
     }

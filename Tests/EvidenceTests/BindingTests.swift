@@ -384,6 +384,18 @@ import Testing
         #expect(chat([("S", line)]).filter { $0.kind == .weight }.map(\.attribute) == attributes)
     }
 
+    /// A bare whole number of inches names the model (crates, cases, screens): a size, never a
+    /// length compared; a length said to equal it is that size's length; the sides of a tuple
+    /// and feet-and-inches stay lengths. Grams before a paper are its grams per square metre.
+    @Test func sizesInInchesAndPaperGramsAreNotTheItemsLengthOrWeight() {
+        let prices = chat([("S", "30 inch USD 16.50, 36 inch USD 18.90")])
+        #expect(prices.map(\.attribute) == ["nominal_size", "nominal_size"] && prices.allSatisfy { $0.kind == .size })
+        #expect(promises([("S", "Our length is exact: 26 inch = 660mm")]) == ["nominal_size=66.04 cm", "length=66 cm @26 inch"])
+        #expect(chat([("S", "The tote is 18\" W x 14\" H")]).allSatisfy { $0.kind == .dimension })
+        #expect(chat([("S", "He is 5'11\" tall")]).allSatisfy { $0.attribute != "nominal_size" })
+        #expect(promises([("S", "内页80g道林纸，整本重320g")]) == ["paper_weight=80 gsm", "weight=320 g"])
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
