@@ -23,7 +23,9 @@ struct ExtractCommand: ParsableCommand {
         promise. Values are converted to cm, g, ml, m2, pcs, days, hours,
         months, W, V, A, mAh or Wh. Every number with a unit is found, in any
         wording (5 ft 2 in, 一吨半, 1.5万毫安, `Weight (kg): 20`, a 3-inch-thick
-        pad); one no attribute word names has `attribute: null`.
+        pad); one no attribute word names has `attribute: null`. A figure the
+        seller takes back (说错了，是45cm; correction: …) is `corrected`, not a
+        promise.
 
         Examples:
           evidence extract samples/taobao-dress-chat.txt
@@ -33,6 +35,9 @@ struct ExtractCommand: ParsableCommand {
             | jq -c '{attribute, value, unit, line}'
           echo '长30cm，重1.2公斤，容量500毫升' | evidence extract --format jsonl -
           echo 'height 5 ft 2 in, a 10-gallon tank' | evidence extract -
+          printf '%s\\n' '2025-03-01 10:00 A旗舰店: 厚1.8cm' \\
+            '2025-03-01 10:05 A旗舰店: 说错了，是1.5cm' \\
+            | evidence extract -
           evidence extract --seller '示例旗舰店:小美' --encoding gb18030 ww.txt
           evidence extract --patterns my-patterns/ chat.txt
           evidence extract -r --include '*.txt' --format jsonl --summary chats/
