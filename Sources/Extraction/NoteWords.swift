@@ -71,7 +71,8 @@ struct NoteWords: Sendable {
     /// A figure and unit with a measuring tool right after it (5米卷尺, a 30kg hanging scale):
     /// the tool's range (word list `note_instruments`).
     let instrumentRange: any Matcher
-    /// A figure after ± (±100 g, +/- 1 mm): how exact a tool or reading is, never a reading.
+    /// A figure after ± (±100 g, +/- 1 mm), or after a word of how finely a tool reads
+    /// (精度0.02mm: word list `note_precision`): the tool's, never a reading.
     let accuracy: any Matcher
     /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
     let shipped: any Matcher
@@ -155,7 +156,8 @@ struct NoteWords: Sendable {
         let tool = "(?i:" + Vocabulary.alternation(of: tools) + ")(?![A-Za-z])"
         let lead = ["a", "an", "my", "our", "with", "on", "using"].map { #"(?<=\b(?i:\#($0))\s)"# }.joined(separator: "|") + "|(?<=w/)|(?<=w/ )"
         let chineseLead = ["用", "拿", "把", "个", "了"].map { "(?<=\($0))" }.joined(separator: "|")
-        accuracy = try compile("note_instruments", #"(?:±|\+\s?/\s?-|\+-)\s*[0-9]+(?:\.[0-9]+)?\s*(?:"# + units + ")?")
+        accuracy = try engine.compile(wordList: "note_precision", #"(?:(?:"# + words("note_precision") + #")\s*[:：=]?\s*(?:±|\+\s?/\s?-|\+-)?|±|\+\s?/\s?-|\+-)\s*[0-9]+(?:\.[0-9]+)?\s*(?:"#
+                                      + units + ")?", [.caseless], vocabulary)
         instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*的\s*(?:"# + chineseTool + "))|(?:" + chineseLead + ")" + figure
                                                  + #"(?=\s*(?:"# + chineseTool + "))|(?:" + lead + ")" + figure + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)
