@@ -135,7 +135,7 @@ struct InterpreterWords: Sendable {
         // A count and 的 at a sentence's start names the set by its count (200粒的块是一样的，桶大一号，直径26cm).
         let counts = Vocabulary.alternation(of: (vocabulary.units["pcs"]?.aliases ?? []).filter { !$0.unicodeScalars.allSatisfy(\.isASCII) })
         let countOpening = #"(?<v>"# + number + #"\s*(?:"# + counts + #")装?)的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$)"#
-        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个|(?i:"# + words("variant_lead_in") + #")\s*)?(?:"# + countOpening + #"|(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)(?:\s+[A-Za-z]+){0,2}?\s*(?:(?:(?i:is|are)\s|是|为)\s*(?:(?i:about|around|approx\.?|approximately|roughly|约|大约|大概)\s*)?(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９])|(?<=寸|英寸|米|")(?=\s*"# + attributeWords + #"\s*[:：]?\s*[0-9０-９]))|"# + code + ")"
+        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个|(?i:"# + words("variant_lead_in") + #")\s*)?(?:"# + countOpening + #"|(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)(?:\s+[A-Za-z]+){0,2}?(?:\s*[(（][^()（）\n]{1,20}[)）])?\s*(?:(?:(?i:is|are)\s|是|为)\s*(?:(?i:about|around|approx\.?|approximately|roughly|约|大约|大概)\s*)?(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９])|(?<=寸|英寸|米|")(?=\s*"# + attributeWords + #"\s*[:：]?\s*[0-9０-９]))|"# + code + ")"
         variantOpening = try engine.compile(wordList: "variant_after", opening, [.anchored], vocabulary)
         rateAfter = try engine.compile(wordList: "rate_after", #"[ \t]*"# + words("rate_after"), [.anchored, .caseless], vocabulary)
         namedVariant = try compile("variant_after",
