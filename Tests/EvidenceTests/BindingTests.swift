@@ -396,6 +396,17 @@ import Testing
         #expect(promises([("S", "内页80g道林纸，整本重320g")]) == ["paper_weight=80 gsm", "weight=320 g"])
     }
 
+    /// Words whose last characters name something else: 机身高 is the machine's height (not
+    /// 身高, a person's), 越障高度 the step it climbs, 头围 a helmet's fit, 1.44个平方 an area.
+    @Test(arguments: [
+        ("扫地机越障高度2cm，机身高9.5cm", ["climb_height", "height"]),
+        ("M号 头围55-58cm 重量约265g", ["head_circumference", "weight"]),
+        ("木地板一箱1.68个平方", [""]),
+    ])
+    func wordsEndingInAnotherWordKeepTheirMeaning(_ line: String, _ attributes: [String]) {
+        #expect(chat([("S", line)]).map(\.attribute) == attributes, "\(chat([("S", line)]).map { "\($0.attribute)=\(ValueText.of($0))" })")
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
