@@ -121,7 +121,11 @@ struct NoteWords: Sendable {
             + #"|(?i:(?:inner|outer|master)\s+)?(?:"# + levels + #")\s+of\s+(?<value>[0-9]+)(?![0-9.])"#
             // pcs/ctn: 20, bottles per master carton 36: the label first, then the count.
             + #"|(?<![A-Za-z])(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s*)?(?:/|(?i:per|in each|in every|in a|each)\s)\s*(?i:(?:inner|outer|master|export)\s+)?(?:"#
-            + levels + #")(?![A-Za-z])\s*[:：=]?\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
+            + levels + #")(?![A-Za-z])\s*[:：=]?\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))"
+            // cartons: 10 mats each; filters in box: 3, pens in the pack: 12.
+            + #"|^\s*(?i:(?:inner|outer|master)\s+)?(?:"# + levels + #")\s*[:：]\s*(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:each|apiece)(?![A-Za-z])"#
+            + #"|^\s*(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+(?i:in|per)\s+(?:(?i:the|a|each|every)\s+)?(?i:(?:inner|outer|master)\s+)?(?:"# + levels
+            + #")\s*[:：=]\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
         let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"

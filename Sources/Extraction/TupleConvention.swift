@@ -43,7 +43,18 @@ struct TupleConvention {
                 }
                 let range = located[members[0]].range.lowerBound..<reach
                 let tuple = UTF8Text.string(buffer, range)
-                if let axes = header(near: range, messages[located[members[0]].message].body, buffer), axes.count == members.count {
+                // Φ35 × 9.5cm, Ø8×10cm: a diameter, then the height (or, much smaller, the wall: Φ25×2mm).
+                let body = messages[located[members[0]].message].body
+                if members.count == 2, Self.diameterSigns.contains(where: { UTF8Text.string(buffer, max(body.lowerBound, range.lowerBound - 4)..<range.lowerBound).trimmingBlanks().hasSuffix($0) }) {
+                    let sizes = members.map { index -> Double in if case .number(let n)? = located[index].finding.value { n } else { 0 } }
+                    let second = sizes[1] * 5 < sizes[0] ? "thickness" : "height"
+                    for (axis, index) in zip(["diameter", second], members) where located[index].finding.level == nil {
+                        located[index].finding.attribute = axis
+                        located[index].finding.inference = "attribute by notation: after Φ, the diameter, then the \(second)"
+                    }
+                    continue
+                }
+                if let axes = header(near: range, body, buffer), axes.count == members.count {
                     // Named by a header: (W x D x H) 80 x 30 x 180 cm reads as written.
                     for (axis, index) in zip(axes, members) {
                         located[index].finding.attribute = located[index].finding.level == nil ? axis : located[index].finding.attribute
@@ -55,6 +66,9 @@ struct TupleConvention {
             }
         }
     }
+
+    /// The signs written before a diameter.
+    static let diameterSigns = ["Φ", "φ", "Ø", "ø", "⌀", "ф", "Ф"]
 
     /// Axis letters in brackets (W x D x H), (L×W×H), （长×宽×高）, just before or after a tuple.
     static let axisHeader = PCRE2Regex.reader(

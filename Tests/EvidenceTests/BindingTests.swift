@@ -402,6 +402,9 @@ import Testing
         ("扫地机越障高度2cm，机身高9.5cm", ["climb_height", "height"]),
         ("M号 头围55-58cm 重量约265g", ["head_circumference", "weight"]),
         ("木地板一箱1.68个平方", [""]),
+        // After Φ: the diameter, then the height, or a much smaller wall.
+        ("收纳桶 Φ28×32cm", ["diameter", "height"]),
+        ("不锈钢管 Φ32×1.5mm", ["diameter", "thickness"]),
     ])
     func wordsEndingInAnotherWordKeepTheirMeaning(_ line: String, _ attributes: [String]) {
         #expect(chat([("S", line)]).map(\.attribute) == attributes, "\(chat([("S", line)]).map { "\($0.attribute)=\(ValueText.of($0))" })")
