@@ -404,7 +404,7 @@ import Testing
         ("木地板一箱1.68个平方", [""]),
         // After Φ: the diameter, then the height, or a much smaller wall.
         ("收纳桶 Φ28×32cm", ["diameter", "height"]),
-        ("不锈钢管 Φ32×1.5mm", ["diameter", "thickness"]),
+        ("钢管 Φ32×1.5mm", ["diameter", "thickness"]),
     ])
     func wordsEndingInAnotherWordKeepTheirMeaning(_ line: String, _ attributes: [String]) {
         #expect(chat([("S", line)]).map(\.attribute) == attributes, "\(chat([("S", line)]).map { "\($0.attribute)=\(ValueText.of($0))" })")
