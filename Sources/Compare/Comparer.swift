@@ -64,6 +64,10 @@ public struct Comparer {
         let (promises, measurements, adjustableNotes) = Self.atTheEnds(findings.filter(\.isPromise), measurements)
         var warnings: [String] = []
 
+        // Readings of goods the notes name by the size they were sold as (24": 58.5cm) meet
+        // that variant's promise, whichever variant was ordered.
+        var unsold = measurements
+        let soldAs = soldAsGroups(&unsold, promises)
         // Promises that apply to the ordered variant (or to every variant).
         var byAttribute: [Subject: [Finding]] = [:]
         var skippedVariants: [String: Set<String>] = [:]
@@ -81,11 +85,12 @@ public struct Comparer {
             let names = otherVariants.map(OrderedVariant.normalise).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
             warnings.append("\(variant.value) (\(variant.source)) is not among the variants the seller gave figures for (\(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "")): those figures were not compared")
         }
-        for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key }) where byAttribute[Subject(attribute: attribute, part: nil)] == nil {
+        for (attribute, variants) in skippedVariants.sorted(by: { $0.key < $1.key })
+        where byAttribute[Subject(attribute: attribute, part: nil)] == nil && !soldAs.contains(where: { $0.promised[0].attribute == attribute }) {
             warnings.append("\(attribute): promised per size or model (\(variants.sorted().joined(separator: ", "))) but the one ordered is unknown: give --variant")
         }
         var modelNotes = Self.withoutOtherModelsNames(&byAttribute, variantNames: Set(promises.compactMap(\.variant).map(OrderedVariant.normalise)), ordered: variant)
-        var measuredBy = Dictionary(grouping: Self.countsOfOtherThings(measurements, promises)) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
+        var measuredBy = Dictionary(grouping: Self.countsOfOtherThings(unsold, promises)) { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }
         var levelNotes = pairCountLevels(&measuredBy, byAttribute)
         levelNotes.merge(pairPartOnly(&measuredBy, byAttribute)) { first, _ in first }
         levelNotes.merge(pairNarrowed(&measuredBy, &byAttribute)) { first, _ in first }
@@ -140,11 +145,40 @@ public struct Comparer {
                 items.append(item)
             }
         }
+        for group in soldAs {
+            let entry = entry(group.promised[0].attribute, kind: group.promised[0].kind)
+            var item = compareValues(entry, group.promised[0].kind, group.promised, group.measured.map { $0.renamed(entry.name, kind: group.promised[0].kind) }, tolerances)
+            item.notes.insert("the notes name the goods measured by the size they were sold as (“\(group.measured[0].soldAs!)”): compared with the promise for that size, \(group.promised[0].variant!) (inference)", at: 0)
+            items.append(item)
+        }
         if let dispatch { items.append(dispatch) }
         let commitments = promises.filter { entry($0.attribute, kind: $0.kind).commitment }
         var comparison = Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
         comparison.category = category
         return comparison
+    }
+
+    /// Readings noted under the size the goods were sold as (`24": 58.5cm`), taken out of
+    /// `measurements` where one variant's promises in their unit name that size (24 inch): one
+    /// group per size, with the promises it meets. An attribute the reading names must match.
+    private func soldAsGroups(_ measurements: inout [Measurement], _ promises: [Finding]) -> [(promised: [Finding], measured: [Measurement])] {
+        var groups: [(promised: [Finding], measured: [Measurement])] = []
+        let sizes = measurements.compactMap(\.soldAs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for size in sizes {
+            let sold = OrderedVariant(value: size, source: "notes")
+            let readings = measurements.filter { $0.soldAs == size }
+            guard let unit = readings.first?.unit else { continue }
+            let candidates = promises.filter { promise in
+                promise.variant.map(sold.matches) == true && promise.unit == unit && promise.kind != .size && promise.level == nil
+                    && entry(promise.attribute, kind: promise.kind).measurable
+                    && readings.allSatisfy { $0.attribute.isEmpty || $0.attribute == promise.attribute }
+            }
+            // One attribute only: what the readings measure must not be a guess between two.
+            guard !candidates.isEmpty, Set(candidates.map(\.attribute)).count == 1 else { continue }
+            groups.append((candidates, readings))
+            measurements.removeAll { $0.soldAs == size }
+        }
+        return groups
     }
 
     /// A figure that is another model's name (the 450ml, which other figures are said for:

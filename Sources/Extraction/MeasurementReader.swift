@@ -79,6 +79,7 @@ public struct MeasurementReader {
             var measurement = Measurement(attribute: "", kind: vocabulary.quantityFamilies[unit.quantity]?.kind ?? .spec, value: .number(value * readIn.factor),
                                           unit: readIn.canonical, percent: nil, part: nil, source: source, raw: reading)
             measurement.readBy = "notes"
+            measurement.soldAs = String(decoding: bytes[valueRange.lowerBound..<unitRange.upperBound], as: UTF8.self)
             measurement.notes = ["`\(label)` names the goods measured (their size as sold), not a reading"]
             if written == nil { measurement.notes.append("no unit written: read in \(readIn.name), the unit that puts it near `\(label)`") }
             measurements.append(measurement)

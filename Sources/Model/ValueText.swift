@@ -25,6 +25,9 @@ public struct Measurement: Sendable {
     /// Read off a marking (铭牌, rated, nameplate) rather than tested: a tested figure of the
     /// same thing is compared before it.
     public var isMarking = false
+    /// The size the goods measured were sold as, when the notes name it before the readings
+    /// (`24": 58.5cm, 58.4`): they are compared with that variant's promises.
+    public var soldAs: String? = nil
     /// What read it: a catalogue pattern's id, or `notes` for the plain `attribute value` reader.
     public var readBy: String? = nil
     /// `measured.txt:3` or `--measure`.
@@ -65,6 +68,7 @@ extension Measurement {
         copy.isMarking = isMarking
         copy.unitFromPromise = unitFromPromise
         copy.counted = counted
+        copy.soldAs = soldAs
         return copy
     }
 }

@@ -276,6 +276,7 @@ extension JSONWriter {
         field("read_by", measurement.readBy)
         field("unit_from_promise", measurement.unitFromPromise)
         field("marking", measurement.isMarking)
+        field("sold_as", measurement.soldAs)
         endObject()
     }
 }

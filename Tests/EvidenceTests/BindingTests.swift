@@ -410,6 +410,18 @@ import Testing
         #expect(chat([("S", line)]).map(\.attribute) == attributes, "\(chat([("S", line)]).map { "\($0.attribute)=\(ValueText.of($0))" })")
     }
 
+    /// Two sizes ordered, each measured under the size it was sold as (22": …, 16" blades: …):
+    /// each group meets its own size's promise, with no --variant needed.
+    @Test func readingsUnderTheSizeSoldAsMeetThatSizesPromise() throws {
+        let comparison = compare([("S", "Our lengths: 22 inch = 560mm, 16 inch = 406mm, tolerance +/- 3mm")],
+                                 measured: "22\": 55.1cm, 55.3\n16\" blades: 40.5 / 40.6\n")
+        let lengths = comparison.items.filter { $0.attribute == "length" }
+        #expect(lengths.map { $0.promised.map { ValueText.of($0) } } == ["56 cm @22 inch", "40.6 cm @16 inch"], "\(comparison.items.map(\.attribute))")
+        #expect(lengths.map(\.verdict) == [.mismatch, .withinTolerance])
+        #expect(lengths.allSatisfy { $0.notes.first?.contains("the size they were sold as") == true })
+        #expect(!comparison.warnings.contains { $0.contains("give --variant") }, "\(comparison.warnings)")
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
