@@ -66,7 +66,7 @@ public struct Comparer {
 
         // Readings of goods the notes name by the size they were sold as (24": 58.5cm) meet
         // that variant's promise, whichever variant was ordered.
-        var unsold = measurements
+        var unsold = Self.flatAsPromised(measurements, promises)
         let soldAs = soldAsGroups(&unsold, promises)
         // Promises that apply to the ordered variant (or to every variant).
         var byAttribute: [Subject: [Finding]] = [:]
@@ -156,6 +156,23 @@ public struct Comparer {
         var comparison = Comparison(items: items, variant: variant, commitments: commitments, disclaimers: disclaimers, warnings: warnings)
         comparison.category = category
         return comparison
+    }
+
+    /// A girth noted flat and doubled (腰围平量 23.5 → 47) is compared as written when the
+    /// promise is itself a flat figure: near the half, far from the whole (a chart's 腰围 24).
+    static func flatAsPromised(_ measurements: [Measurement], _ promises: [Finding]) -> [Measurement] {
+        let note = "measured flat: doubled to the whole girth"
+        return measurements.map { measurement in
+            guard measurement.notes.contains(note), case .number(let whole) = measurement.value else { return measurement }
+            let half = whole / 2
+            let figures = promises.filter { $0.attribute == measurement.attribute }.compactMap { promise -> Double? in
+                if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min }
+            }
+            guard !figures.isEmpty, figures.allSatisfy({ abs($0 - half) <= 0.15 * half }) else { return measurement }
+            var flat = measurement.with(value: half)
+            flat.notes = measurement.notes.filter { $0 != note } + ["measured flat; the promise (\(figures.map(NumberFormat.short).joined(separator: ", "))) is a flat figure too, so it is compared as written (inference)"]
+            return flat
+        }
     }
 
     /// Readings noted under the size the goods were sold as (`24": 58.5cm`), taken out of

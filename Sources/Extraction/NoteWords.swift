@@ -137,7 +137,7 @@ struct NoteWords: Sendable {
         countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
             + listed + #"(?:\s*[/、,，;；]\s*"# + listed + ")+)(?![0-9.])")
         namedSize = try compile("note_fillers", #"^\s*(?<value>[0-9]+(?:\.[0-9]+)?)\s*(?<unit>"# + units
-            + #")\s*(?:(?:的|款|装|号)\s*(?=\S)|(?:[A-Za-z]+\s*){0,2}[:：]\s*(?=[^:：]*[0-9]))"#)
+            + #")\s*(?:(?:的|款|装|号)\s*(?=\S)|(?:[(（][^()（）\n]{0,24}[)）]\s*)?(?:[A-Za-z]+\s*){0,2}[:：]\s*(?=[^:：]*[0-9]))"#)
         packageLabel = try compile("numbered_carton", #"(?i)[(（]\s*(?:from\s+|in\s+)?(?:(?:第\s*)?[0-9]+\s*号?\s*"# + packages
             + #"|"# + packages + #"\s*(?:no\.?|#)?\s*[0-9]+)\s*[)）]"#)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")

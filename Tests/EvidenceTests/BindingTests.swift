@@ -422,6 +422,17 @@ import Testing
         #expect(!comparison.warnings.contains { $0.contains("give --variant") }, "\(comparison.warnings)")
     }
 
+    /// A waist noted flat is doubled, unless the promise is itself a flat figure (a kids'
+    /// chart's 腰围 26): then it is compared as written and the measurement says why.
+    @Test func aFlatGirthMeetsAFlatPromiseAsWritten() throws {
+        let flat = compare([("S", "130码 裤长68cm 腰围26cm（平铺）")], measured: "腰围 平量 25.5cm\n")
+        let waist = try #require(flat.items.first { $0.attribute == "waist" })
+        #expect(waist.measured.last?.value == .number(25.5) && waist.verdict != .mismatch)
+        #expect(waist.measured.last?.notes.contains { $0.contains("is a flat figure too") } == true)
+        let whole = compare([("S", "腰围52cm")], measured: "腰围 平量 25.5cm\n")
+        #expect(whole.items.first { $0.attribute == "waist" }?.measured.last?.value == .number(51))
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
