@@ -668,8 +668,13 @@ struct Interpreter {
     private func markCorrected(_ items: inout [LocatedFinding]) {
         /// How many messages back a correction reaches.
         let reach = 12
+        // Only a message with figures in it or just after it, and promises before it, can correct one.
+        let promised = items.filter(\.finding.isPromise).map(\.message)
+        guard let firstPromise = promised.min() else { return }
+        let withFigures = Set(items.map(\.message))
         log.bytes.withUnsafeBufferPointer { buffer in
-            for (index, message) in messages.enumerated() where message.role == .seller && message.body.count < 4096 {
+            for (index, message) in messages.enumerated() where index >= firstPromise && message.role == .seller && message.body.count < 4096
+                && (index...(index + 2)).contains(where: withFigures.contains) {
                 guard let cue = try? words.corrections.find(in: buffer, from: message.body.lowerBound, to: message.body.upperBound, scratch: scratch) else { continue }
                 let after = { (item: LocatedFinding) in item.message == index && item.range.lowerBound >= cue.range.upperBound }
                 var correcting = items.indices.filter { after(items[$0]) && items[$0].finding.isPromise }

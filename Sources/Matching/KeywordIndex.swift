@@ -5,7 +5,12 @@
 public struct KeywordIndex: Sendable {
     /// For each keyword (lowercased), the indexes of the patterns it admits.
     private let owners: [[Int]]
-    /// Dense transition table: `transitions[state * 256 + byte]`.
+    /// Each byte's class: the bytes no keyword holds share class 0 (from any state they lead
+    /// back to the start), and ASCII capitals are their small letters.
+    private let classOf: [UInt8]
+    /// The number of byte classes: the width of a state's row.
+    private let width: Int
+    /// Dense transition table: `transitions[state * width + classOf[byte]]`.
     private let transitions: [Int32]
     /// Keywords ending at each state (its own and those of its suffix links), as indexes into
     /// `owners`: `outputKeywords[outputStart[s] ..< outputStart[s + 1]]`.
@@ -32,42 +37,55 @@ public struct KeywordIndex: Sendable {
                 }
             }
         }
+        // Byte classes: one per byte some keyword holds, 0 for all others.
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var width = 1
+        for byte in Set(words.joined()).sorted() {
+            classOf[Int(byte)] = UInt8(truncatingIfNeeded: width)
+            width += 1
+        }
+        // More than 255 classes cannot be: every byte would be in a keyword and keep its own.
+        if width > 256 { classOf = (0..<256).map { UInt8($0) }; width = 256 }
+        for byte in 0x41...0x5A { classOf[byte] = classOf[byte + 0x20] }
         // Trie, in the flat table itself (-1: no edge yet).
-        var table = [Int32](repeating: -1, count: 256)
+        var table = [Int32](repeating: -1, count: width)
         var output: [[Int32]] = [[]]
         for (index, word) in words.enumerated() {
             var state = 0
             for byte in word {
-                if table[state * 256 + Int(byte)] < 0 {
-                    table[state * 256 + Int(byte)] = Int32(output.count)
-                    table += repeatElement(-1, count: 256)
+                let edge = state * width + Int(classOf[Int(byte)])
+                if table[edge] < 0 {
+                    table[edge] = Int32(output.count)
+                    table += repeatElement(-1, count: width)
                     output.append([])
                 }
-                state = Int(table[state * 256 + Int(byte)])
+                state = Int(table[edge])
             }
             output[state].append(Int32(index))
         }
         // Breadth-first failure links; each missing edge becomes its failure state's edge.
         var fail = [Int](repeating: 0, count: output.count)
         var queue: [Int] = []
-        for byte in 0..<256 {
-            if table[byte] < 0 { table[byte] = 0 } else { queue.append(Int(table[byte])) }
+        for symbol in 0..<width {
+            if table[symbol] < 0 { table[symbol] = 0 } else { queue.append(Int(table[symbol])) }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
             output[state] += output[fail[state]]
-            for byte in 0..<256 {
-                let next = table[state * 256 + byte]
+            for symbol in 0..<width {
+                let next = table[state * width + symbol]
                 if next < 0 {
-                    table[state * 256 + byte] = table[fail[state] * 256 + byte]
+                    table[state * width + symbol] = table[fail[state] * width + symbol]
                 } else {
-                    fail[Int(next)] = Int(table[fail[state] * 256 + byte])
+                    fail[Int(next)] = Int(table[fail[state] * width + symbol])
                     queue.append(Int(next))
                 }
             }
         }
+        self.classOf = classOf
+        self.width = width
         self.owners = owners
         transitions = table
         var starts: [Int32] = [0]
@@ -92,25 +110,28 @@ public struct KeywordIndex: Sendable {
         var lastLine = [Int](repeating: -1, count: patternCount)
         var line = 0
         var nextLineStart = lineStarts.count > 1 ? lineStarts[1] : Int.max
+        let width = self.width
         transitions.withUnsafeBufferPointer { table in
-            outputStart.withUnsafeBufferPointer { starts in
-                for range in ranges {
-                    var state = 0
-                    for offset in range {
-                        if offset >= nextLineStart {
-                            while offset >= nextLineStart {
-                                line += 1
-                                nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
+            classOf.withUnsafeBufferPointer { classOf in
+                outputStart.withUnsafeBufferPointer { starts in
+                    for range in ranges {
+                        var state = 0
+                        for offset in range {
+                            if offset >= nextLineStart {
+                                while offset >= nextLineStart {
+                                    line += 1
+                                    nextLineStart = line + 1 < lineStarts.count ? lineStarts[line + 1] : Int.max
+                                }
+                                state = 0
                             }
-                            state = 0
-                        }
-                        state = Int(table[state &* 256 &+ Int(KeywordIndex.lower(buffer[offset]))])
-                        let first = Int(starts[state]), end = Int(starts[state &+ 1])
-                        if first == end { continue }
-                        for index in first..<end {
-                            for pattern in owners[Int(outputKeywords[index])] where lastLine[pattern] != line {
-                                lastLine[pattern] = line
-                                lines[pattern].append(line)
+                            state = Int(table[state &* width &+ Int(classOf[Int(buffer[offset])])])
+                            let first = Int(starts[state]), end = Int(starts[state &+ 1])
+                            if first == end { continue }
+                            for index in first..<end {
+                                for pattern in owners[Int(outputKeywords[index])] where lastLine[pattern] != line {
+                                    lastLine[pattern] = line
+                                    lines[pattern].append(line)
+                                }
                             }
                         }
                     }
