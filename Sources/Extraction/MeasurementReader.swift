@@ -211,6 +211,10 @@ public struct MeasurementReader {
                 return figure
             })
         }
+        // 23寸 原木色 收到后量的：: a line that names the goods and ends in a colon, with a heading
+        // word and no attribute word, heads the readings below it (its 寸 needs no reading).
+        if case .unread = reading, let last = cleaned.last, last == ":" || last == "：", first(words.heading, in: cleaned) != nil,
+           first(words.attributeWord, in: cleaned) == nil { return .heading }
         // Dog crate 36" (2025 version), 24寸拉杆箱: a size the goods are named by is no measurement.
         if case .read(let measurements) = reading, !measurements.isEmpty, measurements.allSatisfy({ $0.attribute == "nominal_size" }),
            first(words.attributeWord, in: cleaned) == nil { return .heading }
