@@ -763,8 +763,12 @@ public struct Comparer {
             return AppliedTolerance(value: value, percent: user.percent, direction: direction, source: .user, detail: user.detail, verified: true)
         }
         let scope = kind.rawValue
+        // The packaging's figures (carton_length, gross_weight) take only a tolerance said of
+        // the packaging: weight 600g ±20g is the ball's, not the 19 kg carton's.
+        let packaging = attribute.name.hasPrefix("carton_") || attribute.name == "gross_weight"
         let applicable = sellerTolerances.compactMap { finding -> AppliedTolerance? in
             guard finding.scope == scope || finding.scope == attribute.name || finding.scope == "all" || (finding.scope == nil && kind == .dimension) else { return nil }
+            guard !packaging || finding.level != nil || finding.scope == attribute.name else { return nil }
             guard let bound = finding.max ?? finding.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
             let detail = "the seller's `\(finding.raw)` (\(finding.path):\(finding.line))"
             if finding.unit == "%" {

@@ -433,6 +433,14 @@ import Testing
         #expect(whole.items.first { $0.attribute == "waist" }?.measured.last?.value == .number(51))
     }
 
+    /// A tolerance said of the item (600g ±20g) is not the carton's: the carton's gross
+    /// weight takes the default.
+    @Test func theItemsToleranceIsNotTheCartons() throws {
+        let comparison = compare([("S", "单个重600g ±20g，外箱毛重19kg")], measured: "外箱毛重 18.8kg\n")
+        let carton = try #require(comparison.items.first { $0.attribute.contains("gross_weight") })
+        #expect(carton.verdict == .withinTolerance && carton.tolerance?.source != .seller, "\(carton)")
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
