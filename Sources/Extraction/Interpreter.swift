@@ -32,7 +32,7 @@ struct Interpreter {
 
     /// A variant named in the text: size labels, 20寸 cases, shoe sizes.
     static let variant = PCRE2Regex.reader(
-        #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号|[单双两三四五六1-6](?:人位|座)(?![高深宽面椅位])|[1-6][- ]?(?i:seater|seat)s?\b)(?:码|号)?"#)
+        #"(?<![A-Za-z0-9])(?<![x×*✕/]\s)(?<![x×*✕/])(?<v>(?:[2-6]?X{1,3}L|XXS|XS|[SML])(?![A-Za-z0-9])(?!\s*[x×*✕/]\s*[A-Za-z])|[0-9]{2}(?:寸|英寸)(?=的|行李箱|拉杆箱|登机箱|托运箱|旅行箱|箱|款)|[2-4][0-9](?=码)|[0-9]{3}/[0-9]{2,3}[ABY]|加大号|特大号|[大中小]号|[单双两三四五六1-6](?:人位|座)(?![高深宽面椅位])|[1-6][- ]?(?i:seater|seat)s?\b|(?<=(?i:size) )[0-9]{1,2}(?![0-9.]|\s*[x×*✕:：]|\s*(?i:cm|mm|in|inch|kg|g|lb|oz|"|”)\b))(?:码|号)?"#)
 
     func apply(_ located: [LocatedFinding]) -> [Finding] {
         // In reading order, so that what comes before a figure is read before it.

@@ -65,6 +65,7 @@ import Testing
         #expect(promises([("S", "20寸的长55cm，24寸的长65cm")]) == ["length=55 cm @20寸", "length=65 cm @24寸"])
         #expect(promises([("S", "M码胸围96cm")]) == ["chest=96 cm @M"])
         #expect(promises([("S", "不是的亲，50L是大号，中号40L")]) == ["volume=50000 ml @大号", "volume=40000 ml @中号"])
+        #expect(promises([("S", "size 4 weight 380g, size 3 is 300g")]) == ["weight=380 g @4", "weight=300 g @3"])
     }
 
     @Test func sizeChartCellsCarryTheirRow() {
