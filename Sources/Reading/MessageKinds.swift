@@ -38,6 +38,9 @@ enum MessageKinds {
     private static let systemPhrases = [
         "Messages and calls are end-to-end encrypted", "Messages to this chat and calls are now secured", "消息和通话已进行端到端加密",
         "訊息與通話已受端對端加密保護", "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt", "Los mensajes y las llamadas están cifrados",
+        "Les messages et les appels sont chiffrés de bout en bout", "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
+        "I messaggi e le chiamate sono crittografati end-to-end", "Сообщения и звонки защищены сквозным шифрованием",
+        "メッセージと通話はエンドツーエンドで暗号化されています", "a créé le groupe", "criou o grupo", "ha creato il gruppo",
         "This business uses a secure service", "This business is now using", "created group", "changed the group name",
         "changed the subject", "changed this group's icon", "security code with", "joined using this group's invite link",
         "You were added", "此聊天从 Facebook", "created this group", "hat die Gruppe erstellt",

@@ -621,6 +621,15 @@ import Testing
         #expect(ios.messages.map(\.type) == [.audio, .image])
     }
 
+    /// The end-to-end notice, written by the chat in the exporter's language and signed with
+    /// the other party's name, is a system line, not that party's message.
+    @Test func theEncryptionNoticeIsASystemLineInEveryLanguage() throws {
+        let french = try read("[03/03/2025 10:02:11] Usine Chen: \u{200E}Les messages et les appels sont chiffrés de bout en bout. Personne ne peut les lire.\n[03/03/2025 10:03:00] Usine Chen: Le sac fait 40 x 35 cm\n")
+        #expect(french.messages.map(\.type) == [.system, .text])
+        let italian = try read("[03/03/25, 10:02:11] Fabbrica Li: \u{200E}I messaggi e le chiamate sono crittografati end-to-end.\n[03/03/25, 10:03:00] Fabbrica Li: 40 x 35 cm\n")
+        #expect(italian.messages.first?.type == .system)
+    }
+
     @Test func frenchWordBetweenDateAndTime() throws {
         let log = try read("12/07/2017 à 22:35 - Jean: Salut :)\n13/07/2017 à 09:12 - Usine Chen: Le sac fait 40 x 35 cm\n")
         #expect(log.messages.map(\.speaker) == ["Jean", "Usine Chen"])
