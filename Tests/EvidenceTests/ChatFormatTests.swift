@@ -546,14 +546,16 @@ import Testing
     }
 
     /// Aliwangwang's message manager TXT (GB18030, CRLF): `nick (date time):` above the text,
-    /// the site prefix (cntaobao) not part of the name; 消息对象 names the other party.
+    /// the site prefix (cntaobao) not part of the name; 消息对象 names the other party; a recall
+    /// is a line of its own.
     @Test func wangwangExport() throws {
         let log = try read("wangwang.txt", encode: { TextDecoder.iconvEncode($0, to: "GB18030")! })
         #expect(log.format == "wangwang-txt" && log.encoding == "gb18030")
         #expect(rows(log) == [
             Row(line: 6, time: "2025-04-02T20:11", speaker: "tb_lin88", role: .buyer, type: .text, text: "这个收纳箱有大号的吗"),
             Row(line: 9, time: "2025-04-02T20:11", speaker: "易家居旗舰店:小雨", role: .seller, type: .text, text: "亲，有的，大号外径60*40*35cm，容量68L\n质量问题7天包退换"),
-            Row(line: 13, time: "2025-04-02T20:12", speaker: "tb_lin88", role: .buyer, type: .text, text: "好的，拍一个"),
+            Row(line: 13, time: "2025-04-02T20:11", speaker: "易家居旗舰店:小雨", role: .seller, type: .recall, text: "易家居旗舰店:小雨 撤回了一条消息"),
+            Row(line: 15, time: "2025-04-02T20:12", speaker: "tb_lin88", role: .buyer, type: .text, text: "好的，拍一个"),
         ])
         #expect(log.roleSources["tb_lin88"] == .flag)
     }

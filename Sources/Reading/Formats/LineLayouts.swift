@@ -38,15 +38,18 @@ enum LineLayouts {
         name: "weflow-txt", shape: .twoLine,
         header: .reader("^" + M + Fragment.ymd + S + "+" + Fragment.time + S + #"+'(?<name>[^'\r\n]+)'"# + S + "*$"))
 
+    /// The notices of Alibaba's chat clients: recalls (`name`), hand-offs (`from`, `to`), system lines.
+    private static let aliNotice = PCRE2Regex.reader("^(?:cntaobao|cnalichn|enaliint)?(?<name>[^\\r\\n]+?)" + S + "*撤回了一条消息" + S + "*$|^由" + S + "*(?<from>[^\\r\\n]+?)" + S + "*转交给" + S
+        + "*(?<to>[^\\r\\n]+?)" + S + "*$|^(?<from>[^\\r\\n]+?)" + S + "*-->" + S + "*(?<to>[^\\r\\n]+?)(?:" + S + "+" + Fragment.ymd
+        + S + "+" + Fragment.time + ")?" + S + "*$|^(?:原因：|当前用户来自|系统消息|以下为新消息).*$")
+
     /// Qianniu / Wangwang desktop copy: `[shop:sub] 2024-01-01 10:00:00` or `nick2024-1-1 10:01:05`,
     /// the text below, 已读/未读 status lines, recalls and hand-offs. Without those cues: `two-line`.
     static let qianniuDesktop = LineLayout(
         name: "qianniu-desktop", shape: .twoLine,
         header: .reader("^" + M + #"(?:\[(?<name>[^\]\r\n]+)\]|(?<name>[^\r\n]+?))"# + S + "?" + Fragment.ymd + S + "+" + Fragment.time + S + "*$"),
         noise: .reader("^" + S + "*(?:已读|未读|发送中|对方已读)" + S + "*$"),
-        systemLine: .reader("^(?<name>[^\\r\\n]+?)" + S + "*撤回了一条消息" + S + "*$|^由" + S + "*(?<from>[^\\r\\n]+?)" + S + "*转交给" + S
-            + "*(?<to>[^\\r\\n]+?)" + S + "*$|^(?<from>[^\\r\\n]+?)" + S + "*-->" + S + "*(?<to>[^\\r\\n]+?)(?:" + S + "+" + Fragment.ymd
-            + S + "+" + Fragment.time + ")?" + S + "*$|^(?:原因：|当前用户来自|系统消息|以下为新消息).*$"),
+        systemLine: aliNotice,
         cue: .reader(#"^\s*(?:已读|未读)\s*$|撤回了一条消息|转交给|item\.taobao\.com|detail\.tmall\.com|detail\.1688\.com|[^\s:：\[]:[^\s:：\]]+\]? ?\d{4}-"#),
         genericName: "two-line")
 
@@ -64,7 +67,7 @@ enum LineLayouts {
     static let wangwang = LineLayout(
         name: "wangwang-txt", shape: .twoLine,
         header: .reader("^" + M + #"(?:cntaobao|cnalichn|enaliint)?(?<name>[^\r\n]+?)"# + S + "*[(（]" + Fragment.ymd + S + "+" + Fragment.time + "[)）][:：]?" + S + "*$"),
-        cue: .reader(#"^(?:cntaobao|cnalichn|enaliint)|消息记录（此消息记录为文本格式|^消息对象:"#), partnerLine: partner)
+        systemLine: aliNotice, cue: .reader(#"^(?:cntaobao|cnalichn|enaliint)|消息记录（此消息记录为文本格式|^消息对象:"#), partnerLine: partner)
 
     /// The generic one-line layout: `2024-03-12 14:22:01 name: text`, `[2024/3/12 14:22] 名字：内容`.
     /// A name may contain `:` (示例旗舰店:小美) when the text is set off by `：` or `: `.
