@@ -441,6 +441,15 @@ import Testing
         #expect(carton.verdict == .withinTolerance && carton.tolerance?.source != .seller, "\(carton)")
     }
 
+    /// With no category, a thickness allows the larger of 0.2 mm (what calipers read) and 5%:
+    /// a 1.5 mm wall measured 1.05 mm is short; a 2 cm board measured 1.92 cm is not.
+    @Test func aThinWallIsHeldToWhatCalipersRead() throws {
+        let wall = compare([("S", "壁厚1.5mm")], measured: "壁厚 1.05mm\n")
+        #expect(wall.items.first { $0.attribute == "thickness" }?.verdict == .mismatch)
+        let board = compare([("S", "厚度2cm")], measured: "厚度 1.92cm\n")
+        #expect(board.items.first { $0.attribute == "thickness" }?.verdict == .withinTolerance)
+    }
+
     @Test func figuresFarApartAreNotOnePromise() throws {
         // The listing's line about the matching stool is not the table's height.
         let comparison = compare([("S", "桌子高75cm"), ("S", "配套凳子 高45cm")], measured: "高 75cm\n")
