@@ -71,6 +71,8 @@ struct NoteWords: Sendable {
     /// A figure and unit with a measuring tool right after it (5米卷尺, a 30kg hanging scale):
     /// the tool's range (word list `note_instruments`).
     let instrumentRange: any Matcher
+    /// How many were picked to measure (挑了3个量, 抽了5张，…): word list `note_sampled`.
+    let sampled: any Matcher
     /// A figure after ± (±100 g, +/- 1 mm), or after a word of how finely a tool reads
     /// (精度0.02mm: word list `note_precision`): the tool's, never a reading.
     let accuracy: any Matcher
@@ -160,6 +162,9 @@ struct NoteWords: Sendable {
         let tool = "(?i:" + Vocabulary.alternation(of: tools) + ")(?![A-Za-z])"
         let lead = ["a", "an", "my", "our", "with", "on", "using"].map { #"(?<=\b(?i:\#($0))\s)"# }.joined(separator: "|") + "|(?<=w/)|(?<=w/ )"
         let chineseLead = ["用", "拿", "把", "个", "了"].map { "(?<=\($0))" }.joined(separator: "|")
+        let sampleCount = #"(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:"# + countUnits + #")?"#
+        sampled = try engine.compile(wordList: "note_sampled", "(?:" + words("note_sampled") + #")\s*"# + sampleCount
+            + #"(?:\s+(?i:at random|randomly))?(?=\s*(?:来|出来|去)?\s*(?:量|测|称|检|[:：，,]|(?i:and (?:measured|weighed|checked)|to (?:measure|weigh))))"#, [.caseless], vocabulary)
         accuracy = try engine.compile(wordList: "note_precision", #"(?:(?:"# + words("note_precision") + #")\s*[:：=]?\s*(?:±|\+\s?/\s?-|\+-)?|±|\+\s?/\s?-|\+-)\s*[0-9]+(?:\.[0-9]+)?\s*(?:"#
                                       + units + ")?", [.caseless], vocabulary)
         instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*的\s*(?:"# + chineseTool + "))|(?:" + chineseLead + ")" + figure
