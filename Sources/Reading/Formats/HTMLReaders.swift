@@ -21,6 +21,8 @@ struct TelegramHTMLFormat: ChatFormat {
     }
 
     func confidence(_ sample: FileSample) -> Double {
+        // A page opens with a tag (<!DOCTYPE html>, <html>): anything else is no HTML export.
+        guard sample.bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "<") else { return 0 }
         let head = sample.text(0..<min(sample.bytes.count, 16384))
         guard head.contains("<div class=\"message ") || head.contains("class=\"page_wrap\"") else { return 0 }
         return head.contains("class=\"message default clearfix") || head.contains("class=\"history\"") ? 1 : 0.6

@@ -76,5 +76,5 @@ enum LineLayouts {
         header: .reader("^" + M + #"\[?"# + M + date + "(?:" + S + "|[,T])+" + Fragment.time + #"\]?"# + S + "+"
             + #"(?:(?<name>[^\r\n]{1,60}?)(?:：|:(?=[ \t]|$))|(?<name>[^:：\r\n]{1,60}):)"# + S + "*" + #"(?<text>.*)$"#))
 
-    static let all = [whatsappIOS, whatsappAndroid, wechatExporter, weflow, qianniuDesktop, wechatText, wangwang, plainChat]
+    static let all = [whatsappIOS, whatsappAndroid, wechatExporter, weflow, qianniuDesktop, wechatText, plainChat, wangwang]
 }
