@@ -153,14 +153,7 @@ public struct ChatLog: Sendable {
         return lineOffset + lineIndex(offset) + 1
     }
 
-    private func lineIndex(_ offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
+    private func lineIndex(_ offset: Int) -> Int { TextLines.index(of: offset, in: lineStarts) }
 
     /// The text of `range` as the patterns read it (folded; line ends normalised to `\n`,
     /// outer blanks trimmed).

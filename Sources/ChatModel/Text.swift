@@ -85,17 +85,23 @@ public enum Bytes {
     }
 
     public static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= range.count else { return needle.isEmpty }
+        firstIndex(of: needle, in: buffer, range) != nil
+    }
+
+    /// Where `needle` first stands wholly inside `range`.
+    public static func firstIndex(of needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let first = needle.first else { return range.lowerBound }
+        guard needle.count <= range.count else { return nil }
         var index = range.lowerBound
         let last = range.upperBound - needle.count
         while index <= last {
             if buffer[index] == first {
                 var offset = 1
                 while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+                if offset == needle.count { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 }

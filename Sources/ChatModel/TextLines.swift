@@ -17,6 +17,16 @@ public enum TextLines {
         return starts
     }
 
+    /// The 0-based line that byte `offset` lies on, given the line `starts`.
+    public static func index(of offset: Int, in starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// Each line's content range (line end excluded), numbered from 1.
     public static func ranges(_ bytes: [UInt8]) -> [Range<Int>] {
         let starts = starts(bytes)

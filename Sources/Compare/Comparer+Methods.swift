@@ -38,7 +38,7 @@ extension Comparer {
     func compareDispatch(_ window: AttributeEntry, _ promises: [Finding], _ taken: Measurement?) -> ComparedItem? {
         guard let taken else { return nil }
         let windows = promises.filter { $0.attribute == window.name }.compactMap { promise -> (Finding, Double)? in
-            guard let bound = promise.max ?? promise.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
+            guard let bound = promise.max ?? promise.value?.number else { return nil }
             return (promise, promise.unit == "hours" ? bound : bound * 24)
         }
         guard let (promise, hours) = windows.min(by: { $0.1 < $1.1 }), case .number(let elapsed) = taken.value else {

@@ -165,9 +165,7 @@ public struct Comparer {
         return measurements.map { measurement in
             guard measurement.notes.contains(note), case .number(let whole) = measurement.value else { return measurement }
             let half = whole / 2
-            let figures = promises.filter { $0.attribute == measurement.attribute }.compactMap { promise -> Double? in
-                if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min }
-            }
+            let figures = promises.filter { $0.attribute == measurement.attribute }.compactMap(\.figure)
             guard !figures.isEmpty, figures.allSatisfy({ abs($0 - half) <= 0.15 * half }) else { return measurement }
             var flat = measurement.with(value: half)
             flat.notes = measurement.notes.filter { $0 != note } + ["measured flat; the promise (\(figures.map(NumberFormat.short).joined(separator: ", "))) is a flat figure too, so it is compared as written (inference)"]
@@ -281,22 +279,20 @@ public struct Comparer {
         return notes
     }
 
-    /// A figure noted with no word for what it measures (连续放歌 4小时10分) meets the one
-    /// promise in its unit that nothing else measured: the note says so.
     /// The units the seller wrote one figure in with no attribute (Max reach is 62 cm), not a
     /// named promise said again (线长8米 … 一支8米): `pairUnbound` pairs that figure.
     private static func unboundUnits(_ promises: [Finding]) -> Set<String> {
-        func figure(_ promise: Finding) -> Double? { if case .number(let n)? = promise.value { n } else { nil } }
         let named = promises.filter { !$0.attribute.isEmpty }
         let unbound = promises.filter { unbound in
             unbound.attribute.isEmpty && unbound.kind != .tolerance
-                && !named.contains { $0.unit == unbound.unit && figure($0) != nil && figure($0) == figure(unbound) }
+                && !named.contains { $0.unit == unbound.unit && $0.value?.number != nil && $0.value?.number == unbound.value?.number }
         }
         return Set(Dictionary(grouping: unbound.compactMap(\.unit), by: { $0 }).filter { $0.value.count == 1 }.keys)
     }
 
-    /// A unit the seller also wrote a figure in with no attribute (`unboundUnits`) is left to
-    /// `pairUnbound`.
+    /// A figure noted with no word for what it measures (连续放歌 4小时10分) meets the one
+    /// promise in its unit that nothing else measured: the note says so. A unit the seller also
+    /// wrote a figure in with no attribute (`unboundUnits`) is left to `pairUnbound`.
     private func pairByUnit(_ measuredBy: inout [Subject: [Measurement]], _ byAttribute: [Subject: [Finding]], unboundUnits: Set<String>) -> [Subject: String] {
         var notes: [Subject: String] = [:]
         for subject in measuredBy.keys.sorted() where subject.attribute.isEmpty && subject.part == nil {
@@ -413,7 +409,6 @@ public struct Comparer {
     /// inferred from their position. When the buyer measured as many sides of that item, with
     /// no other promise for them, the figures are paired by size instead: largest with largest.
     private func pairTuplesBySize(_ promises: [Finding], _ byAttribute: inout [Subject: [Finding]], _ measuredBy: [Subject: [Measurement]]) -> [Subject: String] {
-        func number(_ value: FindingValue?) -> Double? { if case .number(let n)? = value { n } else { nil } }
         // In the order written, of those that apply to the variant ordered.
         let inferred = promises.filter { promise in
             promise.attributeInferred && promise.kind == .dimension
@@ -424,13 +419,13 @@ public struct Comparer {
             let level = members[0].level
             let sides = measuredBy.keys.sorted().filter { subject in
                 subject.part == members[0].part && subject.level == level && vocabulary.attributes[subject.attribute]?.kind == .dimension
-                    && number(measuredBy[subject]?.last?.value) != nil
+                    && measuredBy[subject]?.last?.value.number != nil
                     && (byAttribute[subject] ?? []).allSatisfy { promise in members.contains { $0.attribute == promise.attribute && $0.value == promise.value } }
                     && (members.contains { $0.attribute == subject.attribute } || byAttribute[subject] == nil)
             }
             guard sides.count == members.count, members.count >= 2 else { continue }
-            let promised = members.sorted { number($0.value) ?? 0 > number($1.value) ?? 0 }
-            let measured = sides.sorted { number(measuredBy[$0]?.last?.value) ?? 0 > number(measuredBy[$1]?.last?.value) ?? 0 }
+            let promised = members.sorted { $0.value?.number ?? 0 > $1.value?.number ?? 0 }
+            let measured = sides.sorted { measuredBy[$0]?.last?.value.number ?? 0 > measuredBy[$1]?.last?.value.number ?? 0 }
             for member in members {
                 let subject = Subject(attribute: member.attribute, part: member.part, level: member.level)
                 byAttribute[subject]?.removeAll { $0.line == member.line && $0.path == member.path && $0.inference == member.inference }
@@ -498,7 +493,7 @@ public struct Comparer {
         // Measured figures far apart (bath towel 138.6, hand towel 34; a chest of 97 and a
         // panel 2 mm thick) are of different things: each promise goes with the measurement
         // nearest it, and of those pairs the one that falls shortest is shown.
-        let measuredValues = measured.compactMap { if case .number(let n) = $0.value { n } else { nil } }
+        let measuredValues = measured.compactMap(\.value.number)
         if Self.farApart(measuredValues) {
             // Each measurement with its nearest promise. A promise keeps its nearest measurement,
             // or, of those close to that one (two packs counted, 482 and 485 of 500), the one that
@@ -556,7 +551,7 @@ public struct Comparer {
         // promise said twice: one is likely about something else (another product's line, another
         // model). Then a claim rests only on the nearest of them; figures close together keep the
         // one more favourable to the buyer.
-        let values = promised.compactMap { promise -> Double? in if case .number(let n)? = promise.value { n } else { promise.max ?? promise.min } }
+        let values = promised.compactMap(\.figure)
         let farApart = Self.farApart(values)
         let rank = Self.rank
         // Far apart, a figure (10 kg) goes before a bound (up to 50 kg: the range on offer), which any
@@ -613,7 +608,7 @@ public struct Comparer {
         var measurement = written
         // A figure noted without a unit (袖长 58) is read in the unit the promise is written in,
         // else (高 255 against 2.7米) in the unit that puts it within a factor of 3 of the promise.
-        if written.unit == nil, case .number(let figure) = written.value, let promised = Self.number(promise), promised > 0,
+        if written.unit == nil, case .number(let figure) = written.value, let promised = promise.figure, promised > 0,
            let (unit, ofPromise) = unitForFigure(figure, promise, promised) {
             measurement = written.with(value: figure * unit.factor, unit: .some(unit.canonical))
             measurement.unitFromPromise = true
@@ -705,12 +700,6 @@ public struct Comparer {
         return floor > 0 ? floor : nil
     }
 
-    /// A promise's figure: its value, else the end of its range.
-    static func number(_ promise: Finding) -> Double? {
-        if case .number(let value)? = promise.value { return value }
-        return promise.max ?? promise.min
-    }
-
     /// The unit to read a figure noted without one: the promise's own when that puts it within
     /// a factor of 3 of the promise, else the canonical unit (cm, g, ml) when that does.
     func unitForFigure(_ figure: Double, _ promise: Finding, _ promised: Double) -> (UnitEntry, Bool)? {
@@ -769,7 +758,7 @@ public struct Comparer {
         let applicable = sellerTolerances.compactMap { finding -> AppliedTolerance? in
             guard finding.scope == scope || finding.scope == attribute.name || finding.scope == "all" || (finding.scope == nil && kind == .dimension) else { return nil }
             guard !packaging || finding.level != nil || finding.scope == attribute.name else { return nil }
-            guard let bound = finding.max ?? finding.value.flatMap({ if case .number(let n) = $0 { n } else { nil } }) else { return nil }
+            guard let bound = finding.max ?? finding.value?.number else { return nil }
             let detail = "the seller's `\(finding.raw)` (\(finding.path):\(finding.line))"
             if finding.unit == "%" {
                 return AppliedTolerance(value: promised * bound / 100, percent: bound, direction: direction, source: .seller, detail: detail, verified: true)

@@ -294,14 +294,16 @@ struct Interpreter {
         func found(_ matcher: any Matcher, _ range: Range<Int>) -> Captures? {
             try? matcher.find(in: buffer, from: range.lowerBound, to: range.upperBound, scratch: scratch)
         }
-        // A packaging word that 不含/without takes out (不含外箱重9.6kg) names no level.
+        // A packaging word that 不带/without takes out right before it (不带外箱 重9.6kg) names no level.
         func packaging(_ matcher: any Matcher, _ range: Range<Int>) -> Captures? {
             guard let captures = found(matcher, range) else { return nil }
-            return found(words.withoutPackaging, max(body.lowerBound, captures.range.lowerBound - 16)..<captures.range.lowerBound) == nil ? captures : nil
+            guard let without = (try? words.withoutPackaging.findAll(in: buffer, from: max(body.lowerBound, captures.range.lowerBound - 16), to: captures.range.lowerBound, scratch: scratch))?.last
+            else { return captures }
+            return UTF8Text.string(buffer, without.range.upperBound..<captures.range.lowerBound).trimmingBlanks().isEmpty ? nil : captures
         }
         // 不含外箱重 9.6kg, weight w/o carton: an attribute of the package taken out is the item's own.
         if item.finding.attribute == "gross_weight" || item.finding.attribute.hasPrefix("carton_"),
-           found(words.withoutPackagingAnywhere, max(clause, item.range.lowerBound - 24)..<item.range.lowerBound) != nil {
+           found(words.withoutPackaging, max(clause, item.range.lowerBound - 24)..<item.range.lowerBound) != nil {
             let own = item.finding.kind == .weight ? "weight" : String(item.finding.attribute.dropFirst("carton_".count))
             if words.vocabulary.attributes[own] != nil {
                 item.finding.attribute = own
@@ -622,7 +624,7 @@ struct Interpreter {
     private func nameInchSize(_ item: inout LocatedFinding, _ buffer: UnsafeBufferPointer<UInt8>, _ body: Range<Int>) {
         guard item.finding.kind == .dimension, item.finding.attribute.isEmpty || item.answerOnly, words.vocabulary.attributes["nominal_size"] != nil else { return }
         // One size (36 inch) or a range of them (screens from 17 to 32 inch).
-        let ends = [item.finding.value.flatMap { if case .number(let n) = $0 { n } else { nil } }, item.finding.min, item.finding.max].compactMap { $0 }
+        let ends = [item.finding.value?.number, item.finding.min, item.finding.max].compactMap { $0 }
         let raw = item.finding.raw.lowercased()
         // Not feet and inches (5'9"), not a side of a tuple (18" W x 14" H, 10 x 12 in).
         let before = UTF8Text.string(buffer, max(body.lowerBound, item.range.lowerBound - 3)..<item.range.lowerBound)

@@ -31,10 +31,8 @@ struct InterpreterWords: Sendable {
     let cartonLevel: any Matcher
     let innerLevel: any Matcher
     let grossLevel: any Matcher
-    /// Words that take the packaging out right before a packaging word (不含外箱): anchored at the end.
+    /// Words that take the packaging out (不含外箱, without carton): word list `without_packaging`.
     let withoutPackaging: any Matcher
-    /// The same words anywhere (不含外箱重 9.6kg: the attribute word itself names the carton).
-    let withoutPackagingAnywhere: any Matcher
     /// Products whose sizes are written width × length (床垫, rug): word list `width_first`.
     let widthFirst: any Matcher
     /// Words of an adjustable size (升降范围, adjustable): word list `adjustable`.
@@ -100,8 +98,7 @@ struct InterpreterWords: Sendable {
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }
         conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
         cartonLevel = try compile("carton_level", words("carton_level"))
-        withoutPackaging = try engine.compile(wordList: "without_packaging", "(?<![A-Za-z])(?:" + words("without_packaging") + #")\s*$"#, [.caseless], vocabulary)
-        withoutPackagingAnywhere = try engine.compile(wordList: "without_packaging", "(?<![A-Za-z])(?:" + words("without_packaging") + ")(?![A-Za-z])", [.caseless], vocabulary)
+        withoutPackaging = try engine.compile(wordList: "without_packaging", "(?<![A-Za-z])(?:" + words("without_packaging") + ")(?![A-Za-z])", [.caseless], vocabulary)
         innerLevel = try compile("inner_level", words("inner_level"))
         grossLevel = try compile("gross_level", words("gross_level"))
         widthFirst = try compile("width_first", "(?<w>" + words("width_first") + ")")

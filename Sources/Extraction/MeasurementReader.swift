@@ -197,9 +197,10 @@ public struct MeasurementReader {
     private func readingFolded(_ raw: String, source: String) -> NoteReading {
         // a 50m tape, 5米卷尺: the tool's range is no measurement; nor is ±100 g, its accuracy, nor
         // 挑了3个, how many were picked to measure.
-        let cleaned = removing(words.sampled, from: removing(words.accuracy, from: removing(words.instrumentRange, from: withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
+        let written = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
-        }))))
+        })
+        let cleaned = [words.instrumentRange, words.accuracy, words.sampled].reduce(written) { removing($1, from: $0) }
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with

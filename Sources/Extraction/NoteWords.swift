@@ -128,7 +128,8 @@ struct NoteWords: Sendable {
             + #"|^\s*(?i:(?:inner|outer|master)\s+)?(?:"# + levels + #")\s*[:：]\s*(?<value>[0-9]+)\s+(?:(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+)?(?i:each|apiece)(?![A-Za-z])"#
             + #"|^\s*(?<thing>[A-Za-z][A-Za-z' -]{0,30}?)\s+(?i:in|per)\s+(?:(?i:the|a|each|every)\s+)?(?i:(?:inner|outer|master)\s+)?(?:"# + levels
             + #")\s*[:：=]\s*(?<value>[0-9]+)(?![0-9.])(?!\s*(?:"# + units + "))")
-        let countUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] })
+        let countUnitWords = vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] }
+        let countUnits = Vocabulary.alternation(of: countUnitWords)
         // 1号箱 24 2号箱 22, ctn#3: 48pcs, 第2盒 11支: one count per numbered package.
         let package = "(?:(?<carton>" + words("numbered_carton") + ")|(?<inner>" + words("numbered_inner") + "))"
         // The package's number and the count are parted by a mark or a blank (bag 92 is no bag 9 of 2).
@@ -144,8 +145,7 @@ struct NoteWords: Sendable {
             + #"|"# + packages + #"\s*(?:no\.?|#)?\s*[0-9]+)\s*[)）]"#)
         compoundTail = try compile("note_fillers", #"(?<![0-9.])(?<value>"# + number + #")\s*(?<unit>"# + units + ")")
         let packageWords = Set(vocabulary.words("numbered_carton") + vocabulary.words("numbered_inner"))
-        let pieceUnits = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity == "count" }.flatMap { $0.aliases + [$0.name] }
-            .filter { !$0.allSatisfy(\.isASCII) && !packageWords.contains($0) })
+        let pieceUnits = Vocabulary.alternation(of: countUnitWords.filter { !$0.allSatisfy(\.isASCII) && !packageWords.contains($0) })
         chineseCount = try compile("numbered_inner", #"(?<![第零〇一二两三四五六七八九十百])(?<value>[零〇一二两三四五六七八九十百]+)\s*(?<unit>"# + pieceUnits + ")(?![都也][没不])")
         bareTuple = try compile("note_fillers", #"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s*[x×*X＊]\s*[0-9]+(?:\.[0-9]+)?){1,2}(?![0-9.])(?!\s*"# + units + ")")
         partValue = try compile("parts", "(?<p>" + vocabulary.partWords + #")[\s:：=]*[^\d\n。；;!！?？,，]{0,8}?(?<![0-9.A-Za-z])(?<value>"# + number

@@ -46,7 +46,7 @@ struct TupleConvention {
                 // Φ35 × 9.5cm, Ø8×10cm: a diameter, then the height (or, much smaller, the wall: Φ25×2mm).
                 let body = messages[located[members[0]].message].body
                 if members.count == 2, Self.diameterSigns.contains(where: { UTF8Text.string(buffer, max(body.lowerBound, range.lowerBound - 4)..<range.lowerBound).trimmingBlanks().hasSuffix($0) }) {
-                    let sizes = members.map { index -> Double in if case .number(let n)? = located[index].finding.value { n } else { 0 } }
+                    let sizes = members.map { located[$0].finding.value?.number ?? 0 }
                     let second = sizes[1] * 5 < sizes[0] ? "thickness" : "height"
                     for (axis, index) in zip(["diameter", second], members) where located[index].finding.level == nil {
                         located[index].finding.attribute = axis
@@ -98,7 +98,7 @@ struct TupleConvention {
             names = ["length", "width", "height"]
             reason = "attribute by position: \(tuple) read as length × width × height, the usual order"
         } else {
-            let values = members.map { located[$0].finding.value.flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0 }
+            let values = members.map { located[$0].finding.value?.number ?? 0 }
             names = values[0] >= values[1] ? ["length", "width"] : ["width", "length"]
             reason = "attribute by size: of \(tuple), the larger taken as the length"
         }

@@ -90,12 +90,11 @@ public enum VariantInference {
     /// each measured figure within 10% of one of that option's, and every other option at least
     /// twice as far. Said as an inference; never a wrong-size verdict.
     public static func nearest(_ findings: [Finding], _ measurements: [Measurement]) -> OrderedVariant? {
-        func figure(_ value: FindingValue?) -> Double? { if case .number(let n)? = value { n } else { nil } }
         let promises = findings.filter { $0.isPromise && $0.variant != nil && $0.level == nil && $0.part == nil && $0.unit != nil }
         let options = Set(promises.compactMap(\.variant))
         // Only what the options give figures of (a thickness no option names says nothing).
         let measured = measurements.filter { measurement in
-            measurement.part == nil && measurement.level == nil && figure(measurement.value) != nil
+            measurement.part == nil && measurement.level == nil && measurement.value.number != nil
                 && promises.contains { $0.attribute == measurement.attribute && (measurement.unit == nil || $0.unit == measurement.unit) }
         }
         guard options.count > 1, !measured.isEmpty else { return nil }
@@ -107,8 +106,8 @@ public enum VariantInference {
                 // A figure noted without a unit is taken in the promise's (as the comparison does).
                 let near = own.filter { $0.kind == measurement.kind && (measurement.unit == nil || $0.unit == measurement.unit) }
                     .compactMap { promise -> Double? in
-                        guard let promised = figure(promise.value) ?? promise.max ?? promise.min, promised > 0 else { return nil }
-                        return abs(figure(measurement.value)! - promised) / promised
+                        guard let promised = promise.figure, promised > 0 else { return nil }
+                        return abs(measurement.value.number! - promised) / promised
                     }.min()
                 guard let near else { worst = .infinity; break }
                 worst = max(worst, near)

@@ -10,6 +10,9 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
 public enum FindingValue: Sendable, Equatable, Hashable {
     case number(Double)
     case text(String)
+
+    /// The number, or nil for a text value.
+    public var number: Double? { if case .number(let value) = self { value } else { nil } }
 }
 
 /// How a statement was made: only a seller's `stated` or `confirmed` one is a promise.
@@ -119,10 +122,13 @@ public struct Finding: Sendable, Equatable {
         self.pattern = pattern
     }
 
-    /// A seller's word about the item: what a claim can hold the seller to.
+    /// The figure the finding states: its value, else the end of its range.
+    public var figure: Double? { value?.number ?? max ?? min }
+
     /// The attribute was inferred (a side of an unlabelled tuple), not read: `inference` then
     /// starts with `attribute by`.
     public var attributeInferred: Bool { inference?.hasPrefix("attribute by") == true }
 
+    /// A seller's word about the item: what a claim can hold the seller to.
     public var isPromise: Bool { role == .seller && (stance == .stated || stance == .confirmed) && subject == nil }
 }

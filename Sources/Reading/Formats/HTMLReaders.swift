@@ -23,9 +23,9 @@ struct TelegramHTMLFormat: ChatFormat {
     func confidence(_ sample: FileSample) -> Double {
         // A page opens with a tag (<!DOCTYPE html>, <html>): anything else is no HTML export.
         guard sample.bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "<") else { return 0 }
-        let head = sample.text(0..<min(sample.bytes.count, 16384))
-        guard head.contains("<div class=\"message ") || head.contains("class=\"page_wrap\"") else { return 0 }
-        return head.contains("class=\"message default clearfix") || head.contains("class=\"history\"") ? 1 : 0.6
+        let has = { (marker: String) in sample.bytes.withUnsafeBufferPointer { Bytes.contains($0, 0..<min($0.count, 16384), Array(marker.utf8)) } }
+        guard has(#"<div class="message "#) || has(#"class="page_wrap""#) else { return 0 }
+        return has(#"class="message default clearfix"#) || has(#"class="history""#) ? 1 : 0.6
     }
 
     func parse(_ bytes: [UInt8], scratch: MatchScratch) throws(InputError) -> ParsedChat {
@@ -33,7 +33,8 @@ struct TelegramHTMLFormat: ChatFormat {
         var messages: [RawMessage] = []
         var chatName: String?
         bytes.withUnsafeBufferPointer { html in
-            let lines = LineIndex(bytes)
+            let lineStarts = TextLines.starts(bytes)
+            func fileLine(at offset: Int) -> Int { TextLines.index(of: offset, in: lineStarts) + 1 }
             func first(_ regex: PCRE2Regex, _ group: String, in range: Range<Int>) -> (text: String, at: Int)? {
                 guard let captures = try? regex.find(in: html, from: range.lowerBound, to: range.upperBound, scratch: scratch),
                       let found = regex.range(of: group, in: captures) else { return nil }
@@ -49,13 +50,14 @@ struct TelegramHTMLFormat: ChatFormat {
                 let segment = start.0..<(index + 1 < starts.count ? starts[index + 1].0 : html.count)
                 if start.1 == "service" {
                     guard let notice = first(Self.serviceText, "text", in: segment), !notice.text.isEmpty, !Self.isDay(notice.text) else { continue }
-                    var system = RawMessage(line: lines.line(at: notice.at), bodyLine: lines.line(at: notice.at), stamp: nil, speaker: nil, body: buffer.append(notice.text))
+                    let line = fileLine(at: notice.at)
+                    var system = RawMessage(line: line, bodyLine: line, stamp: nil, speaker: nil, body: buffer.append(notice.text))
                     system.type = .system
                     messages.append(system)
                     continue
                 }
                 // A forwarded message carries its first author's name inside: the sender's comes before it.
-                let forwarded = Self.offset(of: #"class="forwarded body""#, in: html, segment)
+                let forwarded = Bytes.firstIndex(of: Array(#"class="forwarded body""#.utf8), in: html, segment)
                 if let name = first(Self.fromName, "who", in: segment.lowerBound..<(forwarded ?? segment.upperBound)), !name.text.isEmpty {
                     speaker = name.text
                 }
@@ -66,10 +68,10 @@ struct TelegramHTMLFormat: ChatFormat {
                     stamp = RawStamp(date: .ymd(year, month, day), hour: hour, minute: minute, second: Self.date.int("S", captures, html) ?? 0)
                 }
                 let body = first(Self.text, "text", in: segment)
-                let line = lines.line(at: body?.at ?? segment.lowerBound)
+                let line = fileLine(at: body?.at ?? segment.lowerBound)
                 var message = RawMessage(line: line, bodyLine: line, stamp: stamp, speaker: speaker, body: buffer.append(body?.text ?? ""))
                 if forwarded != nil { message.flags.insert(.forwarded) }
-                if Self.offset(of: #"class="reply_to details""#, in: html, segment) != nil { message.flags.insert(.reply) }
+                if Bytes.contains(html, segment, Array(#"class="reply_to details""#.utf8)) { message.flags.insert(.reply) }
                 if message.body.isEmpty { message.type = Self.mediaType(html, segment) }
                 messages.append(message)
             }
@@ -83,22 +85,10 @@ struct TelegramHTMLFormat: ChatFormat {
         for (marker, type) in [("media_photo", MessageType.image), ("photo_wrap", .image), ("media_video", .video), ("video_file_wrap", .video),
                                ("media_voice_message", .audio), ("media_audio_file", .audio), ("sticker", .sticker), ("animated_wrap", .sticker),
                                ("media_location", .location), ("media_contact", .card), ("media_call", .call), ("media_file", .file)]
-        where offset(of: marker, in: html, segment) != nil {
+        where Bytes.contains(html, segment, Array(marker.utf8)) {
             return type
         }
         return .file
-    }
-
-    /// Where `marker` first stands in `range` of the page.
-    private static func offset(of marker: String, in html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        let needle = Array(marker.utf8)
-        guard let head = needle.first, range.count >= needle.count else { return nil }
-        var index = range.lowerBound
-        while index + needle.count <= range.upperBound {
-            if html[index] == head, html[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }
 
@@ -142,23 +132,5 @@ enum HTMLText {
         if name.hasPrefix("#x") || name.hasPrefix("#X") { return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
         if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
         return named[name]
-    }
-}
-
-/// The line number of a byte offset, by binary search over the line starts.
-struct LineIndex {
-    private var starts: [Int] = [0]
-
-    init(_ bytes: [UInt8]) {
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-    }
-
-    func line(at offset: Int) -> Int {
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
     }
 }
