@@ -51,9 +51,17 @@ enum Support {
         chat(lines).filter(\.isPromise).map { "\($0.attribute)=\(ValueText.of($0))" }
     }
 
-    /// A new empty folder under the system temporary folder.
-    static func temporaryFolder() -> URL {
+    /// The folder that holds every temporary folder of this test run; removed when the run exits.
+    static let temporaryRoot: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Support.temporaryRoot) }
+        return url
+    }()
+
+    /// A new empty folder under `temporaryRoot`.
+    static func temporaryFolder() -> URL {
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
