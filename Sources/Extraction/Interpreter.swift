@@ -132,6 +132,7 @@ struct Interpreter {
             }
         }
         lengthOfNominalSizes(&kept)
+        nameByNominalSizes(&kept)
         dropVariantMarkers(&kept)
         inheritEchoedSubjects(&kept)
         attachConditions(&kept)
@@ -535,7 +536,7 @@ struct Interpreter {
     /// A size label that only says which variant the numbers after it belong to (M码衣长98cm,
     /// 20寸的长55cm) is not a finding of its own.
     private func dropVariantMarkers(_ items: inout [LocatedFinding]) {
-        let markers = Set(items.compactMap { item in item.finding.variant.map { "\(item.message)|\($0)" } })
+        let markers = Set(items.compactMap { item in item.finding.kind == .size ? nil : item.finding.variant.map { "\(item.message)|\($0)" } })
         items.removeAll { item in
             guard item.finding.kind == .size else { return false }
             var raw = item.finding.raw.uppercased()
@@ -648,6 +649,29 @@ struct Interpreter {
                 items[next].finding.attribute = "length"
                 items[next].finding.variant = items[index].finding.variant ?? items[index].finding.raw
                 items[next].finding.inference = "length: the figure said to equal the size \(items[index].finding.raw)"
+            }
+        }
+    }
+
+    /// `New 2025 version 36 inch is 91x58x64cm, 48 inch 122x76x84cm`, `36 inch: net weight
+    /// 9.8kg`: a nominal size is its own variant, and a figure after it in its sentence is
+    /// that size's, unless a name between the two names it otherwise.
+    private func nameByNominalSizes(_ items: inout [LocatedFinding]) {
+        log.bytes.withUnsafeBufferPointer { buffer in
+            var size: Int?
+            for index in items.indices {
+                let item = items[index]
+                if item.finding.attribute == "nominal_size" {
+                    // The size names itself, whatever name came before it.
+                    items[index].finding.variant = item.finding.raw
+                    size = index
+                    continue
+                }
+                guard let named = size, items[named].message == item.message, items[named].range.upperBound <= item.range.lowerBound, item.finding.kind != .size else { continue }
+                let between = UTF8Text.string(buffer, items[named].range.upperBound..<item.range.lowerBound)
+                if between.contains(where: { "\n\r。；;！？!?".contains($0) }) || between.contains(". ") { size = nil; continue }
+                if let own = item.finding.variant, between.lowercased().contains(own.lowercased()) { continue }
+                items[index].finding.variant = items[named].finding.raw
             }
         }
     }

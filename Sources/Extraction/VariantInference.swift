@@ -73,8 +73,19 @@ public enum VariantInference {
         return nil
     }
 
-    /// `name` in `text` as a whole word (BP-2207 is not in BP-22071).
+    /// `name` in `text` as a whole word (BP-2207 is not in BP-22071), with or without a space
+    /// between a figure and its unit (28cm is the 28 cm).
     static func contains(_ text: String, _ name: String) -> Bool {
+        var spaced = "", joined = ""
+        for character in name {
+            if let last = spaced.last, last.isNumber, !character.isNumber, character != ".", character != " " { spaced.append(" ") }
+            spaced.append(character)
+            if !(character == " " && joined.last?.isNumber == true) { joined.append(character) }
+        }
+        return [name, spaced, joined].contains { wholeWord(text, $0) }
+    }
+
+    private static func wholeWord(_ text: String, _ name: String) -> Bool {
         var rest = text[...]
         while let range = rest.range(of: name, options: .caseInsensitive) {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "

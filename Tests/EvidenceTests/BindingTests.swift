@@ -396,6 +396,21 @@ import Testing
         #expect(promises([("S", "内页80g道林纸，整本重320g")]) == ["paper_weight=80 gsm", "weight=320 g"])
     }
 
+    /// A size in inches names the figures after it in its sentence, over a name said before it
+    /// (the 2026 version), and a figure with its unit heading a line (8kg: …, 3L：…) names the
+    /// figures after it; a clock time or a size label's 码 heads nothing new.
+    @Test func aSizeOrFigureHeadingNamesTheFiguresAfterIt() {
+        #expect(promises([("S", "Updated 2026 version 30 inch is 76x48x53cm, 40 inch 101x63x70cm")]) == [
+            "nominal_size=76.2 cm @30 inch", "length=76 cm @30 inch", "width=48 cm @30 inch", "height=53 cm @30 inch",
+            "nominal_size=101.6 cm @40 inch", "length=101 cm @40 inch", "width=63 cm @40 inch", "height=70 cm @40 inch"])
+        #expect(promises([("S", "30 inch: net weight 7.5kg")]) == ["nominal_size=76.2 cm @30 inch", "weight=7500 g @30 inch"])
+        #expect(promises([("S", "8kg: grip diameter 33mm"), ("S", "12kg: grip diameter 35mm")]) == [
+            "weight=8000 g @8kg", "diameter=3.3 cm @8kg", "weight=12000 g @12kg", "diameter=3.5 cm @12kg"])
+        #expect(promises([("S", "3L：高25cm，重900g")]) == ["volume=3000 ml @3L", "height=25 cm @3L", "weight=900 g @3L"])
+        #expect(promises([("S", "09:30 发的货，毛重3kg")]).allSatisfy { !$0.contains("@") })
+        #expect(promises([("S", "29码：腰围74cm")]) == ["waist=74 cm @29"])
+    }
+
     /// Words whose last characters name something else: 机身高 is the machine's height (not
     /// 身高, a person's), 越障高度 the step it climbs, 头围 a helmet's fit, 1.44个平方 an area.
     @Test(arguments: [

@@ -239,6 +239,14 @@ import Testing
         #expect(weight["verdict"] as? String == "within_tolerance")
     }
 
+    /// A model named with or without a space between figure and unit is the same name.
+    @Test func aSizeNamedInTheOrderMatchesWithOrWithoutASpace() {
+        #expect(VariantInference.contains("PO for 500 pcs of the 26 cm only", "26cm"))
+        #expect(VariantInference.contains("要300个26cm的", "26 cm"))
+        #expect(!VariantInference.contains("PO for 500 pcs of the 126 cm", "26cm"))
+        #expect(!VariantInference.contains("500 pcs of the 26 cm", "26mm"))
+    }
+
     @Test func sizesListedSideBySideAreOptionsAndTheNearestToTheMeasurementsIsSaidAsAnInference() throws {
         let findings = Support.chat([("S", "规格：90×150cm  120×180cm  160×230cm")])
         #expect(findings.filter { $0.kind == .dimension }.map { $0.variant ?? "-" } == ["90×150cm", "90×150cm", "120×180cm", "120×180cm", "160×230cm", "160×230cm"])
