@@ -197,6 +197,12 @@ public struct Vocabulary: Sendable {
     /// the names of vocabulary `parts:`, so a part added to either is found.
     public var partWords: String { Vocabulary.alternation(of: Array(Set(words("parts") + parts.aliases))) }
 
+    /// A part taken out (height without lid, 不含盖高度, w/o handles): a word of `without_packaging`
+    /// and a part word (盖 too, which is no part word alone). A figure after it is the item's own.
+    public var withoutPart: String {
+        "(?<![A-Za-z])(?i:" + Vocabulary.alternation(of: words("without_packaging")) + #")\s*(?:(?i:the)\s+)?(?:"# + partWords + "|盖)"
+    }
+
     /// The words of a word list, empty when the catalogue has none of that name.
     public func words(_ list: String) -> [String] { wordLists[list]?.words ?? [] }
 

@@ -74,7 +74,11 @@ public struct Comparer {
         var otherVariants: Set<String> = [], variantFound = false
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
             if let own = promise.variant {
-                guard let variant else { skippedVariants[promise.attribute, default: []].insert(own); continue }
+                // A size that names itself (36 inch @36 inch) is no figure to pick a variant for.
+                guard let variant else {
+                    if promise.kind != .size { skippedVariants[promise.attribute, default: []].insert(own) }
+                    continue
+                }
                 if !variant.matches(own) { otherVariants.insert(own); continue }
                 variantFound = true
             }
@@ -642,6 +646,10 @@ public struct Comparer {
         switch (promise.value, promise.min, promise.max) {
         case (.number(let value)?, _, _): target = value; inside = actual == value
         case (nil, let low?, let high?): target = actual < low ? low : high; inside = (low...high).contains(actual)
+        // 最大65W, up to 3000 mAh, where only a shortfall counts: the rated figure, not a ceiling.
+        case (nil, nil, let high?) where defaultTolerance(attribute)?.direction == .short && attribute.name != "load_capacity":
+            target = high; inside = actual == high
+            notes.append("“\(promise.raw)” is the rated figure (only a shortfall counts for \(attribute.name)): a reading below it falls short")
         case (nil, nil, let high?): target = high; inside = actual <= high
         case (nil, let low?, nil): target = low; inside = actual >= low
         default: return item(.notMeasured, nil, nil, nil)

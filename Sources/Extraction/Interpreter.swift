@@ -59,7 +59,9 @@ struct Interpreter {
                    bareValues.contains(where: { $0.message == item.message && $0.range.overlaps(item.range) }) { continue }
                 let message = messages[item.message]
                 let clause = Self.clauseStart(buffer, message.body, before: item.range.lowerBound)
-                if (try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil { continue }
+                // 不含盖高度11cm takes a part out; it negates nothing.
+                if let negation = try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch),
+                   (try? words.withoutPart.find(in: buffer, from: negation.range.lowerBound, to: item.range.lowerBound, scratch: scratch))?.range.lowerBound != negation.range.lowerBound { continue }
                 // A rate (25km/h, 300ml/h, 1.3kg/平方米, 12L/天) is not the item's figure.
                 if item.finding.kind != .delivery, item.finding.kind != .return, item.finding.kind != .warranty,
                    (try? words.rateAfter.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch)) != nil { continue }
@@ -83,7 +85,7 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
-                if [.dimension, .weight, .volume, .material].contains(item.finding.kind) {
+                if [.dimension, .weight, .volume, .material, .spec].contains(item.finding.kind) {
                     // A part named before an earlier figure of the clause is that figure's.
                     var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0
                     if let claimed = partClaimed, claimed.message == item.message { previous = max(previous, claimed.end) }
@@ -96,7 +98,8 @@ struct Interpreter {
                               !(figureStarts[item.message] ?? []).contains(where: { (captures.range.upperBound..<captures.range.upperBound + 16).contains($0) }) {
                         item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)
-                    } else if let captures = (try? words.parts.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch))?.last {
+                    } else if let captures = (try? words.parts.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch))?.last,
+                              !((try? words.withoutPart.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch)) ?? []).contains(where: { $0.range.upperBound == captures.range.upperBound }) {
                         // The part named nearest before the figure (拉链打开 乳胶层2cm厚: the latex layer's).
                         item.finding.part = words.partName(words.parts.text("p", captures, buffer))
                     } else if let captures = try? words.partAfter.find(in: buffer, from: item.range.upperBound, to: min(message.body.upperBound, item.range.upperBound + 48), scratch: scratch) {
@@ -104,6 +107,8 @@ struct Interpreter {
                         partClaimed = (item.message, captures.range.upperBound)
                     }
                 }
+                // A volt or watt figure is a part's own only at a port (C2口最大30W), not at a handle.
+                if item.finding.kind == .spec, let part = item.finding.part, !words.specParts.contains(part) { item.finding.part = nil }
                 nameInchSize(&item, buffer, message.body)
                 readPaperWeight(&item, buffer, message.body)
                 readOunces(&item, buffer, message.body)
@@ -321,6 +326,14 @@ struct Interpreter {
             // 一袋两斤 is the item.
             else if [.quantity, .dimension].contains(item.finding.kind), packaging(words.innerLevel, before..<item.range.upperBound) != nil { item.finding.level = "inner" }
         }
+        // 承重15kg，固定在实心墙上的话能到20kg: a weight with no word of its own after a load
+        // capacity in its sentence is a load capacity too.
+        if item.finding.pattern == "weight.unlabelled", let previous, previous.message == item.message, previous.finding.attribute == "load_capacity",
+           previous.range.upperBound <= item.range.lowerBound, item.range.lowerBound - previous.range.upperBound <= 48,
+           !Self.sentenceEnds(buffer, previous.range.upperBound..<item.range.lowerBound) {
+            item.finding.attribute = "load_capacity"
+            item.finding.inference = "a load capacity: a weight with no word of its own after the load capacity \(previous.finding.raw) in its sentence"
+        }
         if item.finding.subject == nil, item.finding.kind != .quantity {
             // A list (其他规格：48V、60V) shares the words before it.
             let listStart = max(Self.clauseStart(buffer, body, before: item.range.lowerBound, throughLists: true), item.range.lowerBound - 48)
@@ -518,7 +531,11 @@ struct Interpreter {
 
     /// The seller restating the buyer's own figures: 您腰围2尺3建议拍31码, 你身高165的话…
     private func addressesTheBuyer(_ buffer: UnsafeBufferPointer<UInt8>, _ clause: Int, _ offset: Int) -> Bool {
-        let before = UTF8Text.string(buffer, clause..<offset).trimmingBlanks()
+        var before = Substring(UTF8Text.string(buffer, clause..<offset).trimmingBlanks())
+        // 您好～80cm款…: a greeting addresses nothing to the buyer.
+        while let greeting = words.greetings.first(where: before.hasPrefix) {
+            before = before.dropFirst(greeting.count).drop { " ~～!！,，。".contains($0) }
+        }
         // 您拍的这个… names the item the buyer chose, not the buyer.
         if let address = words.buyerAddress.first(where: before.hasPrefix),
            words.buyersChoice.contains(where: { before.dropFirst(address.count).hasPrefix($0) }) { return false }
@@ -538,7 +555,9 @@ struct Interpreter {
     private func dropVariantMarkers(_ items: inout [LocatedFinding]) {
         let markers = Set(items.compactMap { item in item.finding.kind == .size ? nil : item.finding.variant.map { "\(item.message)|\($0)" } })
         items.removeAll { item in
-            guard item.finding.kind == .size else { return false }
+            // A nominal size in a known unit (24寸拉杆箱, 36 inch) is a figure as well as the name
+            // of its figures; one that may be inches or 寸 (20寸的长55cm) only names them.
+            guard item.finding.kind == .size, item.finding.attribute != "nominal_size" || !item.finding.ambiguous.isEmpty else { return false }
             var raw = item.finding.raw.uppercased()
             if raw.hasSuffix("码") || raw.hasSuffix("号") { raw.removeLast() }
             if raw.hasSuffix("的") { raw.removeLast() }
@@ -670,7 +689,7 @@ struct Interpreter {
                 guard let named = size, items[named].message == item.message, items[named].range.upperBound <= item.range.lowerBound, item.finding.kind != .size else { continue }
                 let between = UTF8Text.string(buffer, items[named].range.upperBound..<item.range.lowerBound)
                 if between.contains(where: { "\n\r。；;！？!?".contains($0) }) || between.contains(". ") { size = nil; continue }
-                if let own = item.finding.variant, between.lowercased().contains(own.lowercased()) { continue }
+                if let own = item.finding.variant, between.lowercased().contains(own.lowercased()) || items[named].finding.raw.contains(own) && own.contains(where: \.isLetter) { continue }
                 items[index].finding.variant = items[named].finding.raw
             }
         }

@@ -23,6 +23,10 @@ struct InterpreterWords: Sendable {
     let buyerAddress: [String]
     /// What follows an address to the buyer when it names the item they chose (您拍的): word list `buyers_choice`.
     let buyersChoice: [String]
+    /// 您好, 你好呀: a greeting, which addresses no figure to the buyer (word list `greetings`).
+    let greetings: [String]
+    /// The parts whose electrical ratings are their own (word list `spec_parts`: port C1…).
+    let specParts: Set<String>
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
@@ -33,6 +37,8 @@ struct InterpreterWords: Sendable {
     let grossLevel: any Matcher
     /// Words that take the packaging out (不含外箱, without carton): word list `without_packaging`.
     let withoutPackaging: any Matcher
+    /// A part taken out before a figure (不含盖, without lid): `Vocabulary.withoutPart`.
+    let withoutPart: any Matcher
     /// Products whose sizes are written width × length (床垫, rug): word list `width_first`.
     let widthFirst: any Matcher
     /// Words of an adjustable size (升降范围, adjustable): word list `adjustable`.
@@ -95,9 +101,12 @@ struct InterpreterWords: Sendable {
         questionEndings = vocabulary.words("question_endings")
         buyerAddress = vocabulary.words("buyer_address")
         buyersChoice = vocabulary.words("buyers_choice")
+        greetings = vocabulary.words("greetings")
+        specParts = Set(vocabulary.words("spec_parts"))
         modelWords = vocabulary.words("model_words").map { $0.lowercased() }
         conditions = Set(vocabulary.attributes.values.filter(\.condition).map(\.name))
         cartonLevel = try compile("carton_level", words("carton_level"))
+        withoutPart = try engine.compile(wordList: "without_packaging", vocabulary.withoutPart, [], vocabulary)
         withoutPackaging = try engine.compile(wordList: "without_packaging", "(?<![A-Za-z])(?:" + words("without_packaging") + ")(?![A-Za-z])", [.caseless], vocabulary)
         innerLevel = try compile("inner_level", words("inner_level"))
         grossLevel = try compile("gross_level", words("gross_level"))

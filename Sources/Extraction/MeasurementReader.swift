@@ -240,6 +240,10 @@ public struct MeasurementReader {
         if let goes = first(words.goesIn, in: cleaned), cleaned[..<goes.lowerBound].contains(where: \.isNumber), first(words.attributeWord, in: cleaned) == nil {
             return .unread("what goes in the item (`\(cleaned[goes])`), not the item's own figure")
         }
+        // 放了一摞书大概12kg 没弯: what was put on the item to try it.
+        if let put = first(words.putOn, in: cleaned), cleaned[put.upperBound...].contains(where: \.isASCIIDigit), first(words.attributeWord, in: cleaned) == nil {
+            return .unread("what was put in or on the item (`\(cleaned[put])`), not the item's own figure")
+        }
         // A word in brackets and nothing else (【尺寸】, [Weights]) is a heading.
         if let open = cleaned.first, let close = cleaned.last, ["【": "】", "[": "]", "（": "）", "(": ")", "〔": "〕"][open] == close,
            !cleaned.contains(where: \.isASCIIDigit) { return .heading }
@@ -257,8 +261,9 @@ public struct MeasurementReader {
             return measurements.map { measurement in
                 var measurement = measurement
                 measurement.raw = raw
+                // A port's volts, amps and watts (C1口：20.1V × 2.24A ≈ 45W) are all that port's.
                 if measurement.part == nil, measurement.level == nil,
-                   sidesOfThePart && Self.sides.contains(measurement.attribute) || measurements.count == 1 { measurement.part = opening }
+                   sidesOfThePart && Self.sides.contains(measurement.attribute) || measurements.count == 1 || opening.map(words.specParts.contains) == true && measurements.allSatisfy({ $0.kind == .spec }) { measurement.part = opening }
                 return measurement
             }
         }

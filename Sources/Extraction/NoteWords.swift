@@ -66,6 +66,10 @@ struct NoteWords: Sendable {
     let ordered: any Matcher
     /// `note_goes_in`: fits fine, 放得下 — what goes in the item.
     let goesIn: any Matcher
+    /// `note_put_on`: 放了, loaded — what was put in or on the item to try it, before its figure.
+    let putOn: any Matcher
+    /// The parts whose electrical ratings are their own (word list `spec_parts`).
+    let specParts: Set<String>
     /// `note_not_measured`: 差了, 说好的, promised — a difference or the promise recalled.
     let notMeasured: any Matcher
     /// A figure and unit with a measuring tool right after it (5米卷尺, a 30kg hanging scale):
@@ -153,6 +157,8 @@ struct NoteWords: Sendable {
         marking = try compile("marking", words("marking"))
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
+        putOn = try compile("note_put_on", words("note_put_on"))
+        specParts = Set(vocabulary.words("spec_parts"))
         notMeasured = try compile("note_not_measured", words("note_not_measured"))
         // After 用/拿/a/with/on (用5米卷尺, a 50m tape, a 30kg hanging scale), or with 的 (5米的卷尺):
         // 厚 0.7mm 游标卡尺量的 and 1.98m tape are lengths read with a tool.

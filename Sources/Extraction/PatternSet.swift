@@ -50,7 +50,7 @@ public struct PatternSet: Sendable {
         unlabelled = Set(patterns.filter { $0.matcher.namedGroups["attr"] == nil && $0.definition.attribute != nil }.map(\.id))
         capturePairs = (patterns.map(\.matcher.captureCount).max() ?? 0) + 1
         interpreterWords = try InterpreterWords(catalog.vocabulary, goods: catalog.categories.flatMap(\.words.words), engine: engine)
-        quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts)
+        quantities = QuantityLayer(catalog.vocabulary, parts: interpreterWords.parts, withoutPart: interpreterWords.withoutPart)
         noteWords = readsNotes ? try NoteWords(catalog.vocabulary, engine: engine) : nil
         categories = try CategoryInference(catalog, engine: engine)
         transactions = try TransactionInference(catalog.vocabulary, engine: engine)

@@ -14,6 +14,8 @@ struct QuantityLayer {
     let scanner: QuantityScanner
     let vocabulary: Vocabulary
     let parts: any Matcher
+    /// A part taken out (height without lid 11cm): it links an attribute word to its figure.
+    let withoutPart: any Matcher
     /// Words of a sizing hint (适合, fits) and for a person (人, riders): with both, a figure is a person's.
     private let fits: [[UInt8]]
     private let people: [[UInt8]]
@@ -39,9 +41,10 @@ struct QuantityLayer {
     /// What may stand between an attribute word and its value: `：`, 是, is, of, a bracketed unit.
     private static let joiners: [[UInt8]] = ["：", "是", "为", "有", "在", "约", ":", "=", "is", "are", "of", "about", "approx", "approx.", "-"].map { Array($0.utf8) }
 
-    init(_ vocabulary: Vocabulary, parts: any Matcher) {
+    init(_ vocabulary: Vocabulary, parts: any Matcher, withoutPart: any Matcher) {
         self.vocabulary = vocabulary
         self.parts = parts
+        self.withoutPart = withoutPart
         fits = vocabulary.words("fits").map { Array($0.lowercased().utf8) }
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         sizeMarks = vocabulary.words("size_marks").map { Array($0.utf8) }
@@ -205,7 +208,7 @@ struct QuantityLayer {
             }
         }
         // Only through linking words (adjusts from, 可调节): 长30cm 50cm, the sleeve opening comes to 14 cm stay unbound.
-        if let nearest, linked(UTF8Text.string(buffer, nearest.end..<quantity.range.lowerBound))
+        if let nearest, linked(withoutParts(buffer, nearest.end..<quantity.range.lowerBound, scratch))
             || shortQualifier(buffer, nearest.end..<quantity.range.lowerBound) || namesTheItem(UTF8Text.string(buffer, nearest.end..<quantity.range.lowerBound)) {
             let (name, factor) = nearest.entry.reported
             return Binding(attribute: name, factor: factor, kind: family.kind)
@@ -231,6 +234,12 @@ struct QuantityLayer {
         guard words.count >= 3 else { return false }
         let head = words.dropLast().joined(separator: " ")
         return determiners.contains(head) && words.last!.allSatisfy(\.isLetter)
+    }
+
+    /// The text of `gap` with the parts taken out removed (height `without lid` 11cm).
+    private func withoutParts(_ buffer: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>, _ scratch: MatchScratch) -> String {
+        guard let taken = try? withoutPart.find(in: buffer, from: gap.lowerBound, to: gap.upperBound, scratch: scratch) else { return UTF8Text.string(buffer, gap) }
+        return UTF8Text.string(buffer, gap.lowerBound..<taken.range.lowerBound) + " " + UTF8Text.string(buffer, taken.range.upperBound..<gap.upperBound)
     }
 
     /// Whether `gap` holds only words of `attribute_links` (and blanks, colons).

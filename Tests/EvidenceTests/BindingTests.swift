@@ -390,10 +390,26 @@ import Testing
     @Test func sizesInInchesAndPaperGramsAreNotTheItemsLengthOrWeight() {
         let prices = chat([("S", "30 inch USD 16.50, 36 inch USD 18.90")])
         #expect(prices.map(\.attribute) == ["nominal_size", "nominal_size"] && prices.allSatisfy { $0.kind == .size })
-        #expect(promises([("S", "Our length is exact: 26 inch = 660mm")]) == ["nominal_size=66.04 cm", "length=66 cm @26 inch"])
+        #expect(promises([("S", "Our length is exact: 26 inch = 660mm")]) == ["nominal_size=66.04 cm @26 inch", "length=66 cm @26 inch"])
         #expect(chat([("S", "The tote is 18\" W x 14\" H")]).allSatisfy { $0.kind == .dimension })
         #expect(chat([("S", "He is 5'11\" tall")]).allSatisfy { $0.attribute != "nominal_size" })
         #expect(promises([("S", "内页80g道林纸，整本重320g")]) == ["paper_weight=80 gsm", "weight=320 g"])
+    }
+
+    /// A part taken out (不含盖, without lid) negates nothing and names no part: the figure is
+    /// the item's own; 锅身高 is the pot's height, not a person's; a weight with no word of its
+    /// own after a load capacity is a load capacity; a greeting (您好) addresses nothing to the
+    /// buyer; a thing the item fits in (fits a 60cm oven) is not the item.
+    @Test func wordsAroundAFigureThatDoNotMakeItSomeoneElses() {
+        #expect(promises([("S", "不含盖高度12cm")]) == ["height=12 cm"])
+        #expect(promises([("S", "height without the lid 12 cm")]) == ["height=12 cm"])
+        #expect(chat([("S", "height without lid 12cm")]).first?.part == nil)
+        #expect(promises([("S", "不是12cm的")]).isEmpty)
+        #expect(promises([("S", "锅身高12cm")]) == ["height=12 cm"])
+        #expect(promises([("S", "单层承重25kg，靠墙固定的话能到40kg，自重3kg")]) == ["load_capacity=25000 g", "load_capacity=40000 g", "weight=3000 g"])
+        #expect(chat([("S", "您好，40cm款深度22cm")]).allSatisfy { $0.stance != .buyerInfo })
+        #expect(chat([("S", "您身高170的话建议拍L")]).contains { $0.stance == .buyerInfo })
+        #expect(promises([("S", "Both sizes fit a 60cm oven, net weight 4kg")]) == ["weight=4000 g"])
     }
 
     /// A size in inches names the figures after it in its sentence, over a name said before it

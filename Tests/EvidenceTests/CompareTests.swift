@@ -92,6 +92,21 @@ import Testing
         #expect(comparison.items.first { $0.attribute == "power" }?.verdict == .matches)  // more power than promised is no fault
     }
 
+    /// Each port's rating is its own; a rating said as a maximum (最大65W) is the rated figure
+    /// where only a shortfall counts, so a port that delivers less falls short.
+    @Test func eachPortIsComparedWithItsOwnRatedMaximum() {
+        let comparison = Support.compareChat([("S", "C1口最大100W，A口最大22.5W，多口同时输出65W")],
+                                             measured: "C1口：20V × 3.1A ≈ 62W\nA口 实测 22 W\n")
+        let port = comparison.items.first(where: { $0.attribute == "power" && $0.promised?.part == "port C1" })
+        #expect(port?.verdict == .mismatch)
+        #expect(port?.notes.contains { $0.contains("rated figure") } == true)
+        #expect(comparison.items.first(where: { $0.attribute == "power" && $0.promised?.part == "port A" })?.verdict == .withinTolerance)
+        #expect(comparison.items.first(where: { $0.attribute == "voltage" })?.measured.first?.part == "port C1")
+        // An upper bound where a surplus is the fault stays a ceiling.
+        let weight = Support.compareChat([("S", "重量不超过2kg")], measured: "weight 1.8 kg\n")
+        #expect(weight.items.first(where: { $0.attribute == "weight" })?.verdict == .matches)
+    }
+
     @Test func chatAndListingDisagreeingUsesTheOneMoreFavourableToTheBuyer() {
         let chat = "2024-03-12 10:00:00 某某店:客服: 衣长70cm哦\n"
         let listing = "产品参数：\n衣长: 74cm\n尺码: M\n颜色分类: 白\n"
