@@ -674,10 +674,12 @@ public struct Comparer {
             return item(.matches, difference, percent, tolerance)
         }
         let allowed = tolerance?.value ?? 0
-        let floor = tapeFloor(attribute, promise, measurement, target)
+        let (floor, wholeReading) = tapeFloor(attribute, promise, measurement, target).map { ($0.value, $0.wholeReading) } ?? (nil, false)
         if abs(difference) <= allowed + 1e-9 { return item(.withinTolerance, difference, percent, tolerance) }
         if let floor, abs(difference) <= floor + 1e-9, tolerance?.source != .user {
-            notes.append("a difference of \(NumberFormat.short(abs(difference))) \(promise.unit ?? "") is within what a tape measure reads (±\(NumberFormat.short(floor)) \(promise.unit ?? "")): not a mismatch on its own")
+            notes.append(wholeReading
+                ? "the reading (\(written.raw)) is written to the whole \(promise.unit ?? ""): a difference of \(NumberFormat.short(abs(difference))) \(promise.unit ?? "") is less than it can show (±\(NumberFormat.short(floor)) \(promise.unit ?? "")), not a mismatch on its own"
+                : "a difference of \(NumberFormat.short(abs(difference))) \(promise.unit ?? "") is within what a tape measure reads (±\(NumberFormat.short(floor)) \(promise.unit ?? "")): not a mismatch on its own")
             return item(.withinTolerance, difference, percent, tolerance)
         }
         var result = item(.mismatch, difference, percent, tolerance)
@@ -697,15 +699,36 @@ public struct Comparer {
 
     /// What a tape reads reliably at this size (tolerance `tape_measure`), for a dimension
     /// promised and measured in cm or inches; nil for precision parts (`tape_floor: false`)
-    /// and for figures written in mm, which a caliper or ruler gives.
-    func tapeFloor(_ attribute: AttributeEntry, _ promise: Finding, _ measurement: Measurement, _ target: Double) -> Double? {
+    /// and for figures written in mm, which a caliper or ruler gives. Under the tape's band, a
+    /// reading written to the whole canonical unit (2公分) shows half a unit (`wholeReading`).
+    func tapeFloor(_ attribute: AttributeEntry, _ promise: Finding, _ measurement: Measurement, _ target: Double) -> (value: Double, wholeReading: Bool)? {
         guard attribute.kind == .dimension, defaultTolerance(attribute)?.tapeFloor != false, let tape = catalog.tolerances["tape_measure"],
               let canonical = promise.unit, let unit = catalog.vocabulary.units[canonical] else { return nil }
         let fine = { (written: UnitEntry?) in (written?.factor ?? unit.factor) < unit.factor }
         if fine(writtenUnit(raw: promise.raw, canonical: canonical, value: target)) { return nil }
         if case .number(let value) = measurement.value, !measurement.unitFromPromise, fine(writtenUnit(raw: measurement.raw, canonical: canonical, value: value)) { return nil }
         let floor = AppliedTolerance(tape, promised: target, category: nil).value
-        return floor > 0 ? floor : nil
+        if floor > 0 { return (floor, false) }
+        // A small size read to the whole unit (厚度 2公分 against 1.8): it cannot show less than half a unit.
+        if case .number(let value) = measurement.value, !measurement.unitFromPromise, value == value.rounded(), value > 0,
+           writtenUnit(raw: measurement.raw, canonical: canonical, value: value)?.factor == unit.factor,
+           Self.writtenWhole(measurement.raw, value) {
+            return (0.5, true)
+        }
+        return nil
+    }
+
+    /// Whether `raw` writes `value` as a whole number (2公分), not with decimals (2.0, 1.95).
+    static func writtenWhole(_ raw: String, _ value: Double) -> Bool {
+        let figure = Array(String(Int(value)))
+        let characters = Array(raw)
+        guard characters.count >= figure.count else { return false }
+        for start in 0...(characters.count - figure.count) where Array(characters[start..<(start + figure.count)]) == figure {
+            let before = start > 0 ? characters[start - 1] : " "
+            let after = start + figure.count < characters.count ? characters[start + figure.count] : " "
+            if !(before.isASCII && before.isNumber), before != ".", !(after.isASCII && after.isNumber), after != ".", after != "," { return true }
+        }
+        return false
     }
 
     /// The unit to read a figure noted without one: the promise's own when that puts it within

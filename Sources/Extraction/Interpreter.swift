@@ -85,6 +85,11 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                // A count takes a part only when the part is named right after it (8个卡位).
+                if item.finding.kind == .quantity,
+                   let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {
+                    item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
+                }
                 if [.dimension, .weight, .volume, .material, .spec].contains(item.finding.kind) {
                     // A part named before an earlier figure of the clause is that figure's.
                     var previous = kept.last.flatMap { $0.message == item.message && $0.range.upperBound <= item.range.lowerBound ? $0.range.upperBound : nil } ?? 0

@@ -111,7 +111,7 @@ struct NoteWords: Sendable {
         countedHow = try engine.compile(wordList: "note_counted_how", #"(?<![\d.])\d{1,2}\s*(?:"# + words("note_counted_how") + ")", [.caseless], vocabulary)
         // incl. lid; incl. glass + lid; 不含绑带和收纳袋: the parts named after the word are what
         // the figure includes (or leaves out), not its part.
-        inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])不?(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:[^\d:：,，;；=]{0,24}?(?:\+|&|、|和|及|and)\s*)?(?:"# + vocabulary.partWords + ")",
+        inclusion = try engine.compile(wordList: "note_inclusions", "(?<![A-Za-z])不?(?:" + words("note_inclusions") + #")\s*(?:the\s+|its\s+)?(?:[A-Za-z-]+\s+)?(?:[^\d:：,，;；=]{0,24}?(?:\+|&|、|和|及|and)\s*)?(?:"# + vocabulary.partWords + ")",
                                        [.caseless], vocabulary)
         // The level lists' nouns (per box → box, a pack of → pack), English ones with their plurals.
         func nouns(_ list: String) -> String {

@@ -107,6 +107,18 @@ import Testing
         #expect(weight.items.first(where: { $0.attribute == "weight" })?.verdict == .matches)
     }
 
+    /// A small size read to the whole centimetre (厚度 2公分) cannot show a difference under half
+    /// a centimetre; read to a tenth (2.1 cm), it can.
+    @Test func aReadingToTheWholeUnitCannotShowLessThanHalfOfIt() {
+        let whole = Support.compareChat([("S", "钱包厚度1.6公分")], measured: "厚度 2公分\n")
+        let item = whole.items.first(where: { $0.attribute == "thickness" })
+        #expect(item?.verdict == .withinTolerance)
+        #expect(item?.notes.contains { $0.contains("written to the whole cm") } == true)
+        let tenths = Support.compareChat([("S", "钱包厚度1.6公分")], measured: "厚度 2.1cm\n")
+        #expect(tenths.items.first(where: { $0.attribute == "thickness" })?.verdict == .mismatch)
+        #expect(Comparer.writtenWhole("厚度 2公分（空夹）", 2) && !Comparer.writtenWhole("厚度 2.0cm", 2) && !Comparer.writtenWhole("12cm", 2))
+    }
+
     @Test func chatAndListingDisagreeingUsesTheOneMoreFavourableToTheBuyer() {
         let chat = "2024-03-12 10:00:00 某某店:客服: 衣长70cm哦\n"
         let listing = "产品参数：\n衣长: 74cm\n尺码: M\n颜色分类: 白\n"
