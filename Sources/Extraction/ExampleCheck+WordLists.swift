@@ -30,6 +30,7 @@ extension ExampleCheck {
     /// What a list does, seen in the findings of an example chat.
     enum WordListEffect: String {
         case dropsFinding = "the value is dropped"
+        case keepsFinding = "the value is kept"
         case quoted = "the buyer quotes the seller"
         case confirmed = "the seller's yes makes a promise"
         case question = "the value is asked"
@@ -88,7 +89,7 @@ extension ExampleCheck {
         "carton_level": .carton, "inner_level": .inner, "subject_buyer": .otherSubject, "subject_person": .otherSubject, "subject_pet": .otherSubject,
         "subject_room": .otherSubject, "subject_site": .otherSubject, "subject_other_product": .otherSubject, "subject_other_model": .otherSubject,
         "first_person": .otherSubject, "first_person_fillers": .otherSubject, "gross_level": .gross, "width_first": .widthFirst, "fluid_ounces": .fluidOunces, "attribute_links": .linked, "item_determiners": .linked, "adjustable": .adjustable, "lowest_position": .lowest, "highest_position": .highest, "other_model": .otherVariant, "offers": .offer, "corrections": .corrected, "buyers_choice": .itemsFigure, "greetings": .itemsFigure, "without_packaging": .itemsOwn, "paper_after": .paperWeight, "this_item": .thisItem,
-        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_counted_how": .readsMore, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_put_on": .dropsReadings, "note_not_measured": .dropsReadings, "note_instruments": .dropsReadings, "note_precision": .dropsReadings, "note_sampled": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
+        "note_headings": .noteHeading, "note_fillers": .noteRead, "flat_measure": .doubled, "same_day": .noteRead, "next_day": .noteRead, "note_ordered": .dropsReadings, "note_inclusions": .notAPart, "note_counted_how": .readsMore, "note_results": .dropsReadings, "note_goes_in": .dropsReadings, "note_put_on": .dropsReadings, "note_about_me": .dropsReadings, "negation_exceptions": .keepsFinding, "note_not_measured": .dropsReadings, "note_instruments": .dropsReadings, "note_precision": .dropsReadings, "note_sampled": .dropsReadings, "shipped_words": .noteRead, "marking": .marking,
         "transaction_custom": .transactionKind, "transaction_sample": .transactionKind, "transaction_bulk": .transactionKind,
         "damage_reported": .damaged, "no_reason_exclusions": .excluded, "damage_cleared": .damageCleared, "damage_denied": .damageCleared,
         "count_per_item": .noteRead, "numbered_carton": .noteRead, "numbered_inner": .noteRead,
@@ -192,6 +193,7 @@ extension ExampleCheck {
         let findings = extractor.extract(log, scratch: scratch).findings
         switch effect {
         case .dropsFinding: return findings.isEmpty
+        case .keepsFinding: return findings.contains(where: \.isPromise)
         case .quoted: return findings.contains { $0.stance == .quoted }
         case .confirmed: return findings.contains { $0.stance == .confirmed }
         case .question: return findings.contains { $0.stance == .question }

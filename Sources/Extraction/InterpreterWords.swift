@@ -89,7 +89,7 @@ struct InterpreterWords: Sendable {
             try engine.compile(wordList: name, "(*ANYCRLF)" + regex, [.multiline], vocabulary)
         }
         let partWords = vocabulary.partWords
-        negation = try compile("negation", words("negation") + #"\s*[^\s]{0,2}$"#)
+        negation = try compile("negation", "(?!" + words("negation_exceptions") + ")(?:" + words("negation") + #")\s*[^\s]{0,2}$"#)
         quoting = try compile("quoting", words("quoting"))
         confirmation = try compile("confirmation",
             #"^\s*(?:"# + words("salutation") + #"[，,\s]*)?(?:"# + words("confirmation") + #"(?!不|没)|"#

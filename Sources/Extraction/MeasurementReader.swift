@@ -197,7 +197,10 @@ public struct MeasurementReader {
     private func readingFolded(_ raw: String, source: String) -> NoteReading {
         // a 50m tape, 5米卷尺: the tool's range is no measurement; nor is ±100 g, its accuracy, nor
         // 挑了3个, how many were picked to measure.
-        let written = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(raw)) { group in
+        // 胸围 平铺 53.5 ×2 = 107 ❗差了9cm: a difference remarked after the measurement is left out.
+        var measured = raw
+        if let cut = first(words.notMeasured, in: raw), raw[..<cut.lowerBound].contains(where: \.isASCIIDigit) { measured = String(raw[..<cut.lowerBound]) }
+        let written = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(measured)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
         })
         let cleaned = [words.instrumentRange, words.accuracy, words.sampled].reduce(written) { removing($1, from: $0) }
@@ -239,6 +242,10 @@ public struct MeasurementReader {
         // 小黑 (6kg) fits fine: with no attribute word, a figure and a word of going in is what went in.
         if let goes = first(words.goesIn, in: cleaned), cleaned[..<goes.lowerBound].contains(where: \.isNumber), first(words.attributeWord, in: cleaned) == nil {
             return .unread("what goes in the item (`\(cleaned[goes])`), not the item's own figure")
+        }
+        // 我平时穿L，175/140斤: the buyer's own figures.
+        if let me = first(words.aboutMe, in: cleaned), cleaned.contains(where: \.isASCIIDigit) {
+            return .unread("about the buyer (`\(cleaned[me])`), not the item")
         }
         // 放了一摞书大概12kg 没弯: what was put on the item to try it.
         if let put = first(words.putOn, in: cleaned), cleaned[put.upperBound...].contains(where: \.isASCIIDigit), first(words.attributeWord, in: cleaned) == nil {
@@ -296,6 +303,8 @@ public struct MeasurementReader {
             if !read.isEmpty { return .read(asWritten(read)) }
         }
         let undated = withoutDates(line)
+        // 买的41码白色，到货量了一下: the size ordered and nothing measured is a heading.
+        if reason == Self.noAttribute, first(words.ordered, in: undated) != nil, NumberText.figures(in: undated).count <= 1 { return .heading }
         if !undated.contains(where: \.isASCIIDigit) {
             // A title, or a line whose only figure is a date (手镯 12/6 到手): a heading.
             if isHeading(undated) || undated != line { return .heading }
@@ -733,8 +742,8 @@ public struct MeasurementReader {
         // Bracketed remarks (座椅调到最低, incl. lid) say how, not what: a part named there is not the figure's.
         var findings = try findings(NoteText.withoutRemarks(line), source: source)
         if findings.isEmpty, plain != line { findings = try self.findings(plain, source: source) }
-        // 拍的是L码: the size ordered, not the one received.
-        findings.removeAll { $0.kind == .size && orderedBefore($0.raw, in: line) }
+        // 拍的是L码, 拍的是白色: the size or colour ordered, not the one received.
+        findings.removeAll { ($0.kind == .size || extractor.catalog.vocabulary.attributes[$0.attribute]?.words == "colors") && orderedBefore($0.raw, in: line) }
         // 总高174，差了6公分; length 58 cm, promised 60: a difference or the promise recalled is no measurement.
         let recalled = findings.filter { recalledBefore($0.raw, in: line) }
         findings.removeAll { finding in recalled.contains { $0.raw == finding.raw } }

@@ -68,6 +68,8 @@ struct NoteWords: Sendable {
     let goesIn: any Matcher
     /// `note_put_on`: 放了, loaded — what was put in or on the item to try it, before its figure.
     let putOn: any Matcher
+    /// `note_about_me`: 我平时穿, I usually wear — a line about the buyer themself.
+    let aboutMe: any Matcher
     /// The parts whose electrical ratings are their own (word list `spec_parts`).
     let specParts: Set<String>
     /// `note_not_measured`: 差了, 说好的, promised — a difference or the promise recalled.
@@ -158,6 +160,7 @@ struct NoteWords: Sendable {
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
         putOn = try compile("note_put_on", words("note_put_on"))
+        aboutMe = try compile("note_about_me", "(?i)" + words("note_about_me"))
         specParts = Set(vocabulary.words("spec_parts"))
         notMeasured = try compile("note_not_measured", words("note_not_measured"))
         // After 用/拿/a/with/on (用5米卷尺, a 50m tape, a 30kg hanging scale), or with 的 (5米的卷尺):

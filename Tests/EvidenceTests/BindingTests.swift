@@ -410,6 +410,9 @@ import Testing
         #expect(chat([("S", "您好，40cm款深度22cm")]).allSatisfy { $0.stance != .buyerInfo })
         #expect(chat([("S", "您身高170的话建议拍L")]).contains { $0.stance == .buyerInfo })
         #expect(promises([("S", "Both sizes fit a 60cm oven, net weight 4kg")]) == ["weight=4000 g"])
+        // 不同, 不错 negate nothing; 不是 does.
+        #expect(promises([("S", "手工测量方式不同误差1-3cm")]).count == 1)
+        #expect(promises([("S", "质量不错，重2.5kg")]) == ["weight=2500 g"])
     }
 
     /// A size in inches names the figures after it in its sentence, over a name said before it
