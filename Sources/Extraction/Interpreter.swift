@@ -85,6 +85,12 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
+                // 1000W的是5L款: a figure named by itself and then said to be a model is that model's.
+                if let own = item.finding.variant, item.finding.raw.hasPrefix(own),
+                   let captures = try? words.figureIsVariant.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch),
+                   let model = words.figureIsVariant.text("v", captures, buffer) {
+                    item.finding.variant = model.trimmingBlanks()
+                }
                 // A count takes a part only when the part is named right after it (8个卡位).
                 if item.finding.kind == .quantity,
                    let captures = try? words.partAdjoining.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch) {

@@ -27,6 +27,8 @@ struct InterpreterWords: Sendable {
     let greetings: [String]
     /// The parts whose electrical ratings are their own (word list `spec_parts`: port C1…).
     let specParts: Set<String>
+    /// Right after a figure, the model it is said to be (1000W的是5L款, 20kg is the Pro model): group `v`.
+    let figureIsVariant: any Matcher
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
@@ -148,6 +150,8 @@ struct InterpreterWords: Sendable {
         namedVariant = try compile("variant_after",
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$))|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
+        figureIsVariant = try engine.compile(wordList: "variant_after", #"\G\s*(?:的是|是|(?i:is\s+(?:the|our)))\s*(?<v>"# + number
+            + #"\s*[^\s\d，,。、的是]{0,3}?\s*(?:[ \t-]*"# + words("variant_after") + "))", [.anchored, .caseless], vocabulary)
         offers = try compile("offers", words("offers"))
         paperAfter = try engine.compile(wordList: "paper_after", #"\G\s*(?:"# + words("paper_after") + ")", [.anchored, .caseless], vocabulary)
         corrections = try engine.compile(wordList: "corrections", "(*ANYCRLF)" + words("corrections"), [.multiline, .caseless], vocabulary)

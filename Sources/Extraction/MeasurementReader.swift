@@ -37,6 +37,9 @@ public struct MeasurementReader {
         return lines
     }
 
+    /// Why a figure about someone or something else is not read (with that one named after it).
+    static let aboutOther = "is about someone or something else"
+
     /// Why a line with a figure but no word for what it measures is not read.
     static let noAttribute = "no attribute with a value in it (written like `衣长 64cm`, `weight 980 g`, `material: 65% cotton 35% polyester`)"
 
@@ -298,7 +301,8 @@ public struct MeasurementReader {
         if !byClause.isEmpty { return .read(asWritten(byClause)) }
         // 110码 柠檬黄: words apart, each its own value.
         let apart = line.split(separator: " ").map(String.init)
-        if apart.count > 1 {
+        // 送的小碗直径 12cm: a figure that is something else's stays so, whichever word it is read with.
+        if apart.count > 1, !reason.contains(Self.aboutOther) {
             let read = apart.flatMap { (try? readLine($0, source: source)) ?? [] }
             if !read.isEmpty { return .read(asWritten(read)) }
         }
@@ -754,7 +758,7 @@ public struct MeasurementReader {
         let others = findings.filter { $0.subject != nil }
         findings.removeAll { $0.subject != nil }
         if findings.isEmpty, let other = others.first {
-            throw InputError(path: source, "`\(other.raw)` is about someone or something else (\(other.subject!)), not the item")
+            throw InputError(path: source, "`\(other.raw)` \(Self.aboutOther) (\(other.subject!)), not the item")
         }
         // A figure the catalogue found with no attribute word (waist flat 40 cm: the word is
         // too far back for a seller's sentence) takes the one the plain reader finds.

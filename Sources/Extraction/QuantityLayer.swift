@@ -50,7 +50,8 @@ struct QuantityLayer {
         sizeMarks = vocabulary.words("size_marks").map { Array($0.utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
         perPackage = vocabulary.words("length_per_package").map { Array($0.lowercased().utf8) }
-        links = vocabulary.words("attribute_links").map { $0.lowercased() }.sorted { $0.count > $1.count }
+        // A tool named between an attribute and its figure (内胆厚度 卡尺 2.0mm) links them too.
+        links = (vocabulary.words("attribute_links") + vocabulary.words("note_instruments")).map { $0.lowercased() }.sorted { $0.count > $1.count }
         determiners = vocabulary.words("item_determiners").map { $0.lowercased() }
         weighs = (vocabulary.attributes["weight"]?.aliases ?? []).filter { $0.utf8.count > 1 }.map { Array($0.lowercased().utf8) }
         sizeWords = vocabulary.attributes.values.filter { $0.comparison == .label }.flatMap(\.aliases).map { Array($0.lowercased().utf8) }

@@ -410,6 +410,8 @@ import Testing
         #expect(chat([("S", "您好，40cm款深度22cm")]).allSatisfy { $0.stance != .buyerInfo })
         #expect(chat([("S", "您身高170的话建议拍L")]).contains { $0.stance == .buyerInfo })
         #expect(promises([("S", "Both sizes fit a 60cm oven, net weight 4kg")]) == ["weight=4000 g"])
+        // A figure named by itself and said to be a model is that model's.
+        #expect(chat([("S", "1200W的是6L款哦，这款5L是900W的")]).map { "\($0.attribute)@\($0.variant ?? "-")" } == ["power@6L款", "volume@5L", "power@5L"])
         // 不同, 不错 negate nothing; 不是 does.
         #expect(promises([("S", "手工测量方式不同误差1-3cm")]).count == 1)
         #expect(promises([("S", "质量不错，重2.5kg")]) == ["weight=2500 g"])
