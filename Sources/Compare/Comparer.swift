@@ -153,6 +153,9 @@ public struct Comparer {
             let entry = entry(group.promised[0].attribute, kind: group.promised[0].kind)
             var item = compareValues(entry, group.promised[0].kind, group.promised, group.measured.map { $0.renamed(entry.name, kind: group.promised[0].kind) }, tolerances)
             item.notes.insert("the notes name the goods measured by the size they were sold as (“\(group.measured[0].soldAs!)”): compared with the promise for that size, \(group.promised[0].variant!) (inference)", at: 0)
+            if let named = group.measured.first?.attribute, !named.isEmpty, named != group.promised[0].attribute {
+                item.notes.insert("measured as \(named); the seller's “\(group.promised[0].raw)” names no sides, so the side nearest in size (\(group.promised[0].attribute)) was taken (inference)", at: 1)
+            }
             items.append(item)
         }
         if let dispatch { items.append(dispatch) }
@@ -177,25 +180,47 @@ public struct Comparer {
         }
     }
 
-    /// Readings noted under the size the goods were sold as (`24": 58.5cm`), taken out of
-    /// `measurements` where one variant's promises in their unit name that size (24 inch): one
-    /// group per size, with the promises it meets. An attribute the reading names must match.
+    /// Readings noted under the size the goods were sold as (`24": 58.5cm`, or the lines under
+    /// a heading `16 kg:`), taken out of `measurements` where that variant's promises meet them:
+    /// a reading with an attribute meets that variant's promise of the same attribute, part and
+    /// level; readings with none meet the one attribute promised for that size in their unit.
+    /// A reading no promise of its size meets stays with the others.
     private func soldAsGroups(_ measurements: inout [Measurement], _ promises: [Finding]) -> [(promised: [Finding], measured: [Measurement])] {
         var groups: [(promised: [Finding], measured: [Measurement])] = []
         let sizes = measurements.compactMap(\.soldAs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for size in sizes {
             let sold = OrderedVariant(value: size, source: "notes")
-            let readings = measurements.filter { $0.soldAs == size }
-            guard let unit = readings.first?.unit else { continue }
-            let candidates = promises.filter { promise in
-                promise.variant.map(sold.matches) == true && promise.unit == unit && promise.kind != .size && promise.level == nil
-                    && entry(promise.attribute, kind: promise.kind).measurable
-                    && readings.allSatisfy { $0.attribute.isEmpty || $0.attribute == promise.attribute }
+            let own = promises.filter { promise in
+                promise.variant.map(sold.matches) == true && promise.kind != .size && entry(promise.attribute, kind: promise.kind).measurable
             }
+            // Readings that name their attribute (the lines under `16 kg:`).
+            let named = measurements.filter { $0.soldAs == size && !$0.attribute.isEmpty }
+            let subjects = named.map { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) }.reduce(into: [Subject]()) { if !$0.contains($1) { $0.append($1) } }
+            for subject in subjects {
+                var promised = own.filter { $0.attribute == subject.attribute && $0.part == subject.part && $0.level == subject.level }
+                // 高 18 against a tuple read as 13 × 18 (width, length by size): a side the seller's
+                // tuple did not name meets the unnamed side nearest it, said as an inference.
+                if promised.isEmpty, let value = named.first(where: { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) == subject })?.value.number,
+                   let side = own.filter({ promise in
+                       promise.attributeInferred && promise.kind == .dimension && promise.part == subject.part && promise.level == subject.level
+                           && !subjects.contains { $0.attribute == promise.attribute && $0.part == subject.part && $0.level == subject.level }
+                   }).min(by: { abs(($0.figure ?? 0) - value) < abs(($1.figure ?? 0) - value) }),
+                   let figure = side.figure, abs(figure - value) <= 0.2 * figure {
+                    promised = [side]
+                }
+                guard !promised.isEmpty else { continue }
+                let readings = named.filter { Subject(attribute: $0.attribute, part: $0.part, level: $0.level) == subject }
+                groups.append((promised, readings))
+                measurements.removeAll { $0.soldAs == size && Subject(attribute: $0.attribute, part: $0.part, level: $0.level) == subject }
+            }
+            // Readings with no attribute (`24": 58.5cm, 58.4`): the one attribute promised for that size in their unit.
+            let readings = measurements.filter { $0.soldAs == size && $0.attribute.isEmpty }
+            guard let unit = readings.first?.unit else { continue }
+            let candidates = own.filter { $0.unit == unit && $0.level == nil }
             // One attribute only: what the readings measure must not be a guess between two.
             guard !candidates.isEmpty, Set(candidates.map(\.attribute)).count == 1 else { continue }
             groups.append((candidates, readings))
-            measurements.removeAll { $0.soldAs == size }
+            measurements.removeAll { $0.soldAs == size && $0.attribute.isEmpty }
         }
         return groups
     }

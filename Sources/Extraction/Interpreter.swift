@@ -110,6 +110,7 @@ struct Interpreter {
                         item.finding.part = words.partName(words.partAdjoining.text("p", captures, buffer))
                         partClaimed = (item.message, captures.range.upperBound)
                     } else if let captures = (try? words.parts.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch))?.last,
+                              captures.range.lowerBound >= item.range.lowerBound || !Self.laterInAList(item, after: kept.last, buffer),
                               !((try? words.withoutPart.findAll(in: buffer, from: window.lowerBound, to: window.upperBound, scratch: scratch)) ?? []).contains(where: { $0.range.upperBound == captures.range.upperBound }) {
                         // The part named nearest before the figure (拉链打开 乳胶层2cm厚: the latex layer's).
                         item.finding.part = words.partName(words.parts.text("p", captures, buffer))
@@ -681,6 +682,13 @@ struct Interpreter {
                 items[next].finding.inference = "length: the figure said to equal the size \(items[index].finding.raw)"
             }
         }
+    }
+
+    /// A later figure of one match that lists figures with commas (handle diameter 35mm, height
+    /// 26cm): the part named before the list is the first figure's, not this one's.
+    static func laterInAList(_ item: LocatedFinding, after previous: LocatedFinding?, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let previous, previous.message == item.message, previous.range == item.range else { return false }
+        return UTF8Text.string(buffer, item.range).contains { $0 == "," || $0 == "，" }
     }
 
     /// `New 2025 version 36 inch is 91x58x64cm, 48 inch 122x76x84cm`, `36 inch: net weight

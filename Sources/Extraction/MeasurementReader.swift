@@ -24,17 +24,56 @@ public struct MeasurementReader {
     /// How each line of a notes file reads; blank lines and `#` comments are left out.
     public func lines(path: String, text: String) -> [NoteLine] {
         var lines: [NoteLine] = []
+        // The size or model named by a heading line (16 kg:, L码：) until a blank line or the next such heading.
+        var section: String?
         for (index, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = String(line).trimmingBlanks()
+            if trimmed.isEmpty { section = nil }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let shown = trimmed.utf8.count > Self.longestNote ? String(trimmed.prefix(80)) + "…" : trimmed
             var reading = reading(trimmed, source: "\(path):\(index + 1)")
+            if let name = sectionName(trimmed) {
+                section = name
+                lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading))
+                continue
+            }
             if case .unread(let reason) = reading, reason == Self.noAttribute, let before = lines.last, let listed = likeLineBefore(trimmed, before, source: "\(path):\(index + 1)") {
                 reading = .read([listed])
+            }
+            // 7寸的内框 宽13 高18: a line that opens with the size sold names its own goods.
+            if let name = openingSize(trimmed) ?? section, case .read(let measurements) = reading {
+                reading = .read(measurements.map { measurement in
+                    guard measurement.soldAs == nil else { return measurement }
+                    var named = measurement
+                    named.soldAs = name
+                    named.notes.append("measured on the goods sold as `\(name)`")
+                    return named
+                })
             }
             lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading))
         }
         return lines
+    }
+
+    /// The size a line opens with before its readings (`7寸的内框 宽13`, `2.5kg装：`), or nil.
+    private func openingSize(_ line: String) -> String? {
+        let bytes = Array(extractor.catalog.vocabulary.folding.fold(line).utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let captures = try? words.openingSize.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let name = words.openingSize.range(of: "name", in: captures) else { return nil }
+            return UTF8Text.string(buffer, name)
+        }
+    }
+
+    /// The size or model a heading line names (`16 kg (ordered 100 pcs):` → `16 kg`), or nil.
+    private func sectionName(_ line: String) -> String? {
+        let folded = extractor.catalog.vocabulary.folding.fold(line)
+        let bytes = Array(folded.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let captures = try? words.sectionHeading.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let name = words.sectionHeading.range(of: "name", in: captures) else { return nil }
+            return UTF8Text.string(buffer, name).trimmingBlanks()
+        }
     }
 
     /// Why a figure about someone or something else is not read (with that one named after it).
@@ -183,6 +222,8 @@ public struct MeasurementReader {
         // 衣長 as 衣长: traditional characters read as the catalogue's words; each measurement
         // shows its words as written (folding keeps every byte offset).
         let raw = extractor.catalog.vocabulary.folding.fold(written)
+        // 20 kg (30 pcs):, L码：: the size the lines under it were measured on.
+        if sectionName(raw) != nil { return .heading }
         let reading = readingFolded(raw, source: source)
         guard raw != written, case .read(let measurements) = reading else { return reading }
         let writtenBytes = Array(written.utf8)
@@ -206,7 +247,9 @@ public struct MeasurementReader {
         let written = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(measured)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
         })
-        let cleaned = [words.instrumentRange, words.accuracy, words.sampled].reduce(written) { removing($1, from: $0) }
+        var cleaned = [words.instrumentRange, words.accuracy, words.sampled].reduce(written) { removing($1, from: $0) }
+        // Scale: floor scale (max 300 kg, d = 10 g): the tool's own range and step.
+        if first(words.instrument, in: cleaned) != nil { cleaned = removing(words.instrumentSpecs, from: cleaned) }
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }
         var reading = readingOfWords(raw, cleaned, source: source)
         // A girth of a few centimetres (the chest panel 2mm) is no girth: the figure stays, with
@@ -264,7 +307,9 @@ public struct MeasurementReader {
         // A line that opens with a part and its sides (inside: length 46, width 30) gives that
         // part's sides; another measure after it (底座直径22cm，高30.5) stays the item's. A line
         // of one figure is the part's it opens with (尘杯：倒出来才400ml).
-        let opening = first(words.partOpening, in: cleaned).map { String(cleaned[$0]).trimmingBlanks() }
+        // (After the size the goods were sold as: 6寸内框 宽10 高15.)
+        let afterSize = first(words.openingSize, in: cleaned).map { String(cleaned[$0.upperBound...]) } ?? cleaned
+        let opening = first(words.partOpening, in: afterSize).map { String(afterSize[$0]).trimmingBlanks() }
             .map { extractor.catalog.vocabulary.parts.name(forAlias: $0) ?? $0.lowercased() }
         func asWritten(_ measurements: [Measurement]) -> [Measurement] {
             let sidesOfThePart = opening != nil && measurements.first.map { $0.part == opening && Self.sides.contains($0.attribute) } == true
@@ -309,6 +354,8 @@ public struct MeasurementReader {
         let undated = withoutDates(line)
         // 买的41码白色，到货量了一下: the size ordered and nothing measured is a heading.
         if reason == Self.noAttribute, first(words.ordered, in: undated) != nil, NumberText.figures(in: undated).count <= 1 { return .heading }
+        // Scale: floor scale (max 300 kg, d = 10 g), calibrated 06/2025: the tool, nothing measured.
+        if reason == Self.noAttribute, first(words.instrument, in: undated) != nil { return .heading }
         if !undated.contains(where: \.isASCIIDigit) {
             // A title, or a line whose only figure is a date (手镯 12/6 到手): a heading.
             if isHeading(undated) || undated != line { return .heading }

@@ -60,6 +60,12 @@ struct NoteWords: Sendable {
     /// A line opening with the size the goods are sold as, then a mark that more follows
     /// (`500mm的`, `24":`, `18" blades:`, `2.5kg装：`): groups `value`, `unit`.
     let namedSize: any Matcher
+    /// A line that only names the size or model the lines under it were measured on (`16 kg
+    /// (100 pcs):`, `36" crates:`, `L码：`): group `name`.
+    let sectionHeading: any Matcher
+    /// A line that opens with the size its goods were sold as, then a part or 的 (7寸的内框 宽13,
+    /// 6寸内框 宽10): group `name`.
+    let openingSize: any Matcher
     /// A figure read off a marking (word list `marking`: 铭牌, rated).
     let marking: any Matcher
     /// A size named as the one ordered (word list `note_ordered`: 拍的, ordered).
@@ -82,6 +88,10 @@ struct NoteWords: Sendable {
     /// A figure after ± (±100 g, +/- 1 mm), or after a word of how finely a tool reads
     /// (精度0.02mm: word list `note_precision`): the tool's, never a reading.
     let accuracy: any Matcher
+    /// On a line naming a tool, its own range and step (max 300 kg, d = 10 g; `note_instrument_specs`).
+    let instrumentSpecs: any Matcher
+    /// A tool's name (word list `note_instruments`).
+    let instrument: any Matcher
     /// A line about shipping: word list `shipped_words` or a word of the dispatch attribute.
     let shipped: any Matcher
     /// Shipped the same day or the next (word lists `same_day`, `next_day`), with the days each means.
@@ -145,6 +155,12 @@ struct NoteWords: Sendable {
         let listed = #"[0-9]+(?:\s*(?:"# + countUnits + "))?"
         countsOfPackages = try compile("numbered_carton", #"(?J)(?<![0-9.])(?<n>[0-9]{1,2})\s*"# + packages + #"(?![A-Za-z])[^0-9\n]{0,16}?(?<list>"#
             + listed + #"(?:\s*[/、,，;；]\s*"# + listed + ")+)(?![0-9.])")
+        let notCounts = Vocabulary.alternation(of: vocabulary.units.values.filter { $0.quantity != "count" }.flatMap { $0.aliases + [$0.name] })
+        sectionHeading = try compile("note_headings", #"^\s*(?<name>[0-9]+(?:\.[0-9]+)?\s*(?:"# + notCounts
+            + #")|(?i:[2-6]?X{1,3}L|XXS|XS|[SML])(?:码|号)?|[0-9]{2,3}(?:码|号))(?![A-Za-z0-9])\s*(?:[(（][^()（）\n]{0,40}[)）])?[^\d:：\n]{0,16}[:：]\s*$"#)
+        let sizeUnits = Vocabulary.alternation(of: ["length", "mass", "volume"].flatMap { vocabulary.aliases(for: "unit:" + $0) ?? [] })
+        openingSize = try compile("parts", #"^\s*(?<name>[0-9]+(?:\.[0-9]+)?\s*(?:"# + sizeUnits + #"))\s*(?:(?:的|款|装|号)\s*(?=\S)|(?="#
+            + vocabulary.partWords + "))")
         namedSize = try compile("note_fillers", #"^\s*(?<value>[0-9]+(?:\.[0-9]+)?)\s*(?<unit>"# + units
             + #")\s*(?:(?:的|款|装|号)\s*(?=\S)|(?:[(（][^()（）\n]{0,24}[)）]\s*)?(?:[A-Za-z]+\s*){0,2}[:：]\s*(?=[^:：]*[0-9]))"#)
         packageLabel = try compile("numbered_carton", #"(?i)[(（]\s*(?:from\s+|in\s+)?(?:(?:第\s*)?[0-9]+\s*号?\s*"# + packages
@@ -176,6 +192,9 @@ struct NoteWords: Sendable {
             + #"(?:\s+(?i:at random|randomly))?(?=\s*(?:来|出来|去)?\s*(?:量|测|称|检|[:：，,]|(?i:and (?:measured|weighed|checked)|to (?:measure|weigh))))"#, [.caseless], vocabulary)
         accuracy = try engine.compile(wordList: "note_precision", #"(?:(?:"# + words("note_precision") + #")\s*[:：=]?\s*(?:±|\+\s?/\s?-|\+-)?|±|\+\s?/\s?-|\+-)\s*[0-9]+(?:\.[0-9]+)?\s*(?:"#
                                       + units + ")?", [.caseless], vocabulary)
+        instrumentSpecs = try engine.compile(wordList: "note_instrument_specs", #"(?<![A-Za-z])(?:"# + words("note_instrument_specs") + #")\s*[:：=]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:"#
+                                             + units + ")", [.caseless], vocabulary)
+        instrument = try engine.compile(wordList: "note_instruments", #"(?<![A-Za-z])(?:"# + words("note_instruments") + ")(?![A-Za-z])", [.caseless], vocabulary)
         instrumentRange = try engine.compile(wordList: "note_instruments", figure + #"(?=\s*的\s*(?:"# + chineseTool + "))|(?:" + chineseLead + ")" + figure
                                                  + #"(?=\s*(?:"# + chineseTool + "))|(?:" + lead + ")" + figure + #"(?=\s*(?:[A-Za-z-]+\s+){0,2}?"# + tool + ")", [], vocabulary)
         let dispatchWords = vocabulary.attributes.values.filter { $0.comparison == .dispatch }.flatMap(\.aliases)

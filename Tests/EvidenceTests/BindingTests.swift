@@ -446,6 +446,25 @@ import Testing
         #expect(chat([("S", line)]).map(\.attribute) == attributes, "\(chat([("S", line)]).map { "\($0.attribute)=\(ValueText.of($0))" })")
     }
 
+    /// Two sizes ordered, each measured in the lines under a heading that names it (12 kg:),
+    /// until a blank line, or on a line that opens with it (8寸的内框 宽15): each reading meets
+    /// its own size's promise of that attribute; a side the seller's tuple did not name meets
+    /// the unnamed side nearest it, said as an inference. The tool's own range is no reading.
+    @Test func readingsUnderAHeadingThatNamesASizeMeetThatSizesPromises() throws {
+        let comparison = compare([("S", "12kg: grip diameter 33mm, height 24cm, net weight 12kg"), ("S", "20kg: grip diameter 38mm, height 29cm, net weight 20kg"),
+                                  ("S", "tolerance ±3%")],
+                                 measured: "Hanging scale (max 50 kg, d = 20 g)\n12 kg (40 pcs):\nweight 11.2 kg\ngrip diameter 33 mm\n\n20 kg:\nweight 19.9 kg\n")
+        let weights = comparison.items.filter { $0.attribute == "weight" }
+        #expect(weights.map { $0.promised.map { ValueText.of($0) } ?? "-" } == ["12000 g @12kg", "20000 g @20kg"], "\(comparison.items.map { "\($0.attribute) \($0.verdict)" })")
+        #expect(weights.map(\.verdict) == [.mismatch, .withinTolerance])
+        #expect(comparison.items.first(where: { $0.attribute == "diameter" })?.verdict == .matches)
+        #expect(!comparison.items.contains { $0.measured.contains { $0.value.number == 50000 || $0.value.number == 20 } })
+        let frames = compare([("S", "规格：8寸×2个（内框15×20cm） + 10寸×2个（内框20×25cm）")], measured: "8寸的内框 宽15 高20\n10寸内框 宽19.5 高25\n")
+        let sides = frames.items.filter { $0.promised?.part == "inner frame" }
+        #expect(sides.count == 4 && sides.allSatisfy { $0.verdict == .matches || $0.verdict == .withinTolerance }, "\(frames.items.map { "\($0.attribute) \($0.verdict)" })")
+        #expect(sides.contains { $0.notes.contains { $0.contains("names no sides, so the side nearest in size") } })
+    }
+
     /// Two sizes ordered, each measured under the size it was sold as (22": …, 16" blades: …):
     /// each group meets its own size's promise, with no --variant needed.
     @Test func readingsUnderTheSizeSoldAsMeetThatSizesPromise() throws {
