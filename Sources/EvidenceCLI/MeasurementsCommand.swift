@@ -17,8 +17,11 @@ struct MeasurementsCommand: ParsableCommand {
         `提手长 28cm`, `洗标写的是涤纶100%`, `每盒数了只有11支`, `pcs per ctn: 46`,
         `weighed 1.4 lb on a kitchen scale`, several readings on one line
         (`称了3个：48.2g、48.5、47.9g`), the size sold then its readings
-        (`500mm的：499.8 / 500.2`). Headings (`到货实测：`, `---`) are
-        headings. A line that holds no value is listed as not read, with the
+        (`500mm的：499.8 / 500.2`). A heading that names a size (`20 kg:`,
+        `L码：`) names the goods measured in the lines under it, until a blank
+        line: with two sizes ordered, each is compared with its own promise.
+        Other headings (`到货实测：`, `---`) are headings. A line that holds no
+        value is listed as not read, with the
         reason; compare and claim go on without it (--strict stops them).
 
         Examples:
