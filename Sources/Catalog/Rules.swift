@@ -6,6 +6,8 @@ public enum ToleranceDirection: String, Sendable {
     case both
     /// Only less than promised (weight, volume, pieces, power).
     case short
+    /// Only more than promised (noise: quieter than promised is no fault).
+    case over
 }
 
 /// A default tolerance for an attribute, with where the number comes from.
@@ -115,7 +117,7 @@ extension Catalog {
     static func tolerance(_ key: String, _ node: YAMLValue) throws(CatalogError) -> [(String, DefaultTolerance)] {
         let fields = try YAMLFields(node, allowed: ["value", "relative", "at_least_percent", "bands", "tape_floor", "applies_to", "direction", "source", "verified"])
         let directionName = try fields.optional("direction")?.string() ?? "both"
-        guard let direction = ToleranceDirection(rawValue: directionName) else { throw node.error("direction must be both or short") }
+        guard let direction = ToleranceDirection(rawValue: directionName) else { throw node.error("direction must be both, short or over") }
         var bands: [ToleranceBand] = []
         for band in try fields.optional("bands")?.sequence() ?? [] {
             let entry = try YAMLFields(band, allowed: ["up_to", "value", "percent"])

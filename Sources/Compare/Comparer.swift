@@ -698,6 +698,11 @@ public struct Comparer {
             notes.append("more than promised")
             return item(.matches, difference, percent, tolerance)
         }
+        // Quieter than promised is no fault either (noise).
+        if tolerance?.direction == .over, difference < 0 {
+            notes.append("less than promised")
+            return item(.matches, difference, percent, tolerance)
+        }
         let allowed = tolerance?.value ?? 0
         let (floor, wholeReading) = tapeFloor(attribute, promise, measurement, target).map { ($0.value, $0.wholeReading) } ?? (nil, false)
         if abs(difference) <= allowed + 1e-9 { return item(.withinTolerance, difference, percent, tolerance) }

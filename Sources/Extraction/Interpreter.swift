@@ -62,6 +62,9 @@ struct Interpreter {
                 // 不含盖高度11cm takes a part out; it negates nothing.
                 if let negation = try? words.negation.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch),
                    (try? words.withoutPart.find(in: buffer, from: negation.range.lowerBound, to: item.range.lowerBound, scratch: scratch))?.range.lowerBound != negation.range.lowerBound { continue }
+                // 比普通款低10分贝, 200 g lighter than: a difference, not a value.
+                if (try? words.comparativeBefore.find(in: buffer, from: clause, to: item.range.lowerBound, scratch: scratch)) != nil
+                    || (try? words.comparativeAfter.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch)) != nil { continue }
                 // A rate (25km/h, 300ml/h, 1.3kg/平方米, 12L/天) is not the item's figure.
                 if item.finding.kind != .delivery, item.finding.kind != .return, item.finding.kind != .warranty,
                    (try? words.rateAfter.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch)) != nil { continue }

@@ -29,6 +29,10 @@ struct InterpreterWords: Sendable {
     let specParts: Set<String>
     /// Right after a figure, the model it is said to be (1000W的是5L款, 20kg is the Pro model): group `v`.
     let figureIsVariant: any Matcher
+    /// A figure said as a difference: 比普通款低10分贝 (before it, to the end of the range
+    /// searched), 200 g lighter than (`comparativeAfter`, right after it); word list `comparatives`.
+    let comparativeBefore: any Matcher
+    let comparativeAfter: any Matcher
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
@@ -152,6 +156,11 @@ struct InterpreterWords: Sendable {
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         figureIsVariant = try engine.compile(wordList: "variant_after", #"\G\s*(?:的是|是|(?i:is\s+(?:the|our)))\s*(?<v>"# + number
             + #"\s*[^\s\d，,。、的是]{0,3}?\s*(?:[ \t-]*"# + words("variant_after") + "))", [.anchored, .caseless], vocabulary)
+        let comparatives = vocabulary.words("comparatives")
+        comparativeBefore = try compile("comparatives", #"比[^，,。；;!?！？\d\n]{0,12}?(?:"# + Vocabulary.alternation(of: comparatives.filter { !$0.allSatisfy(\.isASCII) })
+            + #")了?(?:约|大约|大概|将近|差不多)?$"#)
+        comparativeAfter = try engine.compile(wordList: "comparatives", #"\G\s*(?:"# + Vocabulary.alternation(of: comparatives.filter { $0.allSatisfy(\.isASCII) })
+            + #")\s+than(?![A-Za-z])"#, [.anchored, .caseless], vocabulary)
         offers = try compile("offers", words("offers"))
         paperAfter = try engine.compile(wordList: "paper_after", #"\G\s*(?:"# + words("paper_after") + ")", [.anchored, .caseless], vocabulary)
         corrections = try engine.compile(wordList: "corrections", "(*ANYCRLF)" + words("corrections"), [.multiline, .caseless], vocabulary)

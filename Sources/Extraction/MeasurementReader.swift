@@ -247,7 +247,7 @@ public struct MeasurementReader {
         let written = withoutInclusions(NoteText.withoutCountingRemarks(NoteText.cleaned(measured)) { group in
             group.contains(where: \.isASCIIDigit) && !removing(words.countedHow, from: group).contains(where: \.isASCIIDigit)
         })
-        var cleaned = [words.instrumentRange, words.accuracy, words.sampled].reduce(written) { removing($1, from: $0) }
+        var cleaned = [words.instrumentRange, words.accuracy, words.sampled, words.distance].reduce(written) { removing($1, from: $0) }
         // Scale: floor scale (max 300 kg, d = 10 g): the tool's own range and step.
         if first(words.instrument, in: cleaned) != nil { cleaned = removing(words.instrumentSpecs, from: cleaned) }
         if let days = daysToShip(cleaned, raw: raw, source: source) { return .read([days]) }

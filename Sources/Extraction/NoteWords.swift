@@ -74,6 +74,8 @@ struct NoteWords: Sendable {
     let goesIn: any Matcher
     /// `note_put_on`: 放了, loaded — what was put in or on the item to try it, before its figure.
     let putOn: any Matcher
+    /// How far away something was measured (离1米, at a distance of 1 m; `note_distance`): figure and word.
+    let distance: any Matcher
     /// `note_about_me`: 我平时穿, I usually wear — a line about the buyer themself.
     let aboutMe: any Matcher
     /// The parts whose electrical ratings are their own (word list `spec_parts`).
@@ -176,6 +178,8 @@ struct NoteWords: Sendable {
         ordered = try compile("note_ordered", words("note_ordered"))
         goesIn = try compile("note_goes_in", words("note_goes_in"))
         putOn = try compile("note_put_on", words("note_put_on"))
+        distance = try engine.compile(wordList: "note_distance", #"(?<![A-Za-z])(?:"# + words("note_distance") + #")\s*[0-9]+(?:\.[0-9]+)?\s*(?:"#
+                                      + Vocabulary.alternation(of: vocabulary.aliases(for: "unit:length") ?? []) + ")", [.caseless], vocabulary)
         aboutMe = try compile("note_about_me", "(?i)" + words("note_about_me"))
         specParts = Set(vocabulary.words("spec_parts"))
         notMeasured = try compile("note_not_measured", words("note_not_measured"))

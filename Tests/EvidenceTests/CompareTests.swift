@@ -119,6 +119,16 @@ import Testing
         #expect(Comparer.writtenWhole("厚度 2公分（空夹）", 2) && !Comparer.writtenWhole("厚度 2.0cm", 2) && !Comparer.writtenWhole("12cm", 2))
     }
 
+    /// A sound level counts against the seller only when louder than promised, beyond what a
+    /// meter or an app reads (±3 dB); a difference said with 比 is no promise.
+    @Test func noiseCountsOnlyWhenLouderThanPromised() {
+        let louder = Support.compareChat([("S", "运行噪音约55dB，比上一代低6分贝")], measured: "噪音 手机测 63dB\n")
+        let item = louder.items.first(where: { $0.attribute == "noise" })
+        #expect(item?.promised.map(ValueText.of) == "≈55 dB" && item?.verdict == .mismatch)
+        #expect(Support.compareChat([("S", "Noise level 55 dB")], measured: "noise 49 dB\n").items.first(where: { $0.attribute == "noise" })?.verdict == .matches)
+        #expect(Support.compareChat([("S", "Noise level 55 dB")], measured: "noise 57 dB\n").items.first(where: { $0.attribute == "noise" })?.verdict == .withinTolerance)
+    }
+
     @Test func chatAndListingDisagreeingUsesTheOneMoreFavourableToTheBuyer() {
         let chat = "2024-03-12 10:00:00 某某店:客服: 衣长70cm哦\n"
         let listing = "产品参数：\n衣长: 74cm\n尺码: M\n颜色分类: 白\n"
