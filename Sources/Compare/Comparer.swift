@@ -72,7 +72,13 @@ public struct Comparer {
         var byAttribute: [Subject: [Finding]] = [:]
         var skippedVariants: [String: Set<String>] = [:]
         var otherVariants: Set<String> = [], variantFound = false
+        // A size's promise its own readings met (the S's waist under `S码：`) is compared there only.
+        let metBySize = Set(soldAs.flatMap { group in group.promised.map { "\($0.path):\($0.line):\($0.attribute):\($0.part ?? ""):\($0.raw)" } })
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
+            if promise.variant != nil, metBySize.contains("\(promise.path):\(promise.line):\(promise.attribute):\(promise.part ?? ""):\(promise.raw)") {
+                variantFound = true
+                continue
+            }
             if let own = promise.variant {
                 // A size that names itself (36 inch @36 inch) is no figure to pick a variant for.
                 guard let variant else {

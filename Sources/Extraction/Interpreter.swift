@@ -219,12 +219,34 @@ struct Interpreter {
                 continue
             }
             guard case .number(let number)? = finding.value, finding.ambiguous.isEmpty else { continue }
+            if lastUnit?.message != located[index].message, let declared = declaredUnit(located[index]) {
+                lastUnit = (located[index].message, declared)
+            }
             guard let carried = lastUnit, carried.message == located[index].message else { located[index].dropped = true; continue }
             located[index].finding.value = .number(number * carried.factor)
             located[index].finding.min = finding.min.map { $0 * carried.factor }
             located[index].finding.max = finding.max.map { $0 * carried.factor }
             located[index].finding.unit = "cm"
             located[index].finding.inference = "unit carried from the size before it in the message"
+        }
+    }
+
+    /// The factor to cm of the unit a message declares before a figure (尺码表（单位cm）, sizes in
+    /// inches), or the speaker's messages just before it declare, or nil.
+    private func declaredUnit(_ item: LocatedFinding) -> Double? {
+        // In its message before it, else in the speaker's few messages before (a correction of the chart).
+        let speaker = messages[item.message].speaker
+        let earlier = (max(0, item.message - 4)..<item.message).reversed().filter { messages[$0].speaker == speaker }
+        return log.bytes.withUnsafeBufferPointer { buffer in
+            for index in [item.message] + earlier {
+                let body = messages[index].body
+                let end = index == item.message ? item.range.lowerBound : body.upperBound
+                if let captures = (try? words.unitDeclaration.findAll(in: buffer, from: body.lowerBound, to: end, scratch: scratch))?.last,
+                   let unit = words.unitDeclaration.text("u", captures, buffer) {
+                    return words.vocabulary.unit(forAlias: unit)?.factor
+                }
+            }
+            return nil
         }
     }
 

@@ -32,6 +32,9 @@ struct InterpreterWords: Sendable {
     /// A figure said as a difference: 比普通款低10分贝 (before it, to the end of the range
     /// searched), 200 g lighter than (`comparativeAfter`, right after it); word list `comparatives`.
     let comparativeBefore: any Matcher
+    /// A message's declared unit for the figures written without one (尺码表（单位cm）, sizes in
+    /// cm, unit: inch): group `u`.
+    let unitDeclaration: any Matcher
     let comparativeAfter: any Matcher
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
@@ -161,6 +164,8 @@ struct InterpreterWords: Sendable {
             + #")了?(?:约|大约|大概|将近|差不多)?$"#)
         comparativeAfter = try engine.compile(wordList: "comparatives", #"\G\s*(?:"# + Vocabulary.alternation(of: comparatives.filter { $0.allSatisfy(\.isASCII) })
             + #")\s+than(?![A-Za-z])"#, [.anchored, .caseless], vocabulary)
+        unitDeclaration = try compile("units", #"(?:单位|(?i:units?|sizes?\s+in|all\s+in|measurements\s+in))\s*[:：]?\s*(?:为|是|都是)?\s*(?<u>"#
+            + Vocabulary.alternation(of: vocabulary.aliases(for: "unit:length") ?? []) + #")(?![A-Za-z])"#)
         offers = try compile("offers", words("offers"))
         paperAfter = try engine.compile(wordList: "paper_after", #"\G\s*(?:"# + words("paper_after") + ")", [.anchored, .caseless], vocabulary)
         corrections = try engine.compile(wordList: "corrections", "(*ANYCRLF)" + words("corrections"), [.multiline, .caseless], vocabulary)

@@ -465,6 +465,20 @@ import Testing
         #expect(sides.contains { $0.notes.contains { $0.contains("names no sides, so the side nearest in size") } })
     }
 
+    /// A chart whose figures carry no unit takes the unit its message (or the seller's message
+    /// just before, for a correction) declares: 尺码表（单位cm）; two sizes ordered and measured
+    /// under their headings are each compared with their own row, once.
+    @Test func aChartTakesTheUnitItsMessageDeclares() throws {
+        let lines: [(Character, String)] = [("S", "尺码表（单位cm）：\nS 腰围66 臀围90 裤长96\nM 腰围70 臀围94 裤长97"),
+                                            ("S", "抱歉刚才写错了，M码裤长是98"), ("B", "S和M各拍一条")]
+        #expect(promises(lines) == ["waist=66 cm @S", "hip=90 cm @S", "pants_length=96 cm @S", "waist=70 cm @M", "hip=94 cm @M", "pants_length=98 cm @M"])
+        let comparison = compare(lines, measured: "S码：\n腰围 66\n裤长 95.5\n\nM码：\n腰围 平铺33 ×2\n裤长 97.5\n", variant: "S")
+        #expect(comparison.items.filter { $0.attribute == "waist" }.map { "\($0.promised.map(ValueText.of) ?? "-") \($0.verdict)" } == ["66 cm @S matches", "70 cm @M mismatch"])
+        #expect(!comparison.items.contains { $0.verdict == .notMeasured && $0.attribute == "waist" })
+        // A named material read whole (醋酸纤维70%), not its shorter alias (醋酸).
+        #expect(promises([("S", "成分醋酸纤维70% 聚酯纤维30%")]) == ["material=acetate 70%", "material=polyester 30%"])
+    }
+
     /// Two sizes ordered, each measured under the size it was sold as (22": …, 16" blades: …):
     /// each group meets its own size's promise, with no --variant needed.
     @Test func readingsUnderTheSizeSoldAsMeetThatSizesPromise() throws {
