@@ -153,6 +153,7 @@ struct Interpreter {
         }
         lengthOfNominalSizes(&kept)
         nameByNominalSizes(&kept)
+        nameBracketedSizes(&kept)
         dropVariantMarkers(&kept)
         inheritEchoedSubjects(&kept)
         attachConditions(&kept)
@@ -735,6 +736,22 @@ struct Interpreter {
                 if between.contains(where: { "\n\r。；;！？!?".contains($0) }) || between.contains(". ") { size = nil; continue }
                 if let own = item.finding.variant, between.lowercased().contains(own.lowercased()) || items[named].finding.raw.contains(own) && own.contains(where: \.isLetter) { continue }
                 items[index].finding.variant = items[named].finding.raw
+            }
+        }
+    }
+
+    /// `1.2米（120*75*75cm） 1.4米（140*80*75cm）`: a bare size with its sides in brackets right
+    /// after it names them; each option is that size's.
+    private func nameBracketedSizes(_ items: inout [LocatedFinding]) {
+        log.bytes.withUnsafeBufferPointer { buffer in
+            for index in items.indices.dropLast() where items[index].finding.kind == .dimension && items[index].finding.attribute.isEmpty {
+                let size = items[index]
+                for next in (index + 1)..<items.count {
+                    guard items[next].message == size.message, items[next].finding.kind == .dimension, size.range.upperBound <= items[next].range.lowerBound,
+                          ["(", "（"].contains(UTF8Text.string(buffer, size.range.upperBound..<items[next].range.lowerBound).trimmingBlanks()),
+                          items[next].finding.raw.contains(where: { "*×xX＊".contains($0) }) else { break }
+                    items[next].finding.variant = size.finding.raw
+                }
             }
         }
     }

@@ -479,6 +479,16 @@ import Testing
         #expect(promises([("S", "成分醋酸纤维70% 聚酯纤维30%")]) == ["material=acetate 70%", "material=polyester 30%"])
     }
 
+    /// Size options with their sides in brackets (1.5米（150*90*75cm）) name their sides; what is
+    /// sold separately (配套凳子（需另拍）：, sold separately) is not the item.
+    @Test func bracketedSidesBelongToTheirSizeAndSeparateItemsAreNotTheItem() {
+        #expect(chat([("S", "尺寸：1.5米（150*90*75cm） 1.8米（180*90*75cm）")]).filter { $0.kind == .dimension && !$0.attribute.isEmpty }.map { $0.variant ?? "-" }
+            == ["1.5米", "1.5米", "1.5米", "1.8米", "1.8米", "1.8米"])
+        #expect(promises([("S", "配套凳子（需另拍）：座高45cm，凳宽40cm")]).isEmpty)
+        #expect(promises([("S", "Matching bench sold separately: seat height 46 cm")]).isEmpty)
+        #expect(promises([("S", "Our zip bag 12*17cm is the inner size (the zip strip is not included)")]).count == 2)
+    }
+
     /// Two sizes ordered, each measured under the size it was sold as (22": …, 16" blades: …):
     /// each group meets its own size's promise, with no --variant needed.
     @Test func readingsUnderTheSizeSoldAsMeetThatSizesPromise() throws {
