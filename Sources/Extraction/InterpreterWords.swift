@@ -144,14 +144,15 @@ struct InterpreterWords: Sendable {
         // And one that opens with a model code said to be something (H5是6L的, BP-2209 is bigger,
         // V12的电池): the figures after it in its sentence are that model's.
         // Or a size (8寸, 1.8米) followed at once by an attribute and its figure (8寸直径20.5cm),
-        // or a figure with its unit heading what follows (16kg: handle 35mm, 5L：高32cm).
+        // or a figure with its unit heading what follows (16kg: handle 35mm, 5L：高32cm), or a
+        // named model heading its line (加大款：内径 130×70cm，外径 138×78cm).
         let attributeWords = Vocabulary.alternation(of: vocabulary.attributes.values.flatMap(\.aliases))
         let code = #"(?<v>[A-Za-z]{1,4}-?[0-9]{1,5}[A-Za-z]{0,3})(?![0-9A-Za-z.])(?:\s*(?:[A-Za-z]+|[^\s\dA-Za-z，,。；;:：是为的]{1,3}))??\s*(?:(?i:is|are|with|has)(?![A-Za-z])|是|为|的|有|带|[:：])"#
         // What may come before the name (we have RB-10 with…, 还有H7是…): word list `variant_lead_in`.
         // A count and 的 at a sentence's start names the set by its count (200粒的块是一样的，桶大一号，直径26cm).
         let counts = Vocabulary.alternation(of: (vocabulary.units["pcs"]?.aliases ?? []).filter { !$0.unicodeScalars.allSatisfy(\.isASCII) })
         let countOpening = #"(?<v>"# + number + #"\s*(?:"# + counts + #")装?)的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$)"#
-        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个|(?i:"# + words("variant_lead_in") + #")\s*)?(?:"# + countOpening + #"|(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)(?:\s+[A-Za-z]+){0,2}?(?:\s*[(（][^()（）\n]{1,20}[)）])?\s*(?:(?:(?i:is|are)\s|是|为)\s*(?:(?i:about|around|approx\.?|approximately|roughly|约|大约|大概)\s*)?(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９])|(?<=寸|英寸|米|")(?=\s*"# + attributeWords + #"\s*[:：]?\s*[0-9０-９])|(?<=[^\s\d.．,，:：码号])\s*[:：](?=[^\n]{0,40}?[0-9０-９]))|"# + code + ")"
+        let opening = #"\G(?<open>)\s*(?:(?i:the|our)\s+|[这那]款|[这那]个|(?i:"# + words("variant_lead_in") + #")\s*)?(?:"# + countOpening + #"|(?<v>"# + number + #"\s*(?:["”″]|[^\s\d，,。、的是为]{1,3}?)?(?:[0-9])?)(?:\s+[A-Za-z]+){0,2}?(?:\s*[(（][^()（）\n]{1,20}[)）])?\s*(?:(?:(?i:is|are)\s|是|为)\s*(?:(?i:about|around|approx\.?|approximately|roughly|约|大约|大概)\s*)?(?=[0-9０-９一二两三四五六七八九十])|的(?=[^\s，,。；;！？!?0-9０-９]{0,3}[0-9０-９])|(?<=寸|英寸|米|")(?=\s*"# + attributeWords + #"\s*[:：]?\s*[0-9０-９])|(?<=[^\s\d.．,，:：码号])\s*[:：](?=[^\n]{0,40}?[0-9０-９]))|(?!型号|货号|款号|编号|版号|商品|宝贝)(?<v>[^\s\d，,。、：:（）()]{1,5}(?:款|版))\s*[:：](?=[^\n]{0,40}?[0-9０-９])|"# + code + ")"
         variantOpening = try engine.compile(wordList: "variant_after", opening, [.anchored], vocabulary)
         rateAfter = try engine.compile(wordList: "rate_after", #"[ \t]*"# + words("rate_after"), [.anchored, .caseless], vocabulary)
         namedVariant = try compile("variant_after",

@@ -91,14 +91,15 @@ struct TupleConvention {
     private func name(_ members: [Int], _ tuple: String, product: String?, _ located: inout [LocatedFinding]) {
         let names: [String]
         let reason: String
-        if let product {
+        let values = members.map { located[$0].finding.value?.number ?? 0 }
+        // 206*160cm for a bed frame: a first side longer than the second is the length, whatever the convention.
+        if let product, values[0] <= values[1] {
             names = ["width", "length", "height"]
             reason = "attribute by position: \(tuple) read as width × length\(members.count == 3 ? " × height" : ""), as \(product) sizes are written"
         } else if members.count == 3 {
             names = ["length", "width", "height"]
             reason = "attribute by position: \(tuple) read as length × width × height, the usual order"
         } else {
-            let values = members.map { located[$0].finding.value?.number ?? 0 }
             names = values[0] >= values[1] ? ["length", "width"] : ["width", "length"]
             reason = "attribute by size: of \(tuple), the larger taken as the length"
         }

@@ -489,6 +489,15 @@ import Testing
         #expect(promises([("S", "Our zip bag 12*17cm is the inner size (the zip strip is not included)")]).count == 2)
     }
 
+    /// A bed written length first (床架外框 206*160cm) is not read width first against its own
+    /// figures; a named model heading its line (加大款：) names every figure of the line.
+    @Test func aWidthFirstConventionYieldsToTheFiguresAndAModelHeadsItsLine() {
+        #expect(promises([("S", "1.5米床架外框尺寸是206*160cm")]).contains("length=206 cm"))
+        #expect(promises([("S", "1.5米床垫 150*200cm")]).contains("width=150 cm"))
+        #expect(chat([("S", "豪华款：内径 110×60cm，外径 118×68×90cm")]).filter { $0.kind == .dimension }.allSatisfy { $0.variant == "豪华款" })
+        #expect(chat([("S", "型号：KX-2，重2kg")]).allSatisfy { $0.variant != "型号" })
+    }
+
     /// Two sizes ordered, each measured under the size it was sold as (22": …, 16" blades: …):
     /// each group meets its own size's promise, with no --variant needed.
     @Test func readingsUnderTheSizeSoldAsMeetThatSizesPromise() throws {
