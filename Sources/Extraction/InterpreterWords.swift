@@ -32,10 +32,10 @@ struct InterpreterWords: Sendable {
     /// A figure said as a difference: 比普通款低10分贝 (before it, to the end of the range
     /// searched), 200 g lighter than (`comparativeAfter`, right after it); word list `comparatives`.
     let comparativeBefore: any Matcher
+    let comparativeAfter: any Matcher
     /// A message's declared unit for the figures written without one (尺码表（单位cm）, sizes in
     /// cm, unit: inch): group `u`.
     let unitDeclaration: any Matcher
-    let comparativeAfter: any Matcher
     let modelWords: [String]
     /// Attributes that are conditions on the return terms of their message (拆封后不退).
     let conditions: Set<String>
