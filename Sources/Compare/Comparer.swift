@@ -71,7 +71,7 @@ public struct Comparer {
         // Promises that apply to the ordered variant (or to every variant).
         var byAttribute: [Subject: [Finding]] = [:]
         var skippedVariants: [String: Set<String>] = [:]
-        var otherVariants: Set<String> = [], variantFound = false
+        var otherVariants: Set<String> = [], otherAttributes: Set<String> = [], variantFound = false
         // A size's promise its own readings met (the S's waist under `S码：`) is compared there only.
         let metBySize = Set(soldAs.flatMap { group in group.promised.map { "\($0.path):\($0.line):\($0.attribute):\($0.part ?? ""):\($0.raw)" } })
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
@@ -85,12 +85,15 @@ public struct Comparer {
                     if promise.kind != .size { skippedVariants[promise.attribute, default: []].insert(own) }
                     continue
                 }
-                if !variant.matches(own) { otherVariants.insert(own); continue }
+                if !variant.matches(own) { otherVariants.insert(own); otherAttributes.insert(promise.attribute); continue }
                 variantFound = true
             }
             byAttribute[Subject(attribute: promise.attribute, part: promise.part, level: promise.level), default: []].append(promise)
         }
-        if let variant, !variantFound, !otherVariants.isEmpty {
+        // Not when the item's own untagged figures cover what the other variants were given for
+        // (BT-X6 is 20W; 30W is the BT-X8).
+        let untagged = Set(promises.filter { $0.variant == nil }.map(\.attribute))
+        if let variant, !variantFound, !otherVariants.isEmpty, !otherAttributes.isSubset(of: untagged) {
             // A size the chart does not have (XXL on a chart that stops at XL): its figures cannot be compared.
             let names = otherVariants.map(OrderedVariant.normalise).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
             warnings.append("\(variant.value) (\(variant.source)) is not among the variants the seller gave figures for (\(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "")): those figures were not compared")

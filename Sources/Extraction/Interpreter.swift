@@ -88,8 +88,8 @@ struct Interpreter {
                     if item.finding.variant == nil { item.finding.variant = name }
                 }
                 if item.finding.variant == nil, item.finding.kind != .size { item.finding.variant = variant(buffer, message.body, before: item.range) }
-                // 1000W的是5L款: a figure named by itself and then said to be a model is that model's.
-                if let own = item.finding.variant, item.finding.raw.hasPrefix(own),
+                // 1000W的是5L款, 30W is the BT-X8: a figure then said to be a model is that model's.
+                if item.finding.variant.map({ item.finding.raw.hasPrefix($0) }) ?? true,
                    let captures = try? words.figureIsVariant.find(in: buffer, from: item.range.upperBound, to: message.body.upperBound, scratch: scratch),
                    let model = words.figureIsVariant.text("v", captures, buffer) {
                     item.finding.variant = model.trimmingBlanks()

@@ -27,7 +27,7 @@ struct InterpreterWords: Sendable {
     let greetings: [String]
     /// The parts whose electrical ratings are their own (word list `spec_parts`: port C1…).
     let specParts: Set<String>
-    /// Right after a figure, the model it is said to be (1000W的是5L款, 20kg is the Pro model): group `v`.
+    /// Right after a figure, the model it is said to be (1000W的是5L款, 30W is the BT-X8): group `v`.
     let figureIsVariant: any Matcher
     /// A figure said as a difference: 比普通款低10分贝 (before it, to the end of the range
     /// searched), 200 g lighter than (`comparativeAfter`, right after it); word list `comparatives`.
@@ -159,7 +159,7 @@ struct InterpreterWords: Sendable {
             opening + #"|(?<![0-9０-９.．])(?<v>"# + tuple + #"(?:\s*[^\s\d，,。的]{1,4}?)?(?=\s*的(?![\s，,。.!！?？~～;；哦哈呢呀啊亲吧了]|$))|(?:"# + tuple + "|" + number
             + #")\s*[^\s\d，,。、的那这*×]{0,4}?(?=[ \t的那这-]*"# + words("variant_after") + "))")
         figureIsVariant = try engine.compile(wordList: "variant_after", #"\G\s*(?:的是|是|(?i:is\s+(?:the|our)))\s*(?<v>"# + number
-            + #"\s*[^\s\d，,。、的是]{0,3}?\s*(?:[ \t-]*"# + words("variant_after") + "))", [.anchored, .caseless], vocabulary)
+            + #"\s*[^\s\d，,。、的是]{0,3}?\s*(?:[ \t-]*"# + words("variant_after") + #")|[A-Za-z]{1,4}(?:-?[A-Za-z]{1,3})?-?[0-9]{1,5}[A-Za-z]{0,3}(?![0-9A-Za-z]))"#, [.anchored, .caseless], vocabulary)
         let comparatives = vocabulary.words("comparatives")
         comparativeBefore = try compile("comparatives", #"比[^，,。；;!?！？\d\n]{0,12}?(?:"# + Vocabulary.alternation(of: comparatives.filter { !$0.allSatisfy(\.isASCII) })
             + #")了?(?:约|大约|大概|将近|差不多)?$"#)

@@ -412,6 +412,11 @@ import Testing
         #expect(promises([("S", "Both sizes fit a 60cm oven, net weight 4kg")]) == ["weight=4000 g"])
         // A figure named by itself and said to be a model is that model's.
         #expect(chat([("S", "1200W的是6L款哦，这款5L是900W的")]).map { "\($0.attribute)@\($0.variant ?? "-")" } == ["power@6L款", "volume@5L", "power@5L"])
+        // A figure said to be another model's by its code is that model's; the item's own untagged
+        // figure is compared, with no warning about the ordered model.
+        let speaker = compare([("S", "KX-5 is 25W output"), ("S", "Sorry I meant 15W. 25W is the KX-9, the bigger one")], measured: "power 14.5 W\n", variant: "KX-5")
+        #expect(speaker.items.first(where: { $0.attribute == "power" })?.promised.map(ValueText.of) == "15 W")
+        #expect(!speaker.warnings.contains { $0.contains("is not among the variants") })
         // 不同, 不错 negate nothing; 不是 does.
         #expect(promises([("S", "手工测量方式不同误差1-3cm")]).count == 1)
         #expect(promises([("S", "质量不错，重2.5kg")]) == ["weight=2500 g"])
