@@ -25,6 +25,8 @@ struct QuantityLayer {
     private let sizeMarks: [[UInt8]]
     /// Verbs of carrying (holds, 能承受): a mass after them is a load capacity.
     private let carries: [[UInt8]]
+    /// Words right after a mass saying the item bears it (word list `load_after`).
+    private let loadAfter: [[UInt8]]
     /// Right after a length, a package of the goods wound on it (per roll, 每卷, /spool): the
     /// length is the goods' own (word list `length_per_package`).
     private let perPackage: [[UInt8]]
@@ -49,6 +51,7 @@ struct QuantityLayer {
         people = vocabulary.words("people").map { Array($0.lowercased().utf8) }
         sizeMarks = vocabulary.words("size_marks").map { Array($0.utf8) }
         carries = vocabulary.words("carries").map { Array($0.lowercased().utf8) }
+        loadAfter = vocabulary.words("load_after").map { Array($0.lowercased().utf8) }
         perPackage = vocabulary.words("length_per_package").map { Array($0.lowercased().utf8) }
         // A tool named between an attribute and its figure (内胆厚度 卡尺 2.0mm) links them too.
         links = (vocabulary.words("attribute_links") + vocabulary.words("note_instruments")).map { $0.lowercased() }.sorted { $0.count > $1.count }
@@ -141,6 +144,19 @@ struct QuantityLayer {
 
     /// A mass after a verb of carrying (holds 150 lb, 能承受200斤) is what the item carries.
     func loadCapacity(_ quantity: Quantity, _ buffer: UnsafeBufferPointer<UInt8>, clauseStart: Int) -> Binding? {
+        // 装二十斤没问题, 放30斤都不会变形: what it bears without harm (word list `load_after`).
+        if vocabulary.quantityFamilies[quantity.family]?.kind == .weight, let entry = vocabulary.attributes["load_capacity"] {
+            var after = quantity.range.upperBound
+            while after < buffer.count, buffer[after] == 0x20 { after += 1 }
+            for skip in [0, 3] where after + skip <= buffer.count {
+                // One character between (都, 也) at most.
+                if skip == 3, !["都", "也"].contains(where: { Bytes.hasPrefix(buffer, after..<buffer.count, Array($0.utf8)) }) { continue }
+                let start = after + skip
+                if loadAfter.contains(where: { word in start + word.count <= buffer.count && word.indices.allSatisfy { QuantityScanner.lower(buffer[start + $0]) == word[$0] } }) {
+                    return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
+                }
+            }
+        }
         let before = Swift.max(clauseStart, quantity.range.lowerBound - 24)..<quantity.range.lowerBound
         // The nearer word decides: holds 17 oz and weighs 11 oz is a weight; max user weight is 120 kg a load.
         guard vocabulary.quantityFamilies[quantity.family]?.kind == .weight, let carried = lastEnd(carries, buffer, before),

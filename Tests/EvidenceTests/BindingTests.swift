@@ -407,6 +407,9 @@ import Testing
         #expect(promises([("S", "不是12cm的")]).isEmpty)
         #expect(promises([("S", "锅身高12cm")]) == ["height=12 cm"])
         #expect(promises([("S", "单层承重25kg，靠墙固定的话能到40kg，自重3kg")]) == ["load_capacity=25000 g", "load_capacity=40000 g", "weight=3000 g"])
+        // What it bears without harm is a load; what a carton packs is not.
+        #expect(promises([("S", "加厚款，装十五斤都没问题")]) == ["load_capacity=7500 g"])
+        #expect(!promises([("S", "每箱装20斤")]).contains { $0.hasPrefix("load_capacity") })
         #expect(chat([("S", "您好，40cm款深度22cm")]).allSatisfy { $0.stance != .buyerInfo })
         #expect(chat([("S", "您身高170的话建议拍L")]).contains { $0.stance == .buyerInfo })
         #expect(promises([("S", "Both sizes fit a 60cm oven, net weight 4kg")]) == ["weight=4000 g"])
