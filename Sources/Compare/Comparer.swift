@@ -73,9 +73,10 @@ public struct Comparer {
         var skippedVariants: [String: Set<String>] = [:]
         var otherVariants: Set<String> = [], otherAttributes: Set<String> = [], variantFound = false
         // A size's promise its own readings met (the S's waist under `S码：`) is compared there only.
-        let metBySize = Set(soldAs.flatMap { group in group.promised.map { "\($0.path):\($0.line):\($0.attribute):\($0.part ?? ""):\($0.raw)" } })
+        func key(_ promise: Finding) -> String { "\(promise.path):\(promise.line):\(promise.attribute):\(promise.part ?? ""):\(promise.raw)" }
+        let metBySize = Set(soldAs.flatMap { $0.promised.map(key) })
         for promise in promises where !promise.attribute.isEmpty && entry(promise.attribute, kind: promise.kind).measurable {
-            if promise.variant != nil, metBySize.contains("\(promise.path):\(promise.line):\(promise.attribute):\(promise.part ?? ""):\(promise.raw)") {
+            if promise.variant != nil, metBySize.contains(key(promise)) {
                 variantFound = true
                 continue
             }

@@ -32,7 +32,8 @@ public struct MeasurementReader {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let shown = trimmed.utf8.count > Self.longestNote ? String(trimmed.prefix(80)) + "…" : trimmed
             var reading = reading(trimmed, source: "\(path):\(index + 1)")
-            if let name = sectionName(trimmed) {
+            // (`reading` already takes a section's heading for a heading: only those are asked.)
+            if case .heading = reading, let name = sectionName(trimmed) {
                 section = name
                 lines.append(NoteLine(path: path, line: index + 1, text: shown, reading: reading))
                 continue
@@ -56,22 +57,17 @@ public struct MeasurementReader {
     }
 
     /// The size a line opens with before its readings (`7寸的内框 宽13`, `2.5kg装：`), or nil.
-    private func openingSize(_ line: String) -> String? {
-        let bytes = Array(extractor.catalog.vocabulary.folding.fold(line).utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let captures = try? words.openingSize.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
-                  let name = words.openingSize.range(of: "name", in: captures) else { return nil }
-            return UTF8Text.string(buffer, name)
-        }
-    }
+    private func openingSize(_ line: String) -> String? { name(words.openingSize, in: line) }
 
     /// The size or model a heading line names (`16 kg (ordered 100 pcs):` → `16 kg`), or nil.
-    private func sectionName(_ line: String) -> String? {
-        let folded = extractor.catalog.vocabulary.folding.fold(line)
-        let bytes = Array(folded.utf8)
+    private func sectionName(_ line: String) -> String? { name(words.sectionHeading, in: line) }
+
+    /// Group `name` of `matcher`'s first match in `line`, read with the catalogue's folding.
+    private func name(_ matcher: any Matcher, in line: String) -> String? {
+        let bytes = Array(extractor.catalog.vocabulary.folding.fold(line).utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let captures = try? words.sectionHeading.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
-                  let name = words.sectionHeading.range(of: "name", in: captures) else { return nil }
+            guard let captures = try? matcher.find(in: buffer, from: 0, to: buffer.count, scratch: scratch),
+                  let name = matcher.range(of: "name", in: captures) else { return nil }
             return UTF8Text.string(buffer, name).trimmingBlanks()
         }
     }

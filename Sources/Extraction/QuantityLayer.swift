@@ -152,7 +152,7 @@ struct QuantityLayer {
                 // One character between (都, 也) at most.
                 if skip == 3, !["都", "也"].contains(where: { Bytes.hasPrefix(buffer, after..<buffer.count, Array($0.utf8)) }) { continue }
                 let start = after + skip
-                if loadAfter.contains(where: { word in start + word.count <= buffer.count && word.indices.allSatisfy { QuantityScanner.lower(buffer[start + $0]) == word[$0] } }) {
+                if loadAfter.contains(where: { startsWith($0, buffer, start, buffer.count) }) {
                     return Binding(attribute: entry.name, factor: 1, kind: entry.kind)
                 }
             }
@@ -178,7 +178,7 @@ struct QuantityLayer {
             while before > clauseStart, buffer[before - 1] == 0x20 { before -= 1 }
             // 4 drops of 2.5 m per roll: the roll holds the drops, the figure is a drop's.
             let ofSomething = suffix(Array("of".utf8), buffer, before, clauseStart)
-            if !ofSomething, perPackage.contains(where: { word in after + word.count <= end && word.indices.allSatisfy { QuantityScanner.lower(buffer[after + $0]) == word[$0] } })
+            if !ofSomething, perPackage.contains(where: { startsWith($0, buffer, after, end) })
                 || perPackage.contains(where: { suffix($0, buffer, before, clauseStart) }) {
                 return Binding(attribute: length.name, factor: 1, kind: length.kind)
             }
@@ -283,10 +283,13 @@ struct QuantityLayer {
         return nil
     }
 
+    /// Whether `word` (lowercase) is written at `position`, ending by `end`, in any case.
+    private func startsWith(_ word: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> Bool {
+        position + word.count <= end && word.indices.allSatisfy { QuantityScanner.lower(buffer[position + $0]) == word[$0] }
+    }
+
     private func suffix(_ word: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ position: Int, _ limit: Int) -> Bool {
-        guard position - word.count >= limit else { return false }
-        let start = position - word.count
-        return word.indices.allSatisfy { QuantityScanner.lower(buffer[start + $0]) == word[$0] }
+        position - word.count >= limit && startsWith(word, buffer, position - word.count, position)
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { QuantityScanner.isASCIILetter(byte) }
